@@ -1,0 +1,5 @@
+var app = WebApplication.CreateBuilder(args).Build();
+app.MapGet("/", () => "ok");
+app.Run();
+
+public partial class Program;

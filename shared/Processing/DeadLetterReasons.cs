@@ -1,0 +1,12 @@
+namespace CoworkSync.Processing;
+
+/// <summary>The reasons a dead letter can carry. Service Bus sets its own (e.g. MaxDeliveryCountExceeded).</summary>
+public static class DeadLetterReasons
+{
+    public const string MalformedMessage = "MalformedMessage";
+    public const string UnknownEventType = "UnknownEventType";
+    public const string UnknownConnector = "UnknownConnector";
+    public const string InvalidPayload = "InvalidPayload";
+    public const string RetriesExhausted = "RetriesExhausted";
+    public const string MaxDeliveryCountExceeded = "MaxDeliveryCountExceeded";
+}

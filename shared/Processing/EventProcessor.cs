@@ -1,0 +1,109 @@
+using CoworkSync.DeadLetters;
+using CoworkSync.Events;
+using CoworkSync.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoworkSync.Processing;
+
+/// <summary>
+/// The failure policy of the events queue. A transient failure is re-published with a backoff delay; a permanent
+/// one, or one that used up its attempts, becomes a dead letter; an unexpected one propagates so the broker
+/// redelivers and, past its max delivery count, dead-letters the message. Nothing is completed unrecorded.
+/// </summary>
+public sealed class EventProcessor(
+    EventHandlerRegistry handlers,
+    IProcessedEventStore processed,
+    IDeadLetterStore deadLetters,
+    IEventPublisher publisher,
+    IOptions<EventProcessingOptions> options,
+    TimeProvider time,
+    ILogger<EventProcessor> logger) : IEventProcessor
+{
+    public async Task<ProcessingOutcome> ProcessAsync(QueueDelivery delivery, CancellationToken cancellationToken)
+    {
+        EventEnvelope envelope;
+        try
+        {
+            envelope = EventEnvelopeJson.Deserialize(delivery.Body.Span);
+        }
+        catch (MalformedEnvelopeException ex)
+        {
+            logger.Malformed(ex, delivery.MessageId);
+            await deadLetters.RecordFailureAsync(new DeadLetterFailure
+            {
+                RawMessage = delivery.BodyForRecord(),
+                MessageId = delivery.MessageId,
+                Reason = DeadLetterReasons.MalformedMessage,
+                ErrorDescription = ex.Message,
+                Source = DeadLetterSources.ProcessEvent,
+                Attempts = delivery.DeliveryCount,
+                FailedAt = time.GetUtcNow(),
+            }, cancellationToken);
+            return ProcessingOutcome.DeadLettered;
+        }
+
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["EventId"] = envelope.Id, ["ConnectorId"] = envelope.ConnectorId });
+
+        if (await processed.WasAppliedAsync(envelope, cancellationToken))
+        {
+            logger.AlreadyApplied(envelope.Id, envelope.ConnectorId);
+            return ProcessingOutcome.AlreadyApplied;
+        }
+
+        var handler = handlers.Find(envelope.Type);
+        if (handler is null)
+            return await DeadLetterAsync(envelope, DeadLetterReasons.UnknownEventType, $"No handler applies events of type '{envelope.Type}'.", null, cancellationToken);
+
+        try
+        {
+            await handler.HandleAsync(envelope, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var (kind, reason) = FailureClassifier.Classify(ex, cancellationToken);
+            switch (kind)
+            {
+                case FailureKind.Permanent:
+                    return await DeadLetterAsync(envelope, reason, ex.Message, ex, cancellationToken);
+                case FailureKind.Transient when envelope.Attempt >= options.Value.MaxAttempts:
+                    return await DeadLetterAsync(envelope, DeadLetterReasons.RetriesExhausted,
+                        $"Failed {envelope.Attempt} times; last failure ({reason}): {ex.Message}", ex, cancellationToken);
+                case FailureKind.Transient:
+                    return await ScheduleRetryAsync(envelope, reason, ex, cancellationToken);
+                default:
+                    logger.Crashed(ex, envelope.Id, envelope.ConnectorId, delivery.DeliveryCount);
+                    throw;
+            }
+        }
+
+        await processed.MarkAppliedAsync(envelope, time.GetUtcNow(), cancellationToken);
+        logger.Applied(envelope.Id, envelope.Type, envelope.ConnectorId, envelope.Attempt);
+        return ProcessingOutcome.Applied;
+    }
+
+    private async Task<ProcessingOutcome> ScheduleRetryAsync(EventEnvelope envelope, string reason, Exception ex, CancellationToken cancellationToken)
+    {
+        var delay = RetryBackoff.DelayAfter(envelope.Attempt, options.Value, Random.Shared.NextDouble());
+        var next = envelope.NextAttempt();
+        // If this send fails the exception propagates: the delivery is abandoned and the broker redelivers it.
+        await publisher.PublishAsync(next, PublishOptions.Retry(next, delay), cancellationToken);
+        logger.RetryScheduled(ex, envelope.Id, envelope.ConnectorId, envelope.Attempt, reason, delay);
+        return ProcessingOutcome.RetryScheduled;
+    }
+
+    private async Task<ProcessingOutcome> DeadLetterAsync(EventEnvelope envelope, string reason, string description, Exception? ex, CancellationToken cancellationToken)
+    {
+        await deadLetters.RecordFailureAsync(new DeadLetterFailure
+        {
+            Envelope = envelope,
+            Reason = reason,
+            ErrorDescription = description,
+            Source = DeadLetterSources.ProcessEvent,
+            Attempts = envelope.Attempt,
+            FailedAt = time.GetUtcNow(),
+        }, cancellationToken);
+        logger.DeadLettered(ex, envelope.Id, envelope.ConnectorId, reason);
+        return ProcessingOutcome.DeadLettered;
+    }
+}

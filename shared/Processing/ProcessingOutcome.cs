@@ -1,0 +1,9 @@
+namespace CoworkSync.Processing;
+
+public enum ProcessingOutcome
+{
+    Applied,
+    AlreadyApplied,
+    RetryScheduled,
+    DeadLettered,
+}

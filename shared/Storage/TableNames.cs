@@ -1,0 +1,9 @@
+namespace CoworkSync.Storage;
+
+/// <summary>Every table CoworkSync keeps its state in.</summary>
+public static class TableNames
+{
+    public const string ProcessedEvents = "ProcessedEvents";
+    public const string DeadLetters = "DeadLetters";
+    public const string DeadLetterAudit = "DeadLetterAudit";
+}
