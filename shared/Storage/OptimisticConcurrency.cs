@@ -9,7 +9,7 @@ namespace CoworkSync.Storage;
 /// </summary>
 public static class OptimisticConcurrency
 {
-    public const int DefaultMaxAttempts = 5;
+    public const int DefaultMaxAttempts = 10;
 
     public static async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> readModifyWrite, CancellationToken cancellationToken, int maxAttempts = DefaultMaxAttempts)
     {

@@ -1,0 +1,96 @@
+using CoworkSync.DeadLetters;
+using CoworkSync.Events;
+using CoworkSync.Functions.Hosting.Http;
+using CoworkSync.Functions.Hosting.Invocation;
+using CoworkSync.Functions.Hosting.Local;
+using CoworkSync.Functions.IngestDeadLetter;
+using CoworkSync.Functions.ProcessEvent;
+using CoworkSync.Functions.PurgeProcessedEvents;
+using CoworkSync.Health;
+using CoworkSync.LocalQueue;
+using CoworkSync.Processing;
+using CoworkSync.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoworkSync.Functions.Hosting;
+
+/// <summary>The composition root: one place that says which implementation serves each part, per hosting mode.</summary>
+public static class CoworkSyncServices
+{
+    public const string ServiceBusNamespaceSetting = "ServiceBusConnection:fullyQualifiedNamespace";
+    public const string LocalDataPathSetting = "LocalData:Path";
+
+    public static WebApplicationBuilder AddCoworkSync(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var underFunctionsHost = HostingMode.IsCustomHandler(configuration);
+
+        ConfigureLogging(builder.Logging, underFunctionsHost);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => AzureCredentialFactory.Create(configuration, underFunctionsHost));
+
+        services.AddStorageClients(configuration);
+        services.AddSingleton<StateTables>();
+        services.AddSingleton<IProcessedEventStore, ProcessedEventStore>();
+        services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
+        services.AddSingleton<DeadLetterActions>();
+        services.AddSingleton<DeadLetterIngestor>();
+        services.AddSingleton<IHealthProbe, TableStorageHealthProbe>();
+
+        services.AddOptions<EventProcessingOptions>().BindConfiguration(EventProcessingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName);
+        services.AddSingleton<EventHandlerRegistry>();
+        services.AddSingleton<IEventProcessor, EventProcessor>();
+
+        AddEventQueue(services, configuration, underFunctionsHost);
+
+        services.AddSingleton<IInvocationFunction, ProcessEventFunction>();
+        services.AddSingleton<IInvocationFunction, IngestDeadLetterFunction>();
+        services.AddSingleton<IInvocationFunction, PurgeProcessedEventsFunction>();
+        services.AddSingleton<FunctionInvoker>();
+
+        if (!underFunctionsHost)
+        {
+            var dataPath = Path.GetFullPath(configuration[LocalDataPathSetting] ?? ".data");
+            services.Configure<FunctionKeyOptions>(o => o.Key = LocalFunctionKey.Resolve(configuration, dataPath));
+            services.AddHostedService<LocalTimerScheduler>();
+            if (string.IsNullOrEmpty(configuration["urls"]))
+                builder.WebHost.UseUrls(LocalModeDefaults.Url);
+        }
+        return builder;
+    }
+
+    private static void AddEventQueue(IServiceCollection services, IConfiguration configuration, bool underFunctionsHost)
+    {
+        if (underFunctionsHost)
+            throw new InvalidOperationException($"Under the Functions host, set '{ServiceBusNamespaceSetting.Replace(":", "__", StringComparison.Ordinal)}': events go through Service Bus.");
+
+        services.AddOptions<LocalQueueOptions>()
+            .BindConfiguration(LocalQueueOptions.SectionName)
+            .Configure(o => o.QueueName = configuration["EventsQueueName"] is { Length: > 0 } name ? name : o.QueueName);
+        services.AddSingleton<LocalEventQueue>();
+        services.AddSingleton<IEventPublisher, LocalQueueEventPublisher>();
+        services.AddSingleton<IHealthProbe, LocalQueueHealthProbe>();
+        services.AddHostedService<LocalQueuePump>();
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, bool underFunctionsHost)
+    {
+        logging.ClearProviders();
+        if (underFunctionsHost)
+        {
+            // The host collects stdout; one JSON object per line keeps the structure.
+            logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+        else
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace CoworkSync.Functions.Hosting.Invocation;
+
+/// <summary>
+/// Runs non-HTTP functions by name, for the host's <c>POST /{FunctionName}</c> and for local mode's queue pump
+/// and timers alike. An exception becomes a failed invocation, never a lost one.
+/// </summary>
+public sealed partial class FunctionInvoker
+{
+    private readonly Dictionary<string, IInvocationFunction> _functions;
+    private readonly ILogger<FunctionInvoker> _logger;
+
+    public FunctionInvoker(IEnumerable<IInvocationFunction> functions, ILogger<FunctionInvoker> logger)
+    {
+        _functions = functions.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+        _logger = logger;
+    }
+
+    public IReadOnlyCollection<string> FunctionNames => _functions.Keys;
+
+    public bool Exists(string name) => _functions.ContainsKey(name);
+
+    public async Task<InvocationResult> InvokeAsync(string name, InvocationRequest request, CancellationToken cancellationToken)
+    {
+        if (!_functions.TryGetValue(name, out var function))
+            throw new InvalidOperationException($"No function is named '{name}'.");
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await function.InvokeAsync(request, cancellationToken);
+            LogInvoked(function.Name, result.Succeeded, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            LogFailed(ex, function.Name);
+            return InvocationResult.Failure($"{function.Name} failed: {ex.GetType().Name}");
+        }
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Invoked {FunctionName}: succeeded {Succeeded} in {ElapsedMs:F1} ms")]
+    private partial void LogInvoked(string functionName, bool succeeded, double elapsedMs);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "{FunctionName} failed; the invocation is reported as failed")]
+    private partial void LogFailed(Exception exception, string functionName);
+}

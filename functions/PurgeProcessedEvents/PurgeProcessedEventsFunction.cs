@@ -1,0 +1,29 @@
+using CoworkSync.Functions.Hosting.Invocation;
+using CoworkSync.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CoworkSync.Functions.PurgeProcessedEvents;
+
+/// <summary>
+/// Daily timer: forgets processed-event records older than the retention period, so the table stays small.
+/// Long past the broker's duplicate-detection window and webhook retries, a repeat is no longer expected.
+/// </summary>
+public sealed partial class PurgeProcessedEventsFunction(
+    IProcessedEventStore store, IOptions<RetentionOptions> options, TimeProvider time, ILogger<PurgeProcessedEventsFunction> logger) : IInvocationFunction
+{
+    public const string FunctionName = "PurgeProcessedEvents";
+
+    public string Name => FunctionName;
+
+    public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    {
+        var timer = TimerTriggerInput.Read(request, "timer");
+        var cutoff = time.GetUtcNow() - options.Value.ProcessedEvents;
+        var purged = await store.PurgeAppliedBeforeAsync(cutoff, cancellationToken);
+        LogPurged(purged, cutoff, timer.IsPastDue);
+        return InvocationResult.Success($"Purged {purged} processed-event records applied before {cutoff:O}", purged);
+    }
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Purged {Count} processed-event records applied before {Cutoff} (past due: {IsPastDue})")]
+    private partial void LogPurged(int count, DateTimeOffset cutoff, bool isPastDue);
+}

@@ -1,0 +1,24 @@
+namespace CoworkSync.IntegrationTests.Support;
+
+/// <summary>Waits for state that background processing reaches; the limit is generous because CI machines are shared.</summary>
+public static class Eventually
+{
+    public static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(30);
+
+    public static async Task<T> GetAsync<T>(Func<Task<T>> read, Func<T, bool> isDone, string what, TimeSpan? limit = null)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? DefaultLimit);
+        while (true)
+        {
+            var value = await read();
+            if (isDone(value))
+                return value;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Still waiting for {what} after {(limit ?? DefaultLimit).TotalSeconds:0} s.");
+            await Task.Delay(50);
+        }
+    }
+
+    public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? limit = null) =>
+        GetAsync(() => Task.FromResult(condition()), done => done, what, limit);
+}
