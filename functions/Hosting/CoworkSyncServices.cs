@@ -9,6 +9,7 @@ using CoworkSync.Functions.PurgeProcessedEvents;
 using CoworkSync.Health;
 using CoworkSync.LocalQueue;
 using CoworkSync.Processing;
+using CoworkSync.Publishing;
 using CoworkSync.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -63,6 +64,11 @@ public static class CoworkSyncServices
 
     private static void AddEventQueue(IServiceCollection services, IConfiguration configuration, bool underFunctionsHost)
     {
+        if (configuration[ServiceBusNamespaceSetting] is { Length: > 0 })
+        {
+            services.AddServiceBusPublisher(configuration);
+            return;
+        }
         if (underFunctionsHost)
             throw new InvalidOperationException($"Under the Functions host, set '{ServiceBusNamespaceSetting.Replace(":", "__", StringComparison.Ordinal)}': events go through Service Bus.");
 

@@ -4,6 +4,8 @@ namespace CoworkSync.Functions.Hosting.Invocation;
 
 public static class InvocationEndpoints
 {
+    private static readonly JsonSerializerOptions ReadOptions = new() { PropertyNameCaseInsensitive = true };
+
     /// <summary>Maps <c>POST /{FunctionName}</c>, the route the Functions host posts non-HTTP invocations to.</summary>
     public static void MapFunctionInvocations(this IEndpointRouteBuilder app)
     {
@@ -15,7 +17,7 @@ public static class InvocationEndpoints
             InvocationRequest? request;
             try
             {
-                request = await JsonSerializer.DeserializeAsync<InvocationRequest>(http.Body, cancellationToken: cancellationToken);
+                request = await JsonSerializer.DeserializeAsync<InvocationRequest>(http.Body, ReadOptions, cancellationToken);
             }
             catch (JsonException)
             {
