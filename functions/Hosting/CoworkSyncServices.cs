@@ -10,6 +10,7 @@ using CoworkSync.Health;
 using CoworkSync.LocalQueue;
 using CoworkSync.Processing;
 using CoworkSync.Publishing;
+using CoworkSync.Secrets;
 using CoworkSync.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -28,10 +29,12 @@ public static class CoworkSyncServices
         var underFunctionsHost = HostingMode.IsCustomHandler(configuration);
 
         ConfigureLogging(builder.Logging, underFunctionsHost);
+        builder.Host.UseDefaultServiceProvider(o => o.ValidateOnBuild = o.ValidateScopes = true);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => AzureCredentialFactory.Create(configuration, underFunctionsHost));
 
         services.AddStorageClients(configuration);
+        services.AddSecretStore(configuration);
         services.AddSingleton<StateTables>();
         services.AddSingleton<IProcessedEventStore, ProcessedEventStore>();
         services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
