@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Command two: sets up everything a fresh machine needs and runs every test.
+#
+#   bash scripts/test.sh
+#
+# Steps: checks dotnet and node; installs system dependencies (none yet); installs the pinned npm
+# tools (the integration tests start their own Azurite from node_modules/azurite); builds the
+# solution (Release, warnings are errors); runs the unit and the integration tests (both, even if
+# the first fails) with TRX results in .data/test-results. The last line printed is always exactly
+# "N passed, N failed". Exits non-zero if a test failed or a step/run failed.
+# Non-interactive: safe under CI=true with no stdin.
+set -euo pipefail
+
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+exec </dev/null
+
+RESULTS_DIR="$DATA_DIR/test-results"
+# name|project: the TRX file is $RESULTS_DIR/<name>.trx
+TEST_RUNS=(
+  "unit|tests/CoworkSync.UnitTests/CoworkSync.UnitTests.csproj"
+  "integration|tests/CoworkSync.IntegrationTests/CoworkSync.IntegrationTests.csproj"
+)
+
+TOTAL_PASSED=0
+TOTAL_FAILED=0
+RUN_FAILED=0
+
+# Prints the summary as the very last line and exits: non-zero if anything failed.
+finish() {
+  if [ "$TOTAL_FAILED" -gt 0 ] || [ "$RUN_FAILED" -ne 0 ]; then
+    printf '%s passed, %s failed\n' "$TOTAL_PASSED" "$TOTAL_FAILED"
+    exit 1
+  fi
+  printf '%s passed, %s failed\n' "$TOTAL_PASSED" "$TOTAL_FAILED"
+  exit 0
+}
+
+# A setup step failed before any test could run: count it as one failure and stop.
+setup_failed() {
+  err "$1"
+  RUN_FAILED=1
+  TOTAL_FAILED=$((TOTAL_FAILED + 1))
+  finish
+}
+
+# Hook for system packages later issues need (e.g. FreeRADIUS for the RADIUS end-to-end tests:
+# apt-get install -y freeradius freeradius-utils freeradius-rest). Nothing is needed yet.
+install_system_dependencies() {
+  :
+}
+
+# Reads one attribute (e.g. passed) from the <Counters .../> element of a TRX file; 0 if absent.
+trx_counter() {
+  local file="$1" name="$2" counters value
+  counters="$(tr '\n' ' ' <"$file" | grep -o '<Counters [^>]*>' | head -n 1 || true)"
+  value="$(printf '%s' "$counters" | grep -o " $name=\"[0-9]*\"" | grep -o '[0-9]\+' || true)"
+  printf '%s' "${value:-0}"
+}
+
+check_prerequisites || setup_failed "Prerequisites are missing (see above)."
+install_system_dependencies || setup_failed "Installing system dependencies failed."
+ensure_node_tools || setup_failed "Installing the npm tools failed."
+
+log "Building: dotnet build CoworkSync.sln -c Release -warnaserror"
+dotnet build CoworkSync.sln -c Release -warnaserror --nologo || setup_failed "The build failed (see above); no tests were run."
+
+mkdir -p "$RESULTS_DIR"
+rm -f "$RESULTS_DIR"/*.trx
+
+for run in "${TEST_RUNS[@]}"; do
+  name="${run%%|*}"
+  project="${run#*|}"
+  trx="$RESULTS_DIR/$name.trx"
+  log "Running $name tests: $project"
+  set +e
+  dotnet test "$project" --no-build -c Release --nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS_DIR"
+  rc=$?
+  set -e
+
+  if [ ! -f "$trx" ]; then
+    err "The $name test run (exit code $rc) produced no results file $trx; the run crashed or did not start. Counting it as 1 failed."
+    RUN_FAILED=1
+    TOTAL_FAILED=$((TOTAL_FAILED + 1))
+    continue
+  fi
+
+  passed="$(trx_counter "$trx" passed)"
+  # Tests that errored, timed out or were aborted did not pass either.
+  failed=$(($(trx_counter "$trx" failed) + $(trx_counter "$trx" error) + $(trx_counter "$trx" timeout) + $(trx_counter "$trx" aborted)))
+  log "$name: $passed passed, $failed failed (exit code $rc)"
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    err "The $name test run exited with code $rc although its results show no failed test; counting it as 1 failed."
+    failed=1
+  fi
+  [ "$rc" -ne 0 ] && RUN_FAILED=1
+  TOTAL_PASSED=$((TOTAL_PASSED + passed))
+  TOTAL_FAILED=$((TOTAL_FAILED + failed))
+done
+
+finish

@@ -1,0 +1,461 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace CoworkSync.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// An Azurite process (Blob, Queue and Table on free loopback ports, in-memory data) started from
+/// the repository's node_modules for the duration of a test run. Can be stopped and started again
+/// on the same ports to test recovery (in-memory data does not survive a restart).
+/// </summary>
+public sealed class AzuriteInstance : IAsyncDisposable
+{
+    /// <summary>Azurite's well-known development account (public, documented by Microsoft).</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    /// <summary>Azurite's well-known development account key (public, documented by Microsoft).</summary>
+    public const string AccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan SecondTerminateAfter = TimeSpan.FromSeconds(1);
+    private const int SigTerm = 15;
+    private const int MaxStartAttempts = 3;
+
+    private readonly SemaphoreSlim _lifecycle = new(1, 1);
+    private readonly string _repoRoot;
+    private readonly string _azuriteScript;
+    private Process? _process;
+    private AzuriteOutput? _output;
+    private bool _disposed;
+
+    private AzuriteInstance(string repoRoot, string azuriteScript, int blobPort, int queuePort, int tablePort)
+    {
+        _repoRoot = repoRoot;
+        _azuriteScript = azuriteScript;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+    }
+
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    public Uri BlobEndpoint => new($"http://127.0.0.1:{BlobPort}/{AccountName}");
+
+    public Uri QueueEndpoint => new($"http://127.0.0.1:{QueuePort}/{AccountName}");
+
+    public Uri TableEndpoint => new($"http://127.0.0.1:{TablePort}/{AccountName}");
+
+    /// <summary>A full, explicit connection string for this instance's three endpoints.</summary>
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
+
+    /// <summary>True while the Azurite process is running.</summary>
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>
+    /// Starts Azurite on three free loopback ports and waits until all of them accept connections.
+    /// </summary>
+    public static async Task<AzuriteInstance> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var repoRoot = FindRepoRoot();
+        var script = Path.Combine(repoRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException(
+                $"Azurite is not installed: {script} does not exist. " +
+                "Run `bash scripts/test.sh` (or `npm ci` in the repository root) first.");
+        }
+
+        // Another process may grab a port between allocation and Azurite binding it; try fresh ports then.
+        for (var attempt = 1; ; attempt++)
+        {
+            var ports = AllocateFreePorts(3);
+            var instance = new AzuriteInstance(repoRoot, script, ports[0], ports[1], ports[2]);
+            try
+            {
+                await instance.StartProcessAsync(cancellationToken);
+                return instance;
+            }
+            catch (AzuriteStartException) when (attempt < MaxStartAttempts)
+            {
+                await instance.DisposeAsync();
+            }
+            catch
+            {
+                await instance.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stops Azurite: SIGTERM (a second one after 1 s if it lingers), then SIGKILL if it is still
+    /// running after 5 s; waits for it to exit.
+    /// Does nothing if it is not running.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        await _lifecycle.WaitAsync();
+        try
+        {
+            await StopProcessAsync();
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>
+    /// Starts Azurite again on the same ports (stopping it first if it is running). In-memory data is lost.
+    /// </summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        await _lifecycle.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            await StopProcessAsync();
+            await StartProcessAsync(cancellationToken);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _lifecycle.WaitAsync();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            await StopProcessAsync();
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+    }
+
+    private async Task StartProcessAsync(CancellationToken cancellationToken)
+    {
+        var startInfo = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = _repoRoot,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var watchdog = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "azurite-watchdog.cjs");
+        if (File.Exists(watchdog))
+        {
+            startInfo.ArgumentList.Add("--require");
+            startInfo.ArgumentList.Add(watchdog);
+        }
+
+        foreach (var argument in new[]
+        {
+            _azuriteScript,
+            "--blobHost", "127.0.0.1", "--blobPort", Port(BlobPort),
+            "--queueHost", "127.0.0.1", "--queuePort", Port(QueuePort),
+            "--tableHost", "127.0.0.1", "--tablePort", Port(TablePort),
+            "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl",
+            "--disableTelemetry", "--silent",
+        })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        var output = new AzuriteOutput();
+        var process = new Process { StartInfo = startInfo };
+        process.OutputDataReceived += (_, e) => output.Append("stdout", e.Data);
+        process.ErrorDataReceived += (_, e) => output.Append("stderr", e.Data);
+        try
+        {
+            process.Start();
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            process.Dispose();
+            throw new InvalidOperationException(
+                "Could not start `node` to run Azurite. Install Node.js 20 or later and make sure `node` is on PATH.", e);
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        _output = output;
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+
+        var stopwatch = Stopwatch.StartNew();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (process.HasExited)
+            {
+                await process.WaitForExitAsync(CancellationToken.None); // flushes the output readers
+                throw new AzuriteStartException(
+                    $"Azurite exited with code {process.ExitCode} during startup (ports {BlobPort}/{QueuePort}/{TablePort}).{output.Describe()}");
+            }
+
+            if (await AllPortsAcceptAsync(cancellationToken))
+            {
+                return;
+            }
+
+            if (stopwatch.Elapsed > StartTimeout)
+            {
+                await StopProcessAsync();
+                throw new TimeoutException(
+                    $"Azurite did not accept connections on ports {BlobPort}/{QueuePort}/{TablePort} within {StartTimeout.TotalSeconds:0} s.{output.Describe()}");
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    private async Task StopProcessAsync()
+    {
+        var process = _process;
+        if (process is null)
+        {
+            return;
+        }
+
+        _process = null;
+        try
+        {
+            if (!process.HasExited)
+            {
+                // Azurite handles the first SIGTERM by closing its servers, but node then waits for
+                // idle keep-alive connections (the SDK clients') and can linger for a minute. Its
+                // handler is a one-shot, so a second SIGTERM takes node's default action and ends it.
+                SendTerminate(process);
+                if (!await WaitForExitAsync(process, SecondTerminateAfter))
+                {
+                    SendTerminate(process);
+                    if (!await WaitForExitAsync(process, StopGracePeriod - SecondTerminateAfter))
+                    {
+                        process.Kill(entireProcessTree: true);
+                    }
+                }
+            }
+
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            // The process exited between the checks; nothing left to stop.
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+
+    private static async Task<bool> WaitForExitAsync(Process process, TimeSpan timeout)
+    {
+        using var timer = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(timer.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static void SendTerminate(Process process)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            process.Kill(entireProcessTree: true);
+            return;
+        }
+
+        if (NativeMethods.Kill(process.Id, SigTerm) != 0)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    // Last resort when the test host ends without disposing the fixture.
+    private void OnProcessExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            var process = _process;
+            if (process is { HasExited: false })
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    private async Task<bool> AllPortsAcceptAsync(CancellationToken cancellationToken)
+    {
+        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
+        {
+            if (!await AcceptsConnectionAsync(port, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static async Task<bool> AcceptsConnectionAsync(int port, CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient(AddressFamily.InterNetwork);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private static int[] AllocateFreePorts(int count)
+    {
+        // Keep every listener open until all ports are known, so the ports are distinct.
+        var listeners = new List<TcpListener>(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listener.Start();
+                listeners.Add(listener);
+            }
+
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Stop();
+            }
+        }
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CoworkSync.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"Could not find the repository root (a folder with CoworkSync.sln) above {AppContext.BaseDirectory}.");
+    }
+
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class AzuriteOutput
+    {
+        private const int MaxLines = 200;
+        private readonly Queue<string> _lines = new();
+        private readonly Lock _gate = new();
+
+        public void Append(string stream, string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                _lines.Enqueue($"[{stream}] {line}");
+                if (_lines.Count > MaxLines)
+                {
+                    _lines.Dequeue();
+                }
+            }
+        }
+
+        public string Describe()
+        {
+            lock (_gate)
+            {
+                if (_lines.Count == 0)
+                {
+                    return " Azurite wrote no output.";
+                }
+
+                var text = new StringBuilder(" Azurite output:");
+                foreach (var line in _lines)
+                {
+                    text.Append(Environment.NewLine).Append(line);
+                }
+
+                return text.ToString();
+            }
+        }
+    }
+
+    private static class NativeMethods
+    {
+        [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int Kill(int pid, int signal);
+    }
+}
+
+/// <summary>Azurite exited while starting (for example because a port was taken in the meantime).</summary>
+public sealed class AzuriteStartException : Exception
+{
+    public AzuriteStartException()
+    {
+    }
+
+    public AzuriteStartException(string message)
+        : base(message)
+    {
+    }
+
+    public AzuriteStartException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
