@@ -14,6 +14,7 @@ public static class DiscardDeadLetterFunction
 
     private static async Task<IResult> DiscardAsync(string id, HttpRequest request, DeadLetterActions actions, CancellationToken cancellationToken)
     {
+        id = RouteId.Decode(id);
         var actor = await AdminActor.ReadAsync(request, cancellationToken);
         if (actor.Problem is { } problem)
             return problem;

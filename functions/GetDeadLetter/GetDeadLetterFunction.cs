@@ -14,6 +14,7 @@ public static class GetDeadLetterFunction
 
     private static async Task<IResult> GetAsync(string id, IDeadLetterStore store, CancellationToken cancellationToken)
     {
+        id = RouteId.Decode(id);
         var record = await store.GetAsync(id, cancellationToken);
         if (record is null)
             return AdminProblems.NotFound(id);

@@ -87,6 +87,9 @@ public static class CoworkSyncServices
     private static void ConfigureLogging(ILoggingBuilder logging, bool underFunctionsHost)
     {
         logging.ClearProviders();
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         if (underFunctionsHost)
         {
             // The host collects stdout; one JSON object per line keeps the structure.

@@ -17,6 +17,7 @@ public static class ReplayDeadLetterFunction
 
     private static async Task<IResult> ReplayAsync(string id, HttpRequest request, DeadLetterActions actions, CancellationToken cancellationToken)
     {
+        id = RouteId.Decode(id);
         var actor = await AdminActor.ReadAsync(request, cancellationToken);
         if (actor.Problem is { } problem)
             return problem;

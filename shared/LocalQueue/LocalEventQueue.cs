@@ -34,14 +34,21 @@ public sealed class LocalEventQueue(QueueServiceClient queues, StateTables table
     {
         await EnsureCreatedAsync(cancellationToken);
         var message = await ToMessageAsync(body, messageId, properties, cancellationToken);
-        await Main.SendMessageAsync(JsonSerializer.Serialize(message), delay > TimeSpan.Zero ? delay : null, cancellationToken: cancellationToken);
+        await ForgetCreationIfMissing(() => Main.SendMessageAsync(JsonSerializer.Serialize(message), delay > TimeSpan.Zero ? delay : null, cancellationToken: cancellationToken));
     }
 
     public async Task<QueueMessage[]> ReceiveAsync(QueueClient queue, int maxMessages, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var received = await queue.ReceiveMessagesAsync(maxMessages, options.Value.LockDuration, cancellationToken);
+        var received = await ForgetCreationIfMissing(() => queue.ReceiveMessagesAsync(maxMessages, options.Value.LockDuration, cancellationToken));
         return received.Value;
+    }
+
+    /// <summary>Reads the main queue's properties: proof that the queue service answers and the queue exists.</summary>
+    public async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        await ForgetCreationIfMissing(() => Main.GetPropertiesAsync(cancellationToken));
     }
 
     /// <summary>Reads a received message; a body that is not the local format is taken whole as the body.</summary>
@@ -113,6 +120,20 @@ public sealed class LocalEventQueue(QueueServiceClient queues, StateTables table
         finally
         {
             _createLock.Release();
+        }
+    }
+
+    // A queue deleted behind our back (an emulator restarted without persistence) is created again on next use.
+    private async Task<T> ForgetCreationIfMissing<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == QueueErrorCode.QueueNotFound)
+        {
+            _created = false;
+            throw;
         }
     }
 

@@ -12,8 +12,7 @@ public sealed class LocalQueueHealthProbe(LocalEventQueue queue) : IHealthProbe
     {
         try
         {
-            await queue.EnsureCreatedAsync(cancellationToken);
-            await queue.Main.GetPropertiesAsync(cancellationToken);
+            await queue.CheckAsync(cancellationToken);
             return HealthProbeResult.Ok;
         }
         catch (RequestFailedException ex)

@@ -43,24 +43,27 @@ public sealed class EventProcessor(
             return ProcessingOutcome.DeadLettered;
         }
 
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["EventId"] = envelope.Id, ["ConnectorId"] = envelope.ConnectorId });
+        using var scope = logger.BeginScope("Event {EventId} of connector {ConnectorId}", envelope.Id, envelope.ConnectorId);
 
-        if (await processed.WasAppliedAsync(envelope, cancellationToken))
+        var claim = await processed.ClaimAsync(envelope, time.GetUtcNow(), options.Value.ClaimLease, cancellationToken);
+        switch (claim.Status)
         {
-            logger.AlreadyApplied(envelope.Id, envelope.ConnectorId);
-            return ProcessingOutcome.AlreadyApplied;
+            case EventClaimStatus.AlreadyApplied:
+                logger.AlreadyApplied(envelope.Id, envelope.ConnectorId);
+                return ProcessingOutcome.AlreadyApplied;
+            case EventClaimStatus.InProgressElsewhere:
+                logger.InProgressElsewhere(envelope.Id, envelope.ConnectorId);
+                return ProcessingOutcome.InProgressElsewhere;
         }
-
-        var handler = handlers.Find(envelope.Type);
-        if (handler is null)
-            return await DeadLetterAsync(envelope, DeadLetterReasons.UnknownEventType, $"No handler applies events of type '{envelope.Type}'.", null, cancellationToken);
 
         try
         {
-            await handler.HandleAsync(envelope, cancellationToken);
+            await ApplyAsync(envelope, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // The claim goes first, so that the retry or a replay of the dead letter can claim the event at once.
+            await processed.ReleaseAsync(envelope, claim, CancellationToken.None);
             var (kind, reason) = FailureClassifier.Classify(ex, cancellationToken);
             switch (kind)
             {
@@ -77,9 +80,16 @@ public sealed class EventProcessor(
             }
         }
 
-        await processed.MarkAppliedAsync(envelope, time.GetUtcNow(), cancellationToken);
         logger.Applied(envelope.Id, envelope.Type, envelope.ConnectorId, envelope.Attempt);
         return ProcessingOutcome.Applied;
+    }
+
+    private async Task ApplyAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var handler = handlers.Find(envelope.Type)
+            ?? throw new PermanentEventException(DeadLetterReasons.UnknownEventType, $"No handler applies events of type '{envelope.Type}'.");
+        await handler.HandleAsync(envelope, cancellationToken);
+        await processed.MarkAppliedAsync(envelope, time.GetUtcNow(), cancellationToken);
     }
 
     private async Task<ProcessingOutcome> ScheduleRetryAsync(EventEnvelope envelope, string reason, Exception ex, CancellationToken cancellationToken)

@@ -2,12 +2,19 @@ using CoworkSync.Events;
 
 namespace CoworkSync.Storage;
 
+/// <summary>
+/// Makes applying an event happen once: a delivery claims the event (an atomic insert) before applying it, marks it
+/// applied after, or releases the claim when it fails. A lease ends a claim whose holder died.
+/// </summary>
 public interface IProcessedEventStore
 {
-    Task<bool> WasAppliedAsync(EventEnvelope envelope, CancellationToken cancellationToken);
+    Task<EventClaim> ClaimAsync(EventEnvelope envelope, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
     Task MarkAppliedAsync(EventEnvelope envelope, DateTimeOffset appliedAt, CancellationToken cancellationToken);
 
-    /// <summary>Forgets events applied before the cutoff; returns how many were forgotten.</summary>
+    /// <summary>Gives the event up so a retry or replay can claim it; a claim already gone is fine.</summary>
+    Task ReleaseAsync(EventEnvelope envelope, EventClaim claim, CancellationToken cancellationToken);
+
+    /// <summary>Forgets events applied (or claims abandoned) before the cutoff; returns how many records went.</summary>
     Task<int> PurgeAppliedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

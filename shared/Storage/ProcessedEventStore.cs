@@ -6,43 +6,92 @@ using CoworkSync.Events;
 namespace CoworkSync.Storage;
 
 /// <summary>
-/// Remembers which events have been applied, so a repeat (a broker redelivery, a duplicate webhook,
-/// a second replay) is a no-op. Partition: connector; row: event id.
+/// Remembers which events have been applied, or are being applied, so a repeat (a broker redelivery, a duplicate
+/// webhook, a second replay, even at the same moment) is a no-op. Partition: connector; row: event id.
 /// </summary>
 public sealed class ProcessedEventStore(StateTables tables) : IProcessedEventStore
 {
-    public async Task<bool> WasAppliedAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    private const string Processing = "Processing";
+    private const string Applied = "Applied";
+
+    public async Task<EventClaim> ClaimAsync(EventEnvelope envelope, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.ProcessedEvents, cancellationToken);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(
-            TableKey.Escape(envelope.ConnectorId), TableKey.Escape(envelope.Id), select: ["PartitionKey"], cancellationToken);
-        return found.HasValue;
+        var (partition, row) = Keys(envelope);
+        var claim = new TableEntity(partition, row)
+        {
+            ["State"] = Processing,
+            ["EventType"] = envelope.Type,
+            ["LeaseUntil"] = now + lease,
+        };
+        try
+        {
+            var added = await table.AddEntityAsync(claim, cancellationToken);
+            return new EventClaim(EventClaimStatus.Claimed, added.Headers.ETag ?? default);
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+        {
+            // Someone holds or held it: see below.
+        }
+
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+        if (!existing.HasValue)
+            return EventClaim.Elsewhere;
+        var record = existing.Value!;
+        if (record.GetString("State") == Applied)
+            return EventClaim.Applied;
+        if (record.GetDateTimeOffset("LeaseUntil") > now)
+            return EventClaim.Elsewhere;
+
+        // The holder's lease ran out (it died): take the claim over, unless another delivery just did.
+        try
+        {
+            var taken = await table.UpdateEntityAsync(claim, record.ETag, TableUpdateMode.Replace, cancellationToken);
+            return new EventClaim(EventClaimStatus.Claimed, taken.Headers.ETag ?? default);
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
+        {
+            return EventClaim.Elsewhere;
+        }
     }
 
     public async Task MarkAppliedAsync(EventEnvelope envelope, DateTimeOffset appliedAt, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.ProcessedEvents, cancellationToken);
-        var entity = new TableEntity(TableKey.Escape(envelope.ConnectorId), TableKey.Escape(envelope.Id))
+        var (partition, row) = Keys(envelope);
+        await table.UpsertEntityAsync(new TableEntity(partition, row)
         {
+            ["State"] = Applied,
             ["EventType"] = envelope.Type,
             ["AppliedAt"] = appliedAt,
             ["Attempt"] = envelope.Attempt,
-        };
+        }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task ReleaseAsync(EventEnvelope envelope, EventClaim claim, CancellationToken cancellationToken)
+    {
+        if (claim.Status != EventClaimStatus.Claimed)
+            return;
+        var table = await tables.GetAsync(TableNames.ProcessedEvents, cancellationToken);
+        var (partition, row) = Keys(envelope);
         try
         {
-            await table.AddEntityAsync(entity, cancellationToken);
+            await table.DeleteEntityAsync(partition, row, claim.ETag, cancellationToken);
         }
-        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
-            // Applied concurrently by another delivery: the first record stands.
+            // The claim expired and was taken over, or is gone already.
         }
     }
+
+    private static (string Partition, string Row) Keys(EventEnvelope envelope) =>
+        (TableKey.Escape(envelope.ConnectorId), TableKey.Escape(envelope.Id));
 
     public async Task<int> PurgeAppliedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.ProcessedEvents, cancellationToken);
         var purged = 0;
-        var filter = TableClient.CreateQueryFilter($"AppliedAt lt {cutoff}");
+        var filter = TableClient.CreateQueryFilter($"AppliedAt lt {cutoff} or LeaseUntil lt {cutoff}");
         var expired = table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
         var batch = new List<TableTransactionAction>(100);
         string? partition = null;

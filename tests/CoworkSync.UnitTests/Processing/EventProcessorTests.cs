@@ -22,10 +22,13 @@ public sealed class EventProcessorTests
     private readonly Mock<IEventPublisher> _publisher = new();
     private readonly EventProcessingOptions _options = new() { MaxAttempts = 3, BaseRetryDelay = TimeSpan.FromSeconds(10), MaxRetryDelay = TimeSpan.FromMinutes(5) };
     private readonly List<DeadLetterFailure> _recorded = [];
+    private static readonly EventClaim Claim = new(EventClaimStatus.Claimed, new ETag("claim-1"));
 
     public EventProcessorTests()
     {
         _handler.SetupGet(h => h.EventType).Returns("test.event");
+        _processed.Setup(p => p.ClaimAsync(It.IsAny<EventEnvelope>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Claim);
         _deadLetters.Setup(d => d.RecordFailureAsync(It.IsAny<DeadLetterFailure>(), It.IsAny<CancellationToken>()))
             .Callback<DeadLetterFailure, CancellationToken>((f, _) => _recorded.Add(f))
             .ReturnsAsync((DeadLetterFailure f, CancellationToken _) => new DeadLetter { Id = f.DeadLetterId, Reason = f.Reason, Source = f.Source });
@@ -44,12 +47,34 @@ public sealed class EventProcessorTests
     [Fact]
     public async Task ProcessAsync_EventAlreadyApplied_DoesNotCallTheHandler()
     {
-        _processed.Setup(p => p.WasAppliedAsync(It.IsAny<EventEnvelope>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _processed.Setup(p => p.ClaimAsync(It.IsAny<EventEnvelope>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(EventClaim.Applied);
 
         var outcome = await CreateSut().ProcessAsync(Delivery(Envelope()), CancellationToken.None);
 
         Assert.Equal(ProcessingOutcome.AlreadyApplied, outcome);
         _handler.Verify(h => h.HandleAsync(It.IsAny<EventEnvelope>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_EventBeingAppliedByAnotherDelivery_IsADuplicate()
+    {
+        _processed.Setup(p => p.ClaimAsync(It.IsAny<EventEnvelope>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(EventClaim.Elsewhere);
+
+        var outcome = await CreateSut().ProcessAsync(Delivery(Envelope()), CancellationToken.None);
+
+        Assert.Equal(ProcessingOutcome.InProgressElsewhere, outcome);
+        _handler.Verify(h => h.HandleAsync(It.IsAny<EventEnvelope>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ClaimsTheEventForTheLeaseBeforeApplyingIt()
+    {
+        await CreateSut().ProcessAsync(Delivery(Envelope()), CancellationToken.None);
+
+        _processed.Verify(p => p.ClaimAsync(It.Is<EventEnvelope>(e => e.Id == "evt_1"), Now, _options.ClaimLease, It.IsAny<CancellationToken>()), Times.Once);
+        _processed.Verify(p => p.ReleaseAsync(It.IsAny<EventEnvelope>(), It.IsAny<EventClaim>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -86,6 +111,7 @@ public sealed class EventProcessorTests
         var failure = Assert.Single(_recorded);
         Assert.Equal(DeadLetterReasons.UnknownConnector, failure.Reason);
         Assert.Equal("Connector 'c1' does not exist.", failure.ErrorDescription);
+        _processed.Verify(p => p.ReleaseAsync(It.IsAny<EventEnvelope>(), Claim, It.IsAny<CancellationToken>()), Times.Once);
         _processed.Verify(p => p.MarkAppliedAsync(It.IsAny<EventEnvelope>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -120,6 +146,22 @@ public sealed class EventProcessorTests
         Assert.Equal("evt_1:attempt:3", sent!.MessageId);
         Assert.InRange(sent.Delay, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(24));
         Assert.Empty(_recorded);
+        _processed.Verify(p => p.ReleaseAsync(It.IsAny<EventEnvelope>(), Claim, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_TransientFailure_ReleasesTheClaimBeforeTheRetryCanArrive()
+    {
+        var order = new List<string>();
+        _handler.Setup(h => h.HandleAsync(It.IsAny<EventEnvelope>(), It.IsAny<CancellationToken>())).ThrowsAsync(new TransientEventException("down"));
+        _processed.Setup(p => p.ReleaseAsync(It.IsAny<EventEnvelope>(), It.IsAny<EventClaim>(), It.IsAny<CancellationToken>()))
+            .Callback(() => order.Add("release")).Returns(Task.CompletedTask);
+        _publisher.Setup(p => p.PublishAsync(It.IsAny<EventEnvelope>(), It.IsAny<PublishOptions>(), It.IsAny<CancellationToken>()))
+            .Callback(() => order.Add("publish")).Returns(Task.CompletedTask);
+
+        await CreateSut().ProcessAsync(Delivery(Envelope()), CancellationToken.None);
+
+        Assert.Equal(["release", "publish"], order);
     }
 
     [Fact]
@@ -156,6 +198,7 @@ public sealed class EventProcessorTests
 
         Assert.Empty(_recorded);
         _publisher.VerifyNoOtherCalls();
+        _processed.Verify(p => p.ReleaseAsync(It.IsAny<EventEnvelope>(), Claim, It.IsAny<CancellationToken>()), Times.Once);
         _processed.Verify(p => p.MarkAppliedAsync(It.IsAny<EventEnvelope>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
