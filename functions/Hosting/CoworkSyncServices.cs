@@ -34,6 +34,8 @@ public static class CoworkSyncServices
         services.TryAddSingleton(_ => AzureCredentialFactory.Create(configuration, underFunctionsHost));
 
         services.AddStorageClients(configuration);
+        if (underFunctionsHost && string.IsNullOrWhiteSpace(configuration["KeyVault:VaultUri"]))
+            throw new InvalidOperationException("Under the Functions host, set 'KeyVault__VaultUri': secrets live in Key Vault, never in the app's files.");
         services.AddSecretStore(configuration);
         services.AddSingleton<StateTables>();
         services.AddSingleton<IProcessedEventStore, ProcessedEventStore>();

@@ -19,6 +19,7 @@ public sealed class FunctionAppFactory(IReadOnlyDictionary<string, string?> sett
         ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7777",
         ["ServiceBusConnection:fullyQualifiedNamespace"] = "unit-test.servicebus.windows.net",
         ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+        ["KeyVault:VaultUri"] = "https://unit-test.vault.azure.net/",
     }, configure);
 
     public static FunctionAppFactory LocalMode(Action<IServiceCollection>? configure = null) => new(new Dictionary<string, string?>
