@@ -35,6 +35,7 @@ public static class AppSettingCatalog
         ("Retention__ProcessedEvents", AppSettingUse.OptionalInAzure, "how long applied events are remembered (30.00:00:00)"),
         ("FUNCTIONS_WORKER_RUNTIME", AppSettingUse.Host, "custom"),
         ("FUNCTIONS_EXTENSION_VERSION", AppSettingUse.Host, "~4"),
+        ("AzureWebJobsStorage", AppSettingUse.Host, "host storage by connection string: only when running under Functions Core Tools"),
         ("AzureWebJobsStorage__accountName", AppSettingUse.Host, "host storage account (identity-based)"),
         ("AzureWebJobsStorage__blobServiceUri", AppSettingUse.Host, "host storage blob endpoint (identity-based)"),
         ("AzureWebJobsStorage__queueServiceUri", AppSettingUse.Host, "host storage queue endpoint (identity-based)"),
