@@ -6,4 +6,6 @@ public static class TableNames
     public const string ProcessedEvents = "ProcessedEvents";
     public const string DeadLetters = "DeadLetters";
     public const string DeadLetterAudit = "DeadLetterAudit";
+    public const string Members = "Members";
+    public const string Accounts = "Accounts";
 }
