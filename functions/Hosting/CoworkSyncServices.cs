@@ -1,3 +1,4 @@
+using CoworkSync.Accounts;
 using CoworkSync.DeadLetters;
 using CoworkSync.Events;
 using CoworkSync.Functions.Hosting.Http;
@@ -9,6 +10,7 @@ using CoworkSync.Functions.PurgeProcessedEvents;
 using CoworkSync.Health;
 using CoworkSync.LocalQueue;
 using CoworkSync.Processing;
+using CoworkSync.Provisioning;
 using CoworkSync.Publishing;
 using CoworkSync.Secrets;
 using CoworkSync.Storage;
@@ -43,6 +45,11 @@ public static class CoworkSyncServices
         services.AddSingleton<DeadLetterActions>();
         services.AddSingleton<DeadLetterIngestor>();
         services.AddSingleton<IHealthProbe, TableStorageHealthProbe>();
+
+        services.AddWifiPasswordProtector();
+        services.AddSingleton<MemberStore>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<MemberReconciler>();
 
         services.AddOptions<EventProcessingOptions>().BindConfiguration(EventProcessingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName);
