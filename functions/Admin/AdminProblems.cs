@@ -1,3 +1,5 @@
+using CoworkSync.Connectors;
+
 namespace CoworkSync.Functions.Admin;
 
 /// <summary>The admin API's errors, as RFC 9457 problem details that say what is wrong.</summary>
@@ -7,8 +9,18 @@ public static class AdminProblems
         Results.Problem(title: "Invalid request", detail: $"'{field}' {reason}.", statusCode: StatusCodes.Status400BadRequest,
             extensions: new Dictionary<string, object?> { ["field"] = field, ["reason"] = reason });
 
-    public static IResult NotFound(string id) =>
-        Results.Problem(title: "Not found", detail: $"There is no dead letter '{id}'.", statusCode: StatusCodes.Status404NotFound);
+    public static IResult NotFound(string detail) =>
+        Results.Problem(title: "Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>400 naming the first invalid field and its reason, with every error listed.</summary>
+    public static IResult Invalid(IReadOnlyList<ValidationError> errors) =>
+        Results.Problem(title: "Invalid request", detail: string.Join(" ", errors.Select(e => $"'{e.Field}' {e.Reason}.")), statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?>
+            {
+                ["field"] = errors[0].Field,
+                ["reason"] = errors[0].Reason,
+                ["errors"] = errors.Select(e => new { field = e.Field, reason = e.Reason }).ToList(),
+            });
 
     public static IResult Conflict(string detail) =>
         Results.Problem(title: "Conflict", detail: detail, statusCode: StatusCodes.Status409Conflict);

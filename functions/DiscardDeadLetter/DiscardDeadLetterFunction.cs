@@ -22,6 +22,6 @@ public static class DiscardDeadLetterFunction
         var result = await actions.DiscardAsync(id, actor.Name, actor.Comment, cancellationToken);
         return result.Status == DeadLetterActionStatus.Done
             ? Results.Ok(DeadLetterView.Summary(result.DeadLetter!))
-            : AdminProblems.NotFound(id);
+            : AdminProblems.NotFound($"There is no dead letter '{id}'.");
     }
 }

@@ -17,7 +17,7 @@ public static class GetDeadLetterFunction
         id = RouteId.Decode(id);
         var record = await store.GetAsync(id, cancellationToken);
         if (record is null)
-            return AdminProblems.NotFound(id);
+            return AdminProblems.NotFound($"There is no dead letter '{id}'.");
         var history = await store.GetHistoryAsync(id, cancellationToken);
         return Results.Ok(DeadLetterView.Full(record, history));
     }

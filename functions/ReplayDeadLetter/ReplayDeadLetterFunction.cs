@@ -28,7 +28,7 @@ public static class ReplayDeadLetterFunction
             DeadLetterActionStatus.Done => Results.Accepted(value: DeadLetterView.Summary(result.DeadLetter!)),
             DeadLetterActionStatus.Discarded => AdminProblems.Conflict("The dead letter was discarded; it can no longer be replayed."),
             DeadLetterActionStatus.NothingToReplay => AdminProblems.Conflict("The dead letter holds no readable event (the message was malformed); there is nothing to replay."),
-            _ => AdminProblems.NotFound(id),
+            _ => AdminProblems.NotFound($"There is no dead letter '{id}'."),
         };
     }
 }

@@ -8,4 +8,7 @@ public static class TableNames
     public const string DeadLetterAudit = "DeadLetterAudit";
     public const string Members = "Members";
     public const string Accounts = "Accounts";
+    public const string Connectors = "Connectors";
+    public const string SyncRuns = "SyncRuns";
+    public const string AcceptedWebhooks = "AcceptedWebhooks";
 }

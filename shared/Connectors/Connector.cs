@@ -1,0 +1,35 @@
+using Azure;
+using CoworkSync.Provisioning;
+
+namespace CoworkSync.Connectors;
+
+/// <summary>One coworking space (a Coworks space or a Cobot subdomain) connected to this deployment.</summary>
+public sealed record Connector
+{
+    public required string Id { get; init; }
+
+    public required string Platform { get; init; }
+
+    public required string DisplayName { get; init; }
+
+    public IReadOnlyList<ConnectorLocation> Locations { get; init; } = [];
+
+    public CoworksConnectorSettings? Coworks { get; init; }
+
+    public ConnectorSettings Settings { get; init; } = new();
+
+    public IReadOnlyList<PlanMapping> PlanMappings { get; init; } = PlanMapping.Defaults;
+
+    /// <summary>When the webhook secret last changed; the previous one stays valid for a grace period after it.</summary>
+    public DateTimeOffset? WebhookSecretRotatedAt { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public ETag ETag { get; init; }
+}
+
+public sealed record ConnectorLocation(string Id, string Name, string TimeZone);
+
+public sealed record CoworksConnectorSettings(Uri ApiBaseUrl, string SpaceId);

@@ -1,0 +1,6 @@
+namespace CoworkSync.Connectors;
+
+public static class Platforms
+{
+    public const string Coworks = "coworks";
+}
