@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace CoworkSync.Connectors.Coworks;
+
+/// <summary>The Coworks API's routes, relative to the connection's base URL (which may itself have a path).</summary>
+internal static class CoworksApiPaths
+{
+    public static Uri Members(CoworksConnection connection, int page, int perPage) =>
+        Build(connection, "members", string.Create(CultureInfo.InvariantCulture, $"?page={page}&per_page={perPage}"));
+
+    public static Uri Member(CoworksConnection connection, string memberId) =>
+        Build(connection, "members/" + Uri.EscapeDataString(memberId), "");
+
+    public static Uri Plans(CoworksConnection connection) => Build(connection, "plans", "");
+
+    private static Uri Build(CoworksConnection connection, string resource, string query)
+    {
+        var root = connection.ApiBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        return new Uri($"{root}/v1/spaces/{Uri.EscapeDataString(connection.SpaceId)}/{resource}{query}");
+    }
+}
