@@ -3,7 +3,7 @@
 #
 #   bash scripts/test.sh
 #
-# Steps: checks dotnet and node; installs system dependencies (none yet); installs the pinned npm
+# Steps: checks dotnet and node; installs system dependencies (python3-aiosmtpd); installs the pinned npm
 # tools (the integration tests start their own Azurite from node_modules/azurite); builds the
 # solution (Release, warnings are errors); runs the unit and the integration tests (both, even if
 # the first fails) with TRX results in .data/test-results. The last line printed is always exactly
@@ -45,10 +45,57 @@ setup_failed() {
   finish
 }
 
-# Hook for system packages later issues need (e.g. FreeRADIUS for the RADIUS end-to-end tests:
-# apt-get install -y freeradius freeradius-utils freeradius-rest). Nothing is needed yet.
+APT_UPDATED=0
+
+# Runs "$@" as root: directly when root, through sudo (non-interactive) when present. Returns 1 otherwise.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo -n "$@"
+  else
+    return 1
+  fi
+}
+
+# Installs Debian packages with apt-get, running `apt-get update` at most once per run.
+apt_install() {
+  if ! command -v apt-get >/dev/null 2>&1; then
+    err "apt-get was not found: install the Debian/Ubuntu package(s) $* (or their equivalent) by hand."
+    return 1
+  fi
+  if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
+    err "Installing $* needs root: run 'apt-get update && apt-get install -y $*' as root, or install sudo."
+    return 1
+  fi
+  if [ "$APT_UPDATED" -eq 0 ]; then
+    log "apt-get update"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || {
+      err "apt-get update failed (as root or with sudo -n: a sudo that asks for a password cannot run here)."
+      return 1
+    }
+    APT_UPDATED=1
+  fi
+  log "apt-get install -y $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" || {
+    err "apt-get install $* failed (as root or with sudo -n: a sudo that asks for a password cannot run here)."
+    return 1
+  }
+}
+
+# System packages the tests need, each installed only when missing, so a second run costs nothing.
+# (Later: FreeRADIUS for the RADIUS end-to-end tests: freeradius freeradius-utils freeradius-rest.)
 install_system_dependencies() {
-  :
+  # aiosmtpd: the SMTP sink the e-mail integration tests start with Debian's /usr/bin/python3.
+  if /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+    log "python3-aiosmtpd is installed"
+  else
+    apt_install python3-aiosmtpd || return 1
+    /usr/bin/python3 -c 'import aiosmtpd' || {
+      err "python3-aiosmtpd was installed but /usr/bin/python3 cannot import aiosmtpd."
+      return 1
+    }
+  fi
 }
 
 # Reads one attribute (e.g. passed) from the <Counters .../> element of a TRX file; 0 if absent.

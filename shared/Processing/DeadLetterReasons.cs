@@ -7,6 +7,7 @@ public static class DeadLetterReasons
     public const string UnknownEventType = "UnknownEventType";
     public const string UnknownConnector = "UnknownConnector";
     public const string InvalidPayload = "InvalidPayload";
+    public const string InvalidEmailAddress = "InvalidEmailAddress";
     public const string RetriesExhausted = "RetriesExhausted";
     public const string MaxDeliveryCountExceeded = "MaxDeliveryCountExceeded";
 }
