@@ -1,10 +1,24 @@
+using CoworkSync.Functions.CoworksWebhook;
+using CoworkSync.Functions.CreateMemberAccount;
 using CoworkSync.Functions.DiscardDeadLetter;
+using CoworkSync.Functions.GetConnector;
 using CoworkSync.Functions.GetDeadLetter;
+using CoworkSync.Functions.GetMember;
+using CoworkSync.Functions.GetPlanMappings;
 using CoworkSync.Functions.Health;
 using CoworkSync.Functions.Hosting.Http;
 using CoworkSync.Functions.Hosting.Invocation;
+using CoworkSync.Functions.ListConnectors;
 using CoworkSync.Functions.ListDeadLetters;
+using CoworkSync.Functions.ListMembers;
+using CoworkSync.Functions.ListSyncRuns;
+using CoworkSync.Functions.PutConnector;
+using CoworkSync.Functions.PutConnectorSecrets;
+using CoworkSync.Functions.PutPlanMappings;
 using CoworkSync.Functions.ReplayDeadLetter;
+using CoworkSync.Functions.ResendWelcomeEmail;
+using CoworkSync.Functions.SyncConnector;
+using CoworkSync.Functions.TestConnector;
 
 namespace CoworkSync.Functions.Hosting;
 
@@ -24,6 +38,21 @@ public static class CoworkSyncEndpoints
         GetDeadLetterFunction.Map(app);
         ReplayDeadLetterFunction.Map(app);
         DiscardDeadLetterFunction.Map(app);
+
+        PutConnectorFunction.Map(app);
+        GetConnectorFunction.Map(app);
+        ListConnectorsFunction.Map(app);
+        PutConnectorSecretsFunction.Map(app);
+        PutPlanMappingsFunction.Map(app);
+        GetPlanMappingsFunction.Map(app);
+        TestConnectorFunction.Map(app);
+        SyncConnectorFunction.Map(app);
+        ListSyncRunsFunction.Map(app);
+        ListMembersFunction.Map(app);
+        GetMemberFunction.Map(app);
+        CreateMemberAccountFunction.Map(app);
+        ResendWelcomeEmailFunction.Map(app);
+        CoworksWebhookFunction.Map(app);
 
         // Only the Functions host posts invocations; in local mode the pump and timers call the invoker in-process.
         if (underFunctionsHost)

@@ -1,11 +1,15 @@
 using CoworkSync.Accounts;
+using CoworkSync.Connectors;
+using CoworkSync.Connectors.Coworks;
 using CoworkSync.DeadLetters;
+using CoworkSync.Email;
 using CoworkSync.Events;
 using CoworkSync.Functions.Hosting.Http;
 using CoworkSync.Functions.Hosting.Invocation;
 using CoworkSync.Functions.Hosting.Local;
 using CoworkSync.Functions.IngestDeadLetter;
 using CoworkSync.Functions.ProcessEvent;
+using CoworkSync.Functions.PollCoworks;
 using CoworkSync.Functions.PurgeProcessedEvents;
 using CoworkSync.Health;
 using CoworkSync.LocalQueue;
@@ -14,6 +18,7 @@ using CoworkSync.Provisioning;
 using CoworkSync.Publishing;
 using CoworkSync.Secrets;
 using CoworkSync.Storage;
+using CoworkSync.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoworkSync.Functions.Hosting;
@@ -50,6 +55,22 @@ public static class CoworkSyncServices
         services.AddSingleton<MemberStore>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<MemberReconciler>();
+        services.AddSingleton<MemberProvisioner>();
+        services.AddWelcomeEmail(configuration);
+        services.AddSingleton<IEventHandler, WelcomeEmailHandler>();
+
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
+        services.AddSingleton<ConnectorStore>();
+        services.AddSingleton<ConnectorSecrets>();
+        services.AddSingleton<AcceptedWebhookStore>();
+        services.AddSingleton<PlatformConnectors>();
+        services.AddCoworksConnector();
+        services.AddSingleton<IPlatformConnector, CoworksPlatformConnector>();
+        services.AddSingleton<IEventHandler, CoworksWebhookEventHandler>();
+
+        services.AddSingleton<SyncRunStore>();
+        services.AddSingleton<SyncStarter>();
+        services.AddSingleton<IEventHandler, ConnectorSyncHandler>();
 
         services.AddOptions<EventProcessingOptions>().BindConfiguration(EventProcessingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName);
@@ -61,6 +82,7 @@ public static class CoworkSyncServices
         services.AddSingleton<IInvocationFunction, ProcessEventFunction>();
         services.AddSingleton<IInvocationFunction, IngestDeadLetterFunction>();
         services.AddSingleton<IInvocationFunction, PurgeProcessedEventsFunction>();
+        services.AddSingleton<IInvocationFunction, PollCoworksFunction>();
         services.AddSingleton<FunctionInvoker>();
 
         if (!underFunctionsHost)

@@ -21,6 +21,7 @@ internal static class AccountEntityMapper
         ["DisabledReason"] = a.DisabledReason,
         ["CreatedAt"] = a.CreatedAt,
         ["UpdatedAt"] = a.UpdatedAt,
+        ["WelcomeEmailQueuedAt"] = a.WelcomeEmailQueuedAt,
         ["WelcomeEmailSentAt"] = a.WelcomeEmailSentAt,
     };
 
@@ -37,6 +38,7 @@ internal static class AccountEntityMapper
         DisabledReason = e.GetString("DisabledReason"),
         CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? default,
+        WelcomeEmailQueuedAt = e.GetDateTimeOffset("WelcomeEmailQueuedAt"),
         WelcomeEmailSentAt = e.GetDateTimeOffset("WelcomeEmailSentAt"),
         ETag = e.ETag,
     };

@@ -17,9 +17,9 @@ public sealed partial class MemberReconciler(
         var created = false;
         var result = await OptimisticConcurrency.RunAsync(async ct =>
         {
-            var (outcome, member, account) = await ReconcileOnceAsync(request, ct);
-            created |= outcome == ReconcileOutcome.Created;
-            return new ReconcileResult(outcome, member, account);
+            var result = await ReconcileOnceAsync(request, ct);
+            created |= result.Outcome == ReconcileOutcome.Created;
+            return result;
         }, cancellationToken);
 
         // An account created by an attempt that then lost a race is adopted by the next one: still a creation.
@@ -29,21 +29,22 @@ public sealed partial class MemberReconciler(
         return result;
     }
 
-    private async Task<(ReconcileOutcome, MemberRecord, WifiAccount?)> ReconcileOnceAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    private async Task<ReconcileResult> ReconcileOnceAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         var incoming = request.Member;
         var existing = await members.GetAsync(request.ConnectorId, incoming.MemberId, cancellationToken);
         var account = existing?.Username is { } username ? await accounts.GetAsync(username, cancellationToken) : null;
 
         if (existing is not null && existing.Platform.UpdatedAt > incoming.UpdatedAt)
-            return (ReconcileOutcome.Stale, existing, account);
+            return new ReconcileResult(ReconcileOutcome.Stale, existing, account, MemberWritten: false);
 
-        var decision = AccessPolicy.Decide(incoming, request.Settings, request.PlanMappings, account is not null);
+        var settings = request.OperatorRequested ? request.Settings with { AutoProvision = true } : request.Settings;
+        var decision = AccessPolicy.Decide(incoming, settings, request.PlanMappings, account is not null);
         var usernameNote = existing?.UsernameNote;
         ReconcileOutcome outcome;
         if (account is null && decision.MayCreateAccount)
         {
-            (account, usernameNote, var isNew) = await CreateAccountAsync(request.ConnectorId, incoming, decision, cancellationToken);
+            (account, usernameNote, var isNew) = await CreateAccountAsync(request.ConnectorId, incoming, decision, request.OperatorUsername, cancellationToken);
             outcome = isNew ? ReconcileOutcome.Created : ReconcileOutcome.Updated;
         }
         else if (account is not null)
@@ -56,28 +57,34 @@ public sealed partial class MemberReconciler(
         }
 
         var now = time.GetUtcNow();
-        var record = await members.SaveAsync(new MemberRecord
+        var desired = new MemberRecord
         {
             ConnectorId = request.ConnectorId,
             Platform = incoming,
             Username = account?.Username,
-            Reason = decision.Reason,
+            Reason = request.Gone && !decision.Enabled ? AccessReasons.MemberGone : decision.Reason,
             Flagged = decision.Flagged,
             UsernameNote = usernameNote,
-            Gone = false,
+            Gone = request.Gone,
             LastEventId = request.EventId ?? existing?.LastEventId,
             LastEventAt = request.EventId is null ? existing?.LastEventAt : now,
             LastSyncRunId = request.SyncRunId ?? existing?.LastSyncRunId,
             LastSyncAt = request.SyncRunId is null ? existing?.LastSyncAt : now,
             ETag = existing?.ETag ?? default,
-        }, cancellationToken);
-        return (outcome, record, account);
+        };
+
+        // A sync that finds nothing new leaves the row alone; the sync stamps such members in batches afterwards.
+        if (request.EventId is null && existing is not null && outcome == ReconcileOutcome.Unchanged && SameExceptSync(existing, desired))
+            return new ReconcileResult(outcome, existing, account, MemberWritten: false);
+        return new ReconcileResult(outcome, await members.SaveAsync(desired, cancellationToken), account);
     }
 
     private async Task<(WifiAccount Account, string? UsernameNote, bool IsNew)> CreateAccountAsync(
-        string connectorId, PlatformMember member, AccessDecision decision, CancellationToken cancellationToken)
+        string connectorId, PlatformMember member, AccessDecision decision, string? operatorUsername, CancellationToken cancellationToken)
     {
-        var candidates = UsernamePolicy.Candidates(connectorId, member.Email!, member.MemberId);
+        IReadOnlyList<string> candidates = operatorUsername is null
+            ? UsernamePolicy.Candidates(connectorId, member.Email!, member.MemberId)
+            : [operatorUsername.Trim().ToLowerInvariant()];
         var now = time.GetUtcNow();
         foreach (var username in candidates)
         {
@@ -101,17 +108,25 @@ public sealed partial class MemberReconciler(
                 return (added, note, true);
 
             var taken = await accounts.GetAsync(username, cancellationToken);
-            if (taken is not null && taken.BelongsTo(connectorId, member.MemberId))
+            if (taken is not null && (taken.BelongsTo(connectorId, member.MemberId) || (operatorUsername is not null && await IsOrphanAsync(taken, cancellationToken))))
             {
-                var (adopted, _) = await UpdateAccountAsync(taken, member, decision, cancellationToken);
+                // Ours from an attempt that lost a race, or an orphan an operator links: it keeps its password.
+                var (adopted, _) = await UpdateAccountAsync(taken with { ConnectorId = connectorId, MemberId = member.MemberId }, member, decision, cancellationToken, force: true);
                 return (adopted, note, false);
             }
         }
-        throw new InvalidOperationException(
-            $"Every user name for member {member.MemberId} of connector {connectorId} belongs to another member: {string.Join(", ", candidates)}.");
+        throw new UsernameTakenException(connectorId, member.MemberId, candidates);
     }
 
-    private async Task<(WifiAccount, ReconcileOutcome)> UpdateAccountAsync(WifiAccount account, PlatformMember member, AccessDecision decision, CancellationToken cancellationToken)
+    /// <summary>An account whose member no longer claims it (gone, or linked to another name since).</summary>
+    private async Task<bool> IsOrphanAsync(WifiAccount account, CancellationToken cancellationToken)
+    {
+        var owner = await members.GetAsync(account.ConnectorId, account.MemberId, cancellationToken);
+        return owner is null || owner.Gone || owner.Username != account.Username;
+    }
+
+    private async Task<(WifiAccount, ReconcileOutcome)> UpdateAccountAsync(
+        WifiAccount account, PlatformMember member, AccessDecision decision, CancellationToken cancellationToken, bool force = false)
     {
         var desired = account with
         {
@@ -121,7 +136,7 @@ public sealed partial class MemberReconciler(
             BillingCycleAnchor = member.BillingCycleAnchor,
             DisabledReason = decision.Enabled ? null : decision.Reason,
         };
-        if (SameAccess(account, desired))
+        if (!force && SameAccess(account, desired))
             return (account, ReconcileOutcome.Unchanged);
 
         var saved = await accounts.UpdateAsync(desired with { UpdatedAt = time.GetUtcNow() }, cancellationToken);
@@ -130,6 +145,9 @@ public sealed partial class MemberReconciler(
             : ReconcileOutcome.Disabled;
         return (saved, outcome);
     }
+
+    private static bool SameExceptSync(MemberRecord a, MemberRecord b) =>
+        a with { LastSyncRunId = null, LastSyncAt = null, ETag = default } == b with { LastSyncRunId = null, LastSyncAt = null, ETag = default };
 
     private static bool SameAccess(WifiAccount a, WifiAccount b) =>
         a.Enabled == b.Enabled

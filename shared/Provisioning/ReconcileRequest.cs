@@ -3,10 +3,16 @@ namespace CoworkSync.Provisioning;
 /// <summary>One member's latest platform state to reconcile, with what the connector says about provisioning.</summary>
 /// <param name="EventId">The event that carried the state, if any.</param>
 /// <param name="SyncRunId">The sync run that fetched it, if any.</param>
+/// <param name="OperatorUsername">An operator asked for an account (even with auto-provision off), optionally with this user name.</param>
+/// <param name="OperatorRequested">An operator asked for the member's account to be created or linked.</param>
+/// <param name="Gone">The platform no longer lists the member: <see cref="Member"/> is their last known state, ended.</param>
 public sealed record ReconcileRequest(
     string ConnectorId,
     PlatformMember Member,
     ConnectorSettings Settings,
     IReadOnlyList<PlanMapping> PlanMappings,
     string? EventId = null,
-    string? SyncRunId = null);
+    string? SyncRunId = null,
+    bool Gone = false,
+    bool OperatorRequested = false,
+    string? OperatorUsername = null);

@@ -29,6 +29,9 @@ public sealed record WifiAccount
 
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>When the welcome email was put on the queue; it is queued once, and resent only on request.</summary>
+    public DateTimeOffset? WelcomeEmailQueuedAt { get; init; }
+
     public DateTimeOffset? WelcomeEmailSentAt { get; init; }
 
     public ETag ETag { get; init; }

@@ -1,0 +1,37 @@
+using CoworkSync.Provisioning;
+
+namespace CoworkSync.Functions.Admin;
+
+/// <summary>A member as the admin API shows them: platform state, account and why. Never the password.</summary>
+public static class MemberView
+{
+    public static object From(MemberRecord m, WifiAccount? account) => new
+    {
+        memberId = m.Platform.MemberId,
+        connectorId = m.ConnectorId,
+        firstName = m.Platform.FirstName,
+        lastName = m.Platform.LastName,
+        email = m.Platform.Email,
+        status = m.Platform.Status.ToString().ToLowerInvariant(),
+        membershipStatus = m.Platform.MembershipStatus.ToString().ToLowerInvariant(),
+        plan = m.Platform.PlanId is null && m.Platform.PlanName is null ? null : new { id = m.Platform.PlanId, name = m.Platform.PlanName },
+        locations = m.Platform.LocationId is null ? Array.Empty<string>() : [m.Platform.LocationId],
+        billingCycleAnchor = m.Platform.BillingCycleAnchor,
+        platformUpdatedAt = m.Platform.UpdatedAt,
+        gone = m.Gone,
+        reason = m.Reason,
+        flagged = m.Flagged,
+        usernameNote = m.UsernameNote,
+        account = account is null ? null : new
+        {
+            username = account.Username,
+            enabled = account.Enabled,
+            groups = account.Groups,
+            reason = account.DisabledReason,
+            welcomeEmailQueuedAt = account.WelcomeEmailQueuedAt,
+            welcomeEmailSentAt = account.WelcomeEmailSentAt,
+        },
+        lastEvent = m.LastEventId is null ? null : new { id = m.LastEventId, at = m.LastEventAt },
+        lastSync = m.LastSyncRunId is null ? null : new { runId = m.LastSyncRunId, at = m.LastSyncAt },
+    };
+}

@@ -1,0 +1,24 @@
+using CoworkSync.Functions.Admin;
+using CoworkSync.Functions.Hosting.Http;
+using CoworkSync.Provisioning;
+
+namespace CoworkSync.Functions.GetMember;
+
+/// <summary><c>GET /api/admin/connectors/{connectorId}/members/{memberId}</c>: one member with their account and why.</summary>
+public static class GetMemberFunction
+{
+    public const string FunctionName = "GetMember";
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/admin/connectors/{connectorId}/members/{memberId}", GetAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+
+    private static async Task<IResult> GetAsync(string connectorId, string memberId, MemberStore members, AccountStore accounts, CancellationToken cancellationToken)
+    {
+        memberId = RouteId.Decode(memberId);
+        var member = await members.GetAsync(connectorId, memberId, cancellationToken);
+        if (member is null)
+            return AdminProblems.NotFound($"Connector '{connectorId}' has no member '{memberId}'.");
+        var account = member.Username is { } username ? await accounts.GetAsync(username, cancellationToken) : null;
+        return Results.Ok(MemberView.From(member, account));
+    }
+}

@@ -1,0 +1,77 @@
+using CoworkSync.Connectors;
+using CoworkSync.Functions.Admin;
+using CoworkSync.Functions.Hosting.Http;
+using CoworkSync.Provisioning;
+
+namespace CoworkSync.Functions.TestConnector;
+
+/// <summary>
+/// <c>POST /api/admin/connectors/{connectorId}/test</c>: the checks an operator runs before going live, as one report:
+/// API reachable with the credentials, webhook secret set, every plan at the platform mapped, locations known.
+/// </summary>
+public static class TestConnectorFunction
+{
+    public const string FunctionName = "TestConnector";
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/admin/connectors/{connectorId}/test", TestAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+
+    /// <param name="Items">What the check found wrong: unmapped plans, unknown locations.</param>
+    private sealed record Check(string Name, bool Ok, string Detail, IReadOnlyList<object>? Items = null);
+
+    private static async Task<IResult> TestAsync(
+        string connectorId, ConnectorStore connectors, ConnectorSecrets secrets, PlatformConnectors platforms, CancellationToken cancellationToken)
+    {
+        var connector = await connectors.GetAsync(connectorId, cancellationToken);
+        if (connector is null)
+            return AdminProblems.NotFound($"There is no connector '{connectorId}'.");
+        var platform = platforms.For(connector);
+
+        var api = await platform.CheckAsync(connector, cancellationToken);
+        var (_, webhookSecretSet) = await secrets.StatusAsync(connectorId, cancellationToken);
+        var checks = new List<Check>
+        {
+            new("api", api.Ok, api.Message),
+            new("webhookSecret", webhookSecretSet, webhookSecretSet ? "set" : "not set: webhooks will be refused"),
+        };
+
+        if (api.Ok)
+        {
+            var (plansCheck, locationsCheck) = await CheckPlansAndLocationsAsync(connector, platform, cancellationToken);
+            checks.Add(plansCheck);
+            checks.Add(locationsCheck);
+        }
+        else
+        {
+            checks.Add(new("plans", false, "not checked: the API check failed"));
+            checks.Add(new("locations", false, "not checked: the API check failed"));
+        }
+
+        return Results.Ok(new { connectorId, ok = checks.All(c => c.Ok), checks });
+    }
+
+    private static async Task<(Check Plans, Check Locations)> CheckPlansAndLocationsAsync(Connector connector, IPlatformConnector platform, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var plans = await platform.ListPlansAsync(connector, cancellationToken);
+            var unmapped = plans.Where(p => PlanMapping.Find(connector.PlanMappings, p.Id, p.Name) is null).Select(object (p) => new { id = p.Id, name = p.Name }).ToList();
+
+            var known = connector.Locations.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+            var unknown = new SortedSet<string>(StringComparer.Ordinal);
+            await foreach (var member in platform.ListMembersAsync(connector, cancellationToken))
+            {
+                if (member.LocationId is { } location && !known.Contains(location))
+                    unknown.Add(location);
+            }
+            return (
+                new("plans", unmapped.Count == 0, unmapped.Count == 0 ? $"all {plans.Count} plans mapped" : $"{unmapped.Count} plans not mapped", unmapped),
+                new("locations", unknown.Count == 0, unknown.Count == 0 ? "every member's location is configured" : "members are at locations the connector does not list",
+                    unknown.Cast<object>().ToList()));
+        }
+        catch (PlatformException ex)
+        {
+            return (new("plans", false, ex.Message), new("locations", false, ex.Message));
+        }
+    }
+}

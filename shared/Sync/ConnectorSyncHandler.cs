@@ -1,0 +1,111 @@
+using System.Text.Json;
+using CoworkSync.Connectors;
+using CoworkSync.Events;
+using CoworkSync.Processing;
+using CoworkSync.Provisioning;
+using Microsoft.Extensions.Logging;
+
+namespace CoworkSync.Sync;
+
+/// <summary>
+/// A full sync of one connector: every member the platform lists is reconciled, and members it no longer lists are
+/// treated as ended. The run is recorded with its counts and errors. A platform failure fails the run and goes to the
+/// failure policy (a transient one is retried); one member's failure is counted and the run goes on.
+/// </summary>
+public sealed partial class ConnectorSyncHandler(
+    ConnectorStore connectors,
+    PlatformConnectors platforms,
+    MemberProvisioner provisioner,
+    MemberStore members,
+    SyncRunStore runs,
+    TimeProvider time,
+    ILogger<ConnectorSyncHandler> logger) : IEventHandler
+{
+    public string EventType => SyncRequestedEvent.Type;
+
+    public async Task HandleAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var request = envelope.Payload.Deserialize<SyncRequestedEvent>()
+            ?? throw new PermanentEventException(DeadLetterReasons.InvalidPayload, "The sync event has no run id.");
+        var connector = await connectors.GetAsync(envelope.ConnectorId, cancellationToken)
+            ?? throw new PermanentEventException(DeadLetterReasons.UnknownConnector, $"There is no connector '{envelope.ConnectorId}'.");
+        var run = await runs.GetAsync(connector.Id, request.RunId, cancellationToken)
+            ?? new SyncRun { ConnectorId = connector.Id, RunId = request.RunId, Trigger = SyncStarter.Manual, QueuedAt = envelope.OccurredAt };
+        if (run.State == SyncRunState.Succeeded)
+            return;
+
+        run = run with { State = SyncRunState.Running, StartedAt = time.GetUtcNow(), EndedAt = null, Counts = new SyncCounts(), Errors = [] };
+        await runs.SaveAsync(run, cancellationToken);
+        try
+        {
+            run = await SyncAsync(connector, run, cancellationToken);
+            await runs.SaveAsync(run with { State = SyncRunState.Succeeded, EndedAt = time.GetUtcNow() }, cancellationToken);
+            LogSynced(connector.Id, run.RunId, run.Counts.Seen, run.Counts.Failed);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await runs.SaveAsync(run with { State = SyncRunState.Failed, EndedAt = time.GetUtcNow(), Errors = [.. run.Errors, ex.Message] }, CancellationToken.None);
+            throw Classify(ex);
+        }
+    }
+
+    private async Task<SyncRun> SyncAsync(Connector connector, SyncRun run, CancellationToken cancellationToken)
+    {
+        var counts = new SyncCounts();
+        var errors = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var untouched = new List<string>();
+
+        await foreach (var member in platforms.For(connector).ListMembersAsync(connector, cancellationToken))
+        {
+            if (!seen.Add(member.MemberId))
+                continue;
+            counts = counts with { Seen = counts.Seen + 1 };
+            (counts, var written) = await ProvisionAsync(new ReconcileRequest(connector.Id, member, connector.Settings, connector.PlanMappings, SyncRunId: run.RunId), counts, errors, cancellationToken);
+            if (!written)
+                untouched.Add(member.MemberId);
+        }
+
+        await foreach (var stored in members.ListAsync(connector.Id, cancellationToken))
+        {
+            if (seen.Contains(stored.Platform.MemberId) || stored.Gone)
+                continue;
+            var ended = stored.Platform with { MembershipStatus = MembershipStatus.Ended, UpdatedAt = run.StartedAt!.Value };
+            counts = counts with { Gone = counts.Gone + 1 };
+            (counts, _) = await ProvisionAsync(new ReconcileRequest(connector.Id, ended, connector.Settings, connector.PlanMappings, SyncRunId: run.RunId, Gone: true), counts, errors, cancellationToken);
+        }
+
+        await members.StampSyncAsync(connector.Id, untouched, run.RunId, time.GetUtcNow(), cancellationToken);
+        return run with { Counts = counts, Errors = errors };
+    }
+
+    private async Task<(SyncCounts Counts, bool Written)> ProvisionAsync(ReconcileRequest request, SyncCounts counts, List<string> errors, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await provisioner.ProvisionAsync(request, cancellationToken);
+            return (counts.Add(result), result.MemberWritten || result.Outcome != ReconcileOutcome.Unchanged);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The member is tried again by the next run; the run itself goes on.
+            LogMemberFailed(ex, request.ConnectorId, request.Member.MemberId);
+            errors.Add($"member {request.Member.MemberId}: {ex.Message}");
+            return (counts with { Failed = counts.Failed + 1 }, true);
+        }
+    }
+
+    private static Exception Classify(Exception ex) => ex switch
+    {
+        MissingCredentialsException => new PermanentEventException("MissingCredentials", ex.Message, ex),
+        PlatformException { IsTransient: true } => new TransientEventException(ex.Message, ex),
+        PlatformException => new PermanentEventException("PlatformRefused", ex.Message, ex),
+        _ => ex,
+    };
+
+    [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Sync run {RunId} of connector {ConnectorId} saw {Seen} members; {Failed} failed")]
+    private partial void LogSynced(string connectorId, string runId, int seen, int failed);
+
+    [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "Sync could not reconcile member {MemberId} of connector {ConnectorId}")]
+    private partial void LogMemberFailed(Exception exception, string connectorId, string memberId);
+}
