@@ -1,0 +1,323 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using MimeKit;
+
+namespace CoworkSync.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real SMTP server for tests: Debian's aiosmtpd on a free loopback port, saving every message it receives into a
+/// maildir (each in <c>new/</c>, with <c>X-MailFrom</c> and <c>X-RcptTo</c> headers added). It accepts any sender
+/// and recipient, without TLS or authentication. Dispose it to kill the process and delete the maildir.
+/// </summary>
+public sealed class SmtpSink : IAsyncDisposable
+{
+    public const string Python = "/usr/bin/python3";
+    public const string Host = "127.0.0.1";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+    private const int MaxStartAttempts = 3;
+    private const int MaxOutputLines = 100;
+
+    private static readonly Lazy<string?> MissingAiosmtpd = new(FindMissingAiosmtpd);
+
+    private readonly string _root;
+    private readonly Queue<string> _output = new();
+    private readonly Lock _gate = new();
+    private Process? _process;
+    private bool _disposed;
+
+    private SmtpSink(int port)
+    {
+        Port = port;
+        _root = Path.Combine(Path.GetTempPath(), $"coworksync-smtp-sink-{Guid.NewGuid():N}");
+        // aiosmtpd creates the maildir (with tmp/, new/ and cur/); it must not exist beforehand, not even empty.
+        MaildirPath = Path.Combine(_root, "maildir");
+    }
+
+    public int Port { get; }
+
+    public string MaildirPath { get; }
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>Starts aiosmtpd and waits until its port accepts connections.</summary>
+    /// <exception cref="InvalidOperationException">aiosmtpd is not installed: run <c>bash scripts/test.sh</c>.</exception>
+    public static async Task<SmtpSink> StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (MissingAiosmtpd.Value is { } problem)
+            throw new InvalidOperationException(problem);
+
+        // Another process may take the port between choosing it and aiosmtpd binding it; try a fresh one then.
+        for (var attempt = 1; ; attempt++)
+        {
+            var sink = new SmtpSink(FreePort());
+            try
+            {
+                await sink.StartProcessAsync(cancellationToken);
+                return sink;
+            }
+            catch (SmtpSinkStartException) when (attempt < MaxStartAttempts)
+            {
+                await sink.DisposeAsync();
+            }
+            catch
+            {
+                await sink.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Kills aiosmtpd (it keeps nothing worth a graceful stop) and waits for it to exit; the messages stay readable.</summary>
+    public async Task StopAsync()
+    {
+        var process = _process;
+        _process = null;
+        if (process is null)
+            return;
+
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        try
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited between the checks.
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+
+    /// <summary>Every message received so far, oldest first.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> ReadMessagesAsync(CancellationToken cancellationToken = default)
+    {
+        var directory = Path.Combine(MaildirPath, "new");
+        if (!Directory.Exists(directory))
+            return [];
+
+        var messages = new List<MimeMessage>();
+        foreach (var file in Directory.GetFiles(directory).Order(StringComparer.Ordinal))
+            messages.Add(await MimeMessage.LoadAsync(file, cancellationToken));
+        return messages;
+    }
+
+    /// <summary>Waits for a message to <paramref name="address"/> (in its envelope or its To/Cc headers).</summary>
+    /// <exception cref="TimeoutException">None arrived within <paramref name="timeout"/>.</exception>
+    public async Task<MimeMessage> WaitForMessageToAsync(string address, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var messages = await ReadMessagesAsync();
+            var match = messages.FirstOrDefault(message => IsAddressedTo(message, address));
+            if (match is not null)
+                return match;
+            if (deadline.Elapsed > timeout)
+            {
+                var recipients = string.Join(", ", messages.Select(m => m.Headers["X-RcptTo"] ?? m.To.ToString()));
+                throw new TimeoutException(
+                    $"No message to {address} reached the SMTP sink on port {Port} within {timeout.TotalSeconds:0.#} s; " +
+                    $"it received {messages.Count}{(messages.Count == 0 ? "" : $" (to {recipients})")}.{DescribeOutput()}");
+            }
+            await Task.Delay(PollInterval);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        await StopAsync();
+        try
+        {
+            if (Directory.Exists(_root))
+                Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private async Task StartProcessAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(_root);
+        var startInfo = new ProcessStartInfo(Python)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _root,
+        };
+        foreach (var argument in new[]
+        {
+            "-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port.ToString(CultureInfo.InvariantCulture)}", "-c", "aiosmtpd.handlers.Mailbox", MaildirPath,
+        })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+        var watchdog = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "smtp-sink-watchdog");
+        if (File.Exists(Path.Combine(watchdog, "sitecustomize.py")))
+            startInfo.Environment["PYTHONPATH"] = watchdog;
+        startInfo.Environment["PYTHONUNBUFFERED"] = "1";
+
+        var process = new Process { StartInfo = startInfo };
+        process.OutputDataReceived += (_, e) => Append("stdout", e.Data);
+        process.ErrorDataReceived += (_, e) => Append("stderr", e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+
+        var stopwatch = Stopwatch.StartNew();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (process.HasExited)
+            {
+                await process.WaitForExitAsync(CancellationToken.None); // flushes the output readers
+                throw new SmtpSinkStartException($"aiosmtpd exited with code {process.ExitCode} while starting on port {Port}.{DescribeOutput()}");
+            }
+            if (await AcceptsConnectionAsync(cancellationToken))
+                return;
+            if (stopwatch.Elapsed > StartTimeout)
+                throw new TimeoutException($"aiosmtpd did not accept connections on port {Port} within {StartTimeout.TotalSeconds:0} s.{DescribeOutput()}");
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    private async Task<bool> AcceptsConnectionAsync(CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient(AddressFamily.InterNetwork);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, Port, timeout.Token);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsAddressedTo(MimeMessage message, string address)
+    {
+        var envelope = message.Headers["X-RcptTo"] ?? "";
+        return envelope.Split(',').Any(recipient => string.Equals(recipient.Trim(), address, StringComparison.OrdinalIgnoreCase))
+            || message.To.Mailboxes.Concat(message.Cc.Mailboxes).Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    /// <returns>Null when <c>/usr/bin/python3</c> imports aiosmtpd; otherwise what to tell the user.</returns>
+    private static string? FindMissingAiosmtpd()
+    {
+        const string Fix = "Run `bash scripts/test.sh` (it installs Debian's python3-aiosmtpd when missing), or `apt-get install python3-aiosmtpd` as root.";
+        var startInfo = new ProcessStartInfo(Python, ["-c", "import aiosmtpd"])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        try
+        {
+            using var process = Process.Start(startInfo)!;
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0
+                ? null
+                : $"The SMTP sink needs aiosmtpd, but `{Python} -c \"import aiosmtpd\"` failed: {error.Trim()}. {Fix}";
+        }
+        catch (Win32Exception ex)
+        {
+            return $"The SMTP sink needs {Python} with aiosmtpd, but {Python} could not be started ({ex.Message}). {Fix}";
+        }
+    }
+
+    private void Append(string stream, string? line)
+    {
+        if (line is null)
+            return;
+        lock (_gate)
+        {
+            _output.Enqueue($"[{stream}] {line}");
+            if (_output.Count > MaxOutputLines)
+                _output.Dequeue();
+        }
+    }
+
+    private string DescribeOutput()
+    {
+        lock (_gate)
+        {
+            if (_output.Count == 0)
+                return " aiosmtpd wrote no output.";
+            var text = new StringBuilder(" aiosmtpd output:");
+            foreach (var line in _output)
+                text.Append(Environment.NewLine).Append(line);
+            return text.ToString();
+        }
+    }
+
+    // Last resort when the test host ends without disposing the sink.
+    private void OnProcessExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            if (_process is { HasExited: false } process)
+                process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+}
+
+/// <summary>aiosmtpd exited while starting (for example because its port was taken in the meantime).</summary>
+public sealed class SmtpSinkStartException : Exception
+{
+    public SmtpSinkStartException()
+    {
+    }
+
+    public SmtpSinkStartException(string message)
+        : base(message)
+    {
+    }
+
+    public SmtpSinkStartException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
