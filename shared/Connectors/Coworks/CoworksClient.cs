@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CoworkSync.Provisioning;
 using Microsoft.Extensions.Logging;
@@ -135,15 +133,16 @@ public sealed class CoworksClient(HttpClient http, ILogger<CoworksClient> logger
         if (!response.IsSuccessStatusCode)
             throw await RefusedAsync(connection, response, operation, cancellationToken);
 
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         T? body;
         try
         {
-            body = await response.Content.ReadFromJsonAsync(type, cancellationToken);
+            body = CoworksJson.Deserialize(bytes, type, $"Coworks' answer to {operation} in space {connection.SpaceId}");
         }
-        catch (JsonException ex)
+        catch (CoworksPayloadException ex)
         {
             logger.BadPayload(ex, operation, connection.SpaceId);
-            throw new CoworksPayloadException(CoworksWebhookParser.Describe($"Coworks' answer to {operation} in space {connection.SpaceId}", ex), ex);
+            throw;
         }
         return body ?? throw BadPayload(connection, operation, "it is JSON null");
     }
