@@ -93,7 +93,7 @@ public sealed class CoworksClient(HttpClient http, ILogger<CoworksClient> logger
         catch (CoworksApiException ex) when (ex.StatusCode is 404)
         {
             return new CoworksCheck(CoworksCheckOutcome.SpaceNotFound,
-                $"Coworks has no space {connection.SpaceId} at {connection.ApiBaseUrl.GetLeftPart(UriPartial.Authority)} (404). Check the space id and the API base URL.", 404);
+                $"Coworks has no space {connection.SpaceId} at {CoworksApiPaths.Origin(connection)} (404). Check the space id and the API base URL.", 404);
         }
         catch (CoworksApiException ex) when (ex.StatusCode is null)
         {
@@ -149,7 +149,7 @@ public sealed class CoworksClient(HttpClient http, ILogger<CoworksClient> logger
 
     private async Task<HttpResponseMessage> SendAsync(CoworksConnection connection, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
     {
-        var host = connection.ApiBaseUrl.GetLeftPart(UriPartial.Authority);
+        var host = CoworksApiPaths.Origin(connection);
         try
         {
             return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
