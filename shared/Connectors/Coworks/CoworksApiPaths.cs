@@ -13,6 +13,9 @@ internal static class CoworksApiPaths
 
     public static Uri Plans(CoworksConnection connection) => Build(connection, "plans", "");
 
+    /// <summary><c>scheme://host:port</c> of the API, for messages (without any user info the URL might carry).</summary>
+    public static string Origin(CoworksConnection connection) => $"{connection.ApiBaseUrl.Scheme}://{connection.ApiBaseUrl.Authority}";
+
     private static Uri Build(CoworksConnection connection, string resource, string query)
     {
         var root = connection.ApiBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CoworkSync.Provisioning;
 using Microsoft.Extensions.Logging;
@@ -95,7 +93,7 @@ public sealed class CoworksClient(HttpClient http, ILogger<CoworksClient> logger
         catch (CoworksApiException ex) when (ex.StatusCode is 404)
         {
             return new CoworksCheck(CoworksCheckOutcome.SpaceNotFound,
-                $"Coworks has no space {connection.SpaceId} at {connection.ApiBaseUrl.GetLeftPart(UriPartial.Authority)} (404). Check the space id and the API base URL.", 404);
+                $"Coworks has no space {connection.SpaceId} at {CoworksApiPaths.Origin(connection)} (404). Check the space id and the API base URL.", 404);
         }
         catch (CoworksApiException ex) when (ex.StatusCode is null)
         {
@@ -135,22 +133,23 @@ public sealed class CoworksClient(HttpClient http, ILogger<CoworksClient> logger
         if (!response.IsSuccessStatusCode)
             throw await RefusedAsync(connection, response, operation, cancellationToken);
 
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         T? body;
         try
         {
-            body = await response.Content.ReadFromJsonAsync(type, cancellationToken);
+            body = CoworksJson.Deserialize(bytes, type, $"Coworks' answer to {operation} in space {connection.SpaceId}");
         }
-        catch (JsonException ex)
+        catch (CoworksPayloadException ex)
         {
             logger.BadPayload(ex, operation, connection.SpaceId);
-            throw new CoworksPayloadException(CoworksWebhookParser.Describe($"Coworks' answer to {operation} in space {connection.SpaceId}", ex), ex);
+            throw;
         }
         return body ?? throw BadPayload(connection, operation, "it is JSON null");
     }
 
     private async Task<HttpResponseMessage> SendAsync(CoworksConnection connection, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
     {
-        var host = connection.ApiBaseUrl.GetLeftPart(UriPartial.Authority);
+        var host = CoworksApiPaths.Origin(connection);
         try
         {
             return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace CoworkSync.Connectors.Coworks;
 
 /// <summary>
@@ -8,15 +6,14 @@ namespace CoworkSync.Connectors.Coworks;
 /// </summary>
 public static class CoworksWebhookParser
 {
-    private static readonly string[] DateFields = ["created_at", "updated_at", "starts_on", "ends_on", "billing_cycle_anchor"];
-
     /// <exception cref="CoworksPayloadException">
     /// The body is not JSON, lacks <c>id</c>, <c>type</c>, <c>created_at</c>, <c>space_id</c>, <c>data.member</c> or
     /// <c>data.member.id</c>, has a type Coworks does not document, or has a date that is not ISO 8601.
     /// </exception>
     public static CoworksWebhookEvent Parse(ReadOnlySpan<byte> utf8Json)
     {
-        var payload = Deserialize(utf8Json) ?? throw new CoworksPayloadException("The Coworks webhook body is JSON null, not an event object.");
+        var payload = CoworksJson.Deserialize(utf8Json, CoworksJsonContext.Default.CoworksWebhookPayload, "The Coworks webhook body")
+            ?? throw new CoworksPayloadException("The Coworks webhook body is JSON null, not an event object.");
 
         var id = Required(payload.Id, "id");
         var typeName = Required(payload.Type, "type");
@@ -31,29 +28,6 @@ public static class CoworksWebhookParser
         Required(member.Id, "data.member.id", id);
 
         return new CoworksWebhookEvent(id, type, createdAt, spaceId, member, data.Membership);
-    }
-
-    private static CoworksWebhookPayload? Deserialize(ReadOnlySpan<byte> utf8Json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(utf8Json, CoworksJsonContext.Default.CoworksWebhookPayload);
-        }
-        catch (JsonException ex)
-        {
-            throw new CoworksPayloadException(Describe("The Coworks webhook body", ex), ex);
-        }
-    }
-
-    /// <summary>Names the JSON path of a deserialization failure, and says so plainly when it is a date.</summary>
-    internal static string Describe(string what, JsonException ex)
-    {
-        var path = ex.Path is { Length: > 0 } p && p != "$" ? p : null;
-        if (path is not null && Array.Exists(DateFields, field => path.EndsWith("." + field, StringComparison.Ordinal)))
-            return $"{what} has a bad date at {path}: expected ISO 8601 (e.g. 2026-11-01T09:30:00Z, or 2026-11-01 for a day).";
-        if (path is not null)
-            return $"{what} has a value of the wrong type at {path}.";
-        return $"{what} is not valid JSON: {ex.Message}";
     }
 
     private static string Required(string? value, string field, string? eventId = null) =>

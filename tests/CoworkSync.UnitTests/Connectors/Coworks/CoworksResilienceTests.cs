@@ -116,11 +116,12 @@ public sealed class CoworksResilienceTests
         Assert.Equal(retried, await RetryOptions().ShouldHandle(new RetryPredicateArguments<HttpResponseMessage>(context, Outcome.FromResult(response), 0)));
     }
 
-    private static ServiceProvider Services(CapturingHandler handler, ListLogger<CoworksClient> logger, TimeProvider time, Dictionary<string, string?>? settings = null)
+    private static ServiceProvider Services(CapturingHandler handler, ListLogger<CoworksClient> logger, TimeProvider time,
+        Dictionary<string, string?>? settings = null, bool everyCategory = false)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build());
-        services.AddLogging(logging => logging.AddProvider(new SingleLoggerProvider(logger)));
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new SingleLoggerProvider(logger, everyCategory)));
         services.AddSingleton(time);
         services.AddCoworksConnector();
         services.AddHttpClient(CoworksServiceCollectionExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
@@ -197,6 +198,25 @@ public sealed class CoworksResilienceTests
     }
 
     [Fact]
+    public async Task Pipeline_RetriedThenRejected_NoLogLineOfAnyCategoryHoldsTheKey()
+    {
+        const string key = "cw_live_TRACE_SECRET";
+        var logger = new ListLogger<CoworksClient>();
+        var next = 0;
+        var handler = new CapturingHandler((_, _) => Task.FromResult(Interlocked.Increment(ref next) == 1
+            ? Response(HttpStatusCode.ServiceUnavailable, "0")
+            : new HttpResponseMessage(HttpStatusCode.Unauthorized)));
+        await using var provider = Services(handler, logger, TimeProvider.System, everyCategory: true);
+
+        await Assert.ThrowsAsync<CoworksApiException>(() =>
+            provider.GetRequiredService<ICoworksClient>().ListPlansAsync(Connection with { ApiKey = key }, CancellationToken.None));
+
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Contains(logger.Lines, line => line.Contains("Authorization", StringComparison.Ordinal));
+        Assert.All(logger.Lines, line => Assert.DoesNotContain(key, line, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AddCoworksConnector_Settings_BindTheOptions()
     {
         await using var provider = Services(new CapturingHandler(HttpStatusCode.OK), new ListLogger<CoworksClient>(), TimeProvider.System, new()
@@ -232,9 +252,10 @@ public sealed class CoworksResilienceTests
         Assert.True(condition(), "The condition did not become true in time.");
     }
 
-    private sealed class SingleLoggerProvider(ILogger logger) : ILoggerProvider
+    /// <summary>Sends the client's category (or, with <paramref name="everyCategory"/>, every category) to one logger.</summary>
+    private sealed class SingleLoggerProvider(ILogger logger, bool everyCategory) : ILoggerProvider
     {
-        public ILogger CreateLogger(string categoryName) => categoryName == typeof(CoworksClient).FullName ? logger : NullLogger.Instance;
+        public ILogger CreateLogger(string categoryName) => everyCategory || categoryName == typeof(CoworksClient).FullName ? logger : NullLogger.Instance;
 
         public void Dispose() { }
     }

@@ -81,7 +81,10 @@ public sealed class CoworksWebhookParserTests
     [InlineData("")]
     [InlineData("{")]
     [InlineData("not json")]
+    [InlineData("   ")]
     [InlineData("{\"id\": \"evt_1\",}")]
+    [InlineData("{\"id\":\"evt_1\",\"data\":{\"member\":{\"id\":")]
+    [InlineData("{\"id\":\"evt_1\"} trailing")]
     public void Parse_BadJson_ThrowsNotValidJson(string body)
     {
         var ex = Assert.Throws<CoworksPayloadException>(() => CoworksWebhookParser.Parse(CoworksSamples.Bytes(body)));
@@ -98,11 +101,11 @@ public sealed class CoworksWebhookParserTests
     }
 
     [Fact]
-    public void Parse_JsonArray_ThrowsNotValidJson()
+    public void Parse_JsonArray_ThrowsNotAnObjectOfTheExpectedShape()
     {
         var ex = Assert.Throws<CoworksPayloadException>(() => CoworksWebhookParser.Parse("[]"u8));
 
-        Assert.Contains("Coworks webhook body", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("The Coworks webhook body is not a JSON object of the expected shape.", ex.Message);
     }
 
     [Theory]
