@@ -30,6 +30,7 @@ public static partial class CoworksWebhookFunction
         AcceptedWebhookStore accepted,
         IEventPublisher publisher,
         IOptions<WebhookOptions> options,
+        IOptions<CoworksWebhookOptions> coworksOptions,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -47,7 +48,9 @@ public static partial class CoworksWebhookFunction
 
             var now = time.GetUtcNow();
             var webhookSecrets = await secrets.GetWebhookSecretsAsync(connector, cancellationToken);
-            var signature = CoworksSignature.Verify(body, request.Headers[SignatureHeader], webhookSecrets, now, options.Value.SignatureTolerance);
+            if (webhookSecrets.Count == 0)
+                return Problem(StatusCodes.Status401Unauthorized, "Invalid signature", "The connector has no webhook secret yet, so no signature can be valid.");
+            var signature = CoworksSignature.Verify(body, request.Headers[SignatureHeader], webhookSecrets, now, coworksOptions.Value.SignatureTolerance);
             if (signature != CoworksSignatureResult.Valid)
             {
                 LogRejected(logger, connectorId, signature);

@@ -8,9 +8,6 @@ public sealed class WebhookOptions
     /// <summary>How long the previous webhook secret stays valid after a new one is set. Default 24 h.</summary>
     public TimeSpan SecretRotationGrace { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How far a signature's timestamp may be from now. Default 300 s.</summary>
-    public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromSeconds(300);
-
     /// <summary>The largest body accepted. Default 256 KiB.</summary>
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 }
