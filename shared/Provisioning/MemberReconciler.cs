@@ -35,8 +35,8 @@ public sealed partial class MemberReconciler(
         var existing = await members.GetAsync(request.ConnectorId, incoming.MemberId, cancellationToken);
         var account = existing?.Username is { } username ? await accounts.GetAsync(username, cancellationToken) : null;
 
-        if (existing is not null && existing.Platform.UpdatedAt > incoming.UpdatedAt)
-            return new ReconcileResult(ReconcileOutcome.Stale, existing, account, MemberWritten: false);
+        if ((existing is not null && existing.Platform.UpdatedAt > incoming.UpdatedAt) || account?.StateVersion > incoming.UpdatedAt)
+            return new ReconcileResult(ReconcileOutcome.Stale, existing ?? throw new InvalidOperationException("An account without its member."), account, MemberWritten: false);
 
         var settings = request.OperatorRequested ? request.Settings with { AutoProvision = true } : request.Settings;
         var decision = AccessPolicy.Decide(incoming, settings, request.PlanMappings, account is not null);
@@ -100,6 +100,7 @@ public sealed partial class MemberReconciler(
                 LocationId = member.LocationId,
                 BillingCycleAnchor = member.BillingCycleAnchor,
                 DisabledReason = decision.Enabled ? null : decision.Reason,
+                StateVersion = member.UpdatedAt,
                 CreatedAt = now,
                 UpdatedAt = now,
             };
@@ -108,6 +109,8 @@ public sealed partial class MemberReconciler(
                 return (added, note, true);
 
             var taken = await accounts.GetAsync(username, cancellationToken);
+            if (taken is not null && taken.BelongsTo(connectorId, member.MemberId) && taken.StateVersion > member.UpdatedAt)
+                return (taken, note, false); // Created meanwhile from a newer state: that one stands.
             if (taken is not null && (taken.BelongsTo(connectorId, member.MemberId) || (operatorUsername is not null && await IsOrphanAsync(taken, cancellationToken))))
             {
                 // Ours from an attempt that lost a race, or an orphan an operator links: it keeps its password.
@@ -136,11 +139,14 @@ public sealed partial class MemberReconciler(
             BillingCycleAnchor = member.BillingCycleAnchor,
             DisabledReason = decision.Enabled ? null : decision.Reason,
         };
-        if (!force && SameAccess(account, desired))
+        var same = SameAccess(account, desired);
+        if (!force && same && account.StateVersion >= member.UpdatedAt)
             return (account, ReconcileOutcome.Unchanged);
 
-        var saved = await accounts.UpdateAsync(desired with { UpdatedAt = time.GetUtcNow() }, cancellationToken);
-        var outcome = account.Enabled == desired.Enabled ? ReconcileOutcome.Updated
+        // Written even when access is the same, to raise the state version: a concurrent older state then loses.
+        var saved = await accounts.UpdateAsync(desired with { StateVersion = member.UpdatedAt, UpdatedAt = time.GetUtcNow() }, cancellationToken);
+        var outcome = same ? ReconcileOutcome.Unchanged
+            : account.Enabled == desired.Enabled ? ReconcileOutcome.Updated
             : desired.Enabled ? ReconcileOutcome.Enabled
             : ReconcileOutcome.Disabled;
         return (saved, outcome);

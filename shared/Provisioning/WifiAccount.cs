@@ -25,6 +25,12 @@ public sealed record WifiAccount
     /// <summary>Why the account is disabled; null while enabled.</summary>
     public string? DisabledReason { get; init; }
 
+    /// <summary>
+    /// The platform version of the member state this account was last set from. A reconcile of an older state never
+    /// writes the account, even when it read the member before a newer state was saved.
+    /// </summary>
+    public DateTimeOffset StateVersion { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

@@ -6,7 +6,7 @@ namespace CoworkSync.Functions.Hosting.Local;
 
 /// <summary>
 /// Local mode's timer trigger: fires each timer function on the NCRONTAB schedule of its function.json (UTC,
-/// with seconds; <c>%Setting%</c> resolved from settings), honouring <c>runOnStartup</c>.
+/// with seconds; <c>%Setting%</c> resolved from settings), honouring <c>runOnStartup</c> and <c>AzureWebJobs.{Name}.Disabled</c>.
 /// </summary>
 public sealed partial class LocalTimerScheduler(
     FunctionInvoker invoker, IConfiguration configuration, TimeProvider time, ILogger<LocalTimerScheduler> logger) : BackgroundService
@@ -17,10 +17,14 @@ public sealed partial class LocalTimerScheduler(
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var timers = FunctionDefinitions.Load(DefinitionsRoot)
-            .Where(d => d.TriggerType.Equals("timerTrigger", StringComparison.OrdinalIgnoreCase) && invoker.Exists(d.Name))
+            .Where(d => d.TriggerType.Equals("timerTrigger", StringComparison.OrdinalIgnoreCase) && invoker.Exists(d.Name) && !IsDisabled(d.Name))
             .ToList();
         return Task.WhenAll(timers.Select(t => RunAsync(t, stoppingToken)));
     }
+
+    /// <summary>The Functions convention: the setting <c>AzureWebJobs.{FunctionName}.Disabled</c> turns a function off.</summary>
+    private bool IsDisabled(string functionName) =>
+        bool.TryParse(configuration[$"AzureWebJobs.{functionName}.Disabled"], out var disabled) && disabled;
 
     private async Task RunAsync(FunctionDefinition definition, CancellationToken stoppingToken)
     {

@@ -14,9 +14,15 @@ public static class Eventually
             if (isDone(value))
                 return value;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Still waiting for {what} after {(limit ?? DefaultLimit).TotalSeconds:0} s.");
+                throw new TimeoutException($"Still waiting for {what} after {(limit ?? DefaultLimit).TotalSeconds:0} s; last seen: {Describe(value)}");
             await Task.Delay(50);
         }
+    }
+
+    private static string Describe<T>(T value)
+    {
+        var text = value?.ToString() ?? "null";
+        return text.Length > 2000 ? text[..2000] + "…" : text;
     }
 
     public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? limit = null) =>

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Core;
 using CoworkSync.Events;
+using CoworkSync.LocalQueue;
 using CoworkSync.Processing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -26,6 +27,9 @@ public sealed class LocalFunctionApp(string storageConnectionString, IReadOnlyDi
     public string QueueName { get; } = "events-" + Guid.NewGuid().ToString("N")[..12];
 
     public IEventPublisher Publisher => Services.GetRequiredService<IEventPublisher>();
+
+    /// <summary>Every event this app put on its queue.</summary>
+    public IReadOnlyCollection<EventEnvelope> Published => Services.GetRequiredService<RecordingPublisher>().Published;
 
     public HttpClient Admin()
     {
@@ -75,6 +79,9 @@ public sealed class LocalFunctionApp(string storageConnectionString, IReadOnlyDi
         {
             services.AddSingleton(Mock.Of<TokenCredential>());
             services.AddSingleton<IEventHandler>(Handler);
+            services.AddSingleton<LocalQueueEventPublisher>();
+            services.AddSingleton(provider => new RecordingPublisher(provider.GetRequiredService<LocalQueueEventPublisher>()));
+            services.AddSingleton<IEventPublisher>(provider => provider.GetRequiredService<RecordingPublisher>());
         });
     }
 }

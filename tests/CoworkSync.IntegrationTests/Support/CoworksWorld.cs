@@ -1,0 +1,92 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CoworkSync.IntegrationTests.Infrastructure;
+using CoworkSync.IntegrationTests.Simulators;
+
+namespace CoworkSync.IntegrationTests.Support;
+
+/// <summary>
+/// A Coworks space played by the simulator, connected to CoworkSync in local mode (real Azurite) that sends its
+/// welcome emails to a real SMTP sink: everything a provisioning test needs, set up once per test class.
+/// </summary>
+public sealed class CoworksWorld : IAsyncLifetime
+{
+    public const string SpaceId = "spc_123";
+    public const string ApiKey = "coworks-api-key-for-tests";
+    public const string WebhookSecret = "whsec_test_0123456789abcdef";
+
+    private readonly AzuriteFixture _azurite;
+
+    public CoworksWorld(AzuriteFixture azurite) => _azurite = azurite;
+
+    /// <summary>Unique per world, so worlds sharing one Azurite never see each other's members.</summary>
+    public string ConnectorId { get; } = "mitte-" + Guid.NewGuid().ToString("N")[..10];
+
+    public CoworksSimulator Coworks { get; private set; } = null!;
+
+    public SmtpSink Mail { get; private set; } = null!;
+
+    public LocalFunctionApp App { get; private set; } = null!;
+
+    public SimulatedSpace Space => Coworks.Space(SpaceId);
+
+    public async Task InitializeAsync()
+    {
+        Coworks = await CoworksSimulator.StartAsync();
+        Coworks.AddSpace(SpaceId, ApiKey).AddPlan("pln_flex", "Flex").AddPlan("pln_full", "Full-time").AddPlan("pln_dedicated", "Dedicated").AddPlan("pln_virtual", "Virtual");
+        Mail = await SmtpSink.StartAsync();
+        App = new LocalFunctionApp(_azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Email:SmtpHost"] = SmtpSink.Host,
+            ["Email:SmtpPort"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:SmtpSecurity"] = "None",
+            ["Email:SenderAddress"] = "wifi@space.example",
+            ["Email:NetworkName"] = "Mitte-Members",
+            ["Coworks:RetryBaseDelay"] = "00:00:00.050",
+            // Syncs run when a test starts them, so their counts are the test's own.
+            ["AzureWebJobs.PollCoworks.Disabled"] = "true",
+            ["Coworks:MaxRetryDelay"] = "00:00:05",
+        });
+        await ConnectAsync(ConnectorId, autoProvision: true);
+    }
+
+    public async Task ConnectAsync(string connectorId, bool autoProvision)
+    {
+        var admin = App.Admin();
+        var put = await admin.PutAsJsonAsync($"/api/admin/connectors/{connectorId}", new
+        {
+            platform = "coworks",
+            displayName = "Berlin Mitte",
+            locations = new[] { new { id = "loc_1", name = "Mitte", timeZone = "Europe/Berlin" } },
+            coworks = new { apiBaseUrl = Coworks.BaseUrl.ToString(), spaceId = SpaceId },
+            settings = new { autoProvision, autoDeprovision = true, syncIntervalMinutes = 15, sendWelcomeEmail = true },
+        });
+        put.EnsureSuccessStatusCode();
+        var secrets = await admin.PutAsJsonAsync($"/api/admin/connectors/{connectorId}/secrets", new { apiKey = ApiKey, webhookSecret = WebhookSecret });
+        secrets.EnsureSuccessStatusCode();
+    }
+
+    public async Task<HttpResponseMessage> SendWebhookAsync(string type, SimulatedMember member, DateTimeOffset? at = null, string? eventId = null, string? connectorId = null)
+    {
+        var webhook = CoworksWebhooks.Build(SpaceId, type, member, WebhookSecret, at, eventId);
+        return await App.CreateClient().SendAsync(webhook.ToRequest(connectorId ?? ConnectorId));
+    }
+
+    public Task<JsonElement> MemberAsync(string memberId) =>
+        App.GetJsonAsync($"/api/admin/connectors/{ConnectorId}/members/{memberId}");
+
+    /// <summary>Waits until the member is stored and passes <paramref name="isDone"/>.</summary>
+    public Task<JsonElement> WaitForMemberAsync(string memberId, Func<JsonElement, bool> isDone, string what) =>
+        Eventually.GetAsync(async () =>
+        {
+            var response = await App.Admin().GetAsync($"/api/admin/connectors/{ConnectorId}/members/{memberId}");
+            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
+        }, m => m.ValueKind == JsonValueKind.Object && isDone(m), what);
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Mail.DisposeAsync();
+        await Coworks.DisposeAsync();
+    }
+}
