@@ -36,6 +36,11 @@ param flexInstanceMemoryMB int = 2048
 @maxValue(1000)
 param flexMaximumInstanceCount int = 40
 
+@description('Flex Consumption: instances kept warm for the HTTP functions (RADIUS answers without a cold start, billed at the always-ready baseline); 0 scales to zero.')
+@minValue(0)
+@maxValue(20)
+param flexAlwaysReadyHttpInstances int = 0
+
 @description('Elastic Premium: plan size (EP1: 1 vCPU, 3.5 GB).')
 @allowed([
   'EP1'
@@ -200,6 +205,7 @@ module functionApp 'modules/function-app.bicep' = {
     hostingPlan: hostingPlan
     flexInstanceMemoryMB: flexInstanceMemoryMB
     flexMaximumInstanceCount: flexMaximumInstanceCount
+    flexAlwaysReadyHttpInstances: flexAlwaysReadyHttpInstances
     premiumSku: premiumSku
     premiumAlwaysReadyInstances: premiumAlwaysReadyInstances
     premiumMaximumInstances: premiumMaximumInstances

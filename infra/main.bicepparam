@@ -6,6 +6,8 @@ param baseName = 'coworksync'
 param hostingPlan = 'FlexConsumption'
 param flexInstanceMemoryMB = 2048
 param flexMaximumInstanceCount = 40
+// 1 keeps one instance warm for RADIUS and webhooks (see docs/deploy.md, costs).
+param flexAlwaysReadyHttpInstances = 0
 param storageSku = 'Standard_LRS'
 param eventsQueueName = 'events'
 param duplicateDetectionWindow = 'PT1H'

@@ -41,6 +41,11 @@ param flexInstanceMemoryMB int
 @maxValue(1000)
 param flexMaximumInstanceCount int
 
+@description('Flex Consumption: instances kept warm for the HTTP functions (webhooks, RADIUS, admin); 0 scales to zero.')
+@minValue(0)
+@maxValue(20)
+param flexAlwaysReadyHttpInstances int
+
 @description('Elastic Premium: plan size.')
 @allowed([
   'EP1'
@@ -191,6 +196,14 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
           scaleAndConcurrency: {
             instanceMemoryMB: flexInstanceMemoryMB
             maximumInstanceCount: flexMaximumInstanceCount
+            alwaysReady: flexAlwaysReadyHttpInstances > 0
+              ? [
+                  {
+                    name: 'http'
+                    instanceCount: flexAlwaysReadyHttpInstances
+                  }
+                ]
+              : []
           }
         }
       : null
