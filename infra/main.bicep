@@ -113,7 +113,7 @@ var names = {
   identity: 'id-${baseName}-${suffix}'
   workspace: 'log-${baseName}-${suffix}'
   appInsights: 'appi-${baseName}-${suffix}'
-  storage: take('st${baseName}${suffix}', 24)
+  storage: take('st${toLower(replace(baseName, '-', ''))}${suffix}', 24)
   serviceBus: 'sb-${baseName}-${suffix}'
   keyVault: take('kv-${baseName}-${suffix}', 24)
   plan: 'plan-${baseName}-${suffix}'
