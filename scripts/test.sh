@@ -3,7 +3,7 @@
 #
 #   bash scripts/test.sh
 #
-# Steps: checks dotnet and node; installs system dependencies (none yet); installs the pinned npm
+# Steps: checks dotnet and node; installs system dependencies (zip, if neither zip nor python3 is there); installs the pinned npm
 # tools (the integration tests start their own Azurite from node_modules/azurite); builds the
 # solution (Release, warnings are errors); runs the unit and the integration tests (both, even if
 # the first fails) with TRX results in .data/test-results. The last line printed is always exactly
@@ -45,10 +45,19 @@ setup_failed() {
   finish
 }
 
-# Hook for system packages later issues need (e.g. FreeRADIUS for the RADIUS end-to-end tests:
-# apt-get install -y freeradius freeradius-utils freeradius-rest). Nothing is needed yet.
+# Hook for system packages the tests need (later, e.g. FreeRADIUS for the RADIUS end-to-end tests:
+# apt-get install -y freeradius freeradius-utils freeradius-rest).
+# The packaging test zips with `zip`, or python3 when zip is missing: install zip if neither is there.
 install_system_dependencies() {
-  :
+  if ! command -v zip >/dev/null 2>&1 && ! command -v python3 >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+      log "Installing zip (scripts/package.sh needs zip or python3)"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zip || return 1
+    else
+      err "scripts/package.sh needs zip or python3; install one of them."
+      return 1
+    fi
+  fi
 }
 
 # Reads one attribute (e.g. passed) from the <Counters .../> element of a TRX file; 0 if absent.
