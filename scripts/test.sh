@@ -3,7 +3,8 @@
 #
 #   bash scripts/test.sh
 #
-# Steps: checks dotnet and node; installs system dependencies (python3-aiosmtpd); installs the pinned npm
+# Steps: checks dotnet and node; installs system dependencies (python3-aiosmtpd; zip when neither zip nor
+# python3 is there); installs the pinned npm
 # tools (the integration tests start their own Azurite from node_modules/azurite); builds the
 # solution (Release, warnings are errors); runs the unit and the integration tests (both, even if
 # the first fails) with TRX results in .data/test-results. The last line printed is always exactly
@@ -74,6 +75,10 @@ apt_install() {
       err "apt-get update failed (as root or with sudo -n: a sudo that asks for a password cannot run here)."
       return 1
     }
+  fi
+  # zip (or python3) for scripts/package.sh, which the packaging tests run.
+  if ! command -v zip >/dev/null 2>&1 && ! command -v python3 >/dev/null 2>&1; then
+    apt_install zip || return 1
     APT_UPDATED=1
   fi
   log "apt-get install -y $*"
@@ -95,6 +100,10 @@ install_system_dependencies() {
       err "python3-aiosmtpd was installed but /usr/bin/python3 cannot import aiosmtpd."
       return 1
     }
+  fi
+  # scripts/package.sh (run by the packaging tests) zips with zip, or python3 when zip is missing.
+  if ! command -v zip >/dev/null 2>&1 && ! command -v python3 >/dev/null 2>&1; then
+    apt_install zip || return 1
   fi
 }
 

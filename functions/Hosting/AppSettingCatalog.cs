@@ -44,6 +44,8 @@ public static class AppSettingCatalog
         ("AzureWebJobsStorage__clientId", AppSettingUse.Host, "client id of the user-assigned identity for host storage"),
         ("APPLICATIONINSIGHTS_CONNECTION_STRING", AppSettingUse.Host, "Application Insights"),
         ("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", AppSettingUse.Host, "Application Insights with Entra authentication"),
+        ("WEBSITE_RUN_FROM_PACKAGE", AppSettingUse.Host, "Elastic Premium: URL of the package blob the platform runs (Flex Consumption takes it from functionAppConfig)"),
+        ("WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID", AppSettingUse.Host, "Elastic Premium: the user-assigned identity that reads the package blob"),
         ("Storage__ConnectionString", AppSettingUse.LocalOnly, "state storage connection string (Azurite)"),
         ("Storage__QueueServiceUri", AppSettingUse.LocalOnly, "queue endpoint for local mode's events queue, with an identity"),
         ("LocalData__Path", AppSettingUse.LocalOnly, "folder for local secrets, keys and data (.data)"),

@@ -1,0 +1,25 @@
+// Parameters for a deployment on the Flex Consumption plan (the default). Copy this file, change
+// what you need, and pass it with -p. Every parameter is described in main.bicep.
+using 'main.bicep'
+
+param baseName = 'coworksync'
+param hostingPlan = 'FlexConsumption'
+param flexInstanceMemoryMB = 2048
+param flexMaximumInstanceCount = 40
+// 1 keeps one instance warm for RADIUS and webhooks (see docs/deploy.md, costs).
+param flexAlwaysReadyHttpInstances = 0
+param storageSku = 'Standard_LRS'
+param eventsQueueName = 'events'
+param duplicateDetectionWindow = 'PT1H'
+param eventTimeToLive = 'P7D'
+param logRetentionInDays = 30
+param logDailyQuotaGb = 1
+
+// Your Entra object id (az ad signed-in-user show --query id -o tsv), so you can write the first
+// secrets into Key Vault; leave empty to manage access yourself.
+param operatorPrincipalId = ''
+param operatorPrincipalType = 'User'
+
+param tags = {
+  app: 'coworksync'
+}

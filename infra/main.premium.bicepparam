@@ -1,0 +1,24 @@
+// Parameters for a deployment on the Elastic Premium plan: one instance always warm, so RADIUS
+// authorize requests never wait for a cold start. Costs more; see docs/deploy.md.
+using 'main.bicep'
+
+param baseName = 'coworksync'
+param hostingPlan = 'ElasticPremium'
+param premiumSku = 'EP1'
+param premiumAlwaysReadyInstances = 1
+param premiumMaximumInstances = 3
+param storageSku = 'Standard_LRS'
+param eventsQueueName = 'events'
+param duplicateDetectionWindow = 'PT1H'
+param eventTimeToLive = 'P7D'
+param logRetentionInDays = 30
+param logDailyQuotaGb = 1
+
+// Your Entra object id (az ad signed-in-user show --query id -o tsv), so you can upload the package
+// and write the first secrets; leave empty to manage access yourself.
+param operatorPrincipalId = ''
+param operatorPrincipalType = 'User'
+
+param tags = {
+  app: 'coworksync'
+}

@@ -1,0 +1,224 @@
+// The hosting plan and the Linux function app that runs CoworkSync as a custom handler.
+//
+// FlexConsumption (default): runtime `custom` 1.0 in functionAppConfig; the platform runs the zip
+// uploaded to the deployment container (`az functionapp deployment source config-zip` puts it
+// there). ElasticPremium: always-warm instances; the app runs the package blob named by
+// WEBSITE_RUN_FROM_PACKAGE, read with the app's identity, so no Azure Files share (which would need
+// a storage key) is used.
+//
+// App settings are identity-based only. They are grouped in three objects whose keys the tests
+// compare with the app's catalog of settings (functions/Hosting/AppSettingCatalog.cs).
+
+@description('Azure region of the resources.')
+param location string
+
+@description('Tags for every resource.')
+param tags object
+
+@description('Name of the function app (also its host name prefix).')
+param name string
+
+@description('Name of the hosting plan.')
+param planName string
+
+@description('FlexConsumption (serverless, scale to zero) or ElasticPremium (always-warm instances).')
+@allowed([
+  'FlexConsumption'
+  'ElasticPremium'
+])
+param hostingPlan string
+
+@description('Flex Consumption: memory per instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param flexInstanceMemoryMB int
+
+@description('Flex Consumption: the most instances the app scales out to.')
+@minValue(40)
+@maxValue(1000)
+param flexMaximumInstanceCount int
+
+@description('Flex Consumption: instances kept warm for the HTTP functions (webhooks, RADIUS, admin); 0 scales to zero.')
+@minValue(0)
+@maxValue(20)
+param flexAlwaysReadyHttpInstances int
+
+@description('Elastic Premium: plan size.')
+@allowed([
+  'EP1'
+  'EP2'
+  'EP3'
+])
+param premiumSku string
+
+@description('Elastic Premium: instances kept warm at all times (billed around the clock).')
+@minValue(1)
+@maxValue(20)
+param premiumAlwaysReadyInstances int
+
+@description('Elastic Premium: the most instances the plan scales out to.')
+@minValue(1)
+@maxValue(100)
+param premiumMaximumInstances int
+
+@description('Resource id of the user-assigned identity the app runs as.')
+param identityId string
+
+@description('Client id of that identity.')
+param identityClientId string
+
+@description('Storage endpoints (https://<account>.<service>.core.windows.net/).')
+param blobEndpoint string
+param queueEndpoint string
+param tableEndpoint string
+
+@description('Blob container holding the deployment package.')
+param deploymentContainerName string
+
+@description('Blob name of the package in that container (Elastic Premium runs it from there).')
+param packageBlobName string
+
+@description('Host name of the Service Bus namespace.')
+param serviceBusNamespaceHost string
+
+@description('Name of the events queue.')
+param eventsQueueName string
+
+@description('URI of the Key Vault.')
+param keyVaultUri string
+
+@description('Application Insights connection string (identifies the component; ingestion needs Entra ID).')
+param appInsightsConnectionString string
+
+var isFlex = hostingPlan == 'FlexConsumption'
+var deploymentContainerUrl = '${blobEndpoint}${deploymentContainerName}'
+
+// Settings for both plans: host storage, monitoring, the Service Bus connection of the triggers,
+// and what CoworkSync reads (CoworkSyncServices.cs).
+var commonAppSettings = {
+  AzureWebJobsStorage__blobServiceUri: blobEndpoint
+  AzureWebJobsStorage__queueServiceUri: queueEndpoint
+  AzureWebJobsStorage__tableServiceUri: tableEndpoint
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  ServiceBusConnection__fullyQualifiedNamespace: serviceBusNamespaceHost
+  ServiceBusConnection__credential: 'managedidentity'
+  ServiceBusConnection__clientId: identityClientId
+  EventsQueueName: eventsQueueName
+  Storage__TableServiceUri: tableEndpoint
+  KeyVault__VaultUri: keyVaultUri
+  AZURE_CLIENT_ID: identityClientId
+}
+
+// Flex Consumption takes the runtime and the package from functionAppConfig; it rejects
+// FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION and WEBSITE_RUN_FROM_PACKAGE.
+var flexAppSettings = {}
+
+var premiumAppSettings = {
+  FUNCTIONS_EXTENSION_VERSION: '~4'
+  FUNCTIONS_WORKER_RUNTIME: 'custom'
+  WEBSITE_RUN_FROM_PACKAGE: '${deploymentContainerUrl}/${packageBlobName}'
+  WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID: identityId
+}
+
+var appSettings = union(commonAppSettings, isFlex ? flexAppSettings : premiumAppSettings)
+
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: isFlex ? 'functionapp' : 'elastic'
+  sku: isFlex
+    ? {
+        name: 'FC1'
+        tier: 'FlexConsumption'
+      }
+    : {
+        name: premiumSku
+        tier: 'ElasticPremium'
+      }
+  properties: {
+    reserved: true
+    maximumElasticWorkerCount: isFlex ? null : premiumMaximumInstances
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-11-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientCertEnabled: false
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      linuxFxVersion: isFlex ? null : ''
+      minimumElasticInstanceCount: isFlex ? null : premiumAlwaysReadyInstances
+      appSettings: [
+        for setting in items(appSettings): {
+          name: setting.key
+          value: setting.value
+        }
+      ]
+    }
+    functionAppConfig: isFlex
+      ? {
+          runtime: {
+            name: 'custom'
+            version: '1.0'
+          }
+          deployment: {
+            storage: {
+              type: 'blobContainer'
+              value: deploymentContainerUrl
+              authentication: {
+                type: 'UserAssignedIdentity'
+                userAssignedIdentityResourceId: identityId
+              }
+            }
+          }
+          scaleAndConcurrency: {
+            instanceMemoryMB: flexInstanceMemoryMB
+            maximumInstanceCount: flexMaximumInstanceCount
+            alwaysReady: flexAlwaysReadyHttpInstances > 0
+              ? [
+                  {
+                    name: 'http'
+                    instanceCount: flexAlwaysReadyHttpInstances
+                  }
+                ]
+              : []
+          }
+        }
+      : null
+  }
+}
+
+// Nobody deploys over FTP; deployments use Entra ID.
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+output name string = site.name
+output defaultHostName string = site.properties.defaultHostName
+output packageUrl string = isFlex ? deploymentContainerUrl : '${deploymentContainerUrl}/${packageBlobName}'
