@@ -94,6 +94,30 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
+@description('SMTP server that sends members their WiFi credentials.')
+param smtpHost string
+
+@description('SMTP port (587 for STARTTLS, 465 for TLS on connect).')
+param smtpPort int = 587
+
+@description('SMTP transport security.')
+@allowed([
+  'Auto'
+  'StartTls'
+  'SslOnConnect'
+  'None'
+])
+param smtpSecurity string = 'Auto'
+
+@description('SMTP user name; empty when the server needs no login. Its password goes into Key Vault as the secret smtp-password.')
+param smtpUserName string = ''
+
+@description('Address the welcome emails come from.')
+param emailSenderAddress string
+
+@description('The WiFi network name (SSID) the welcome email tells members to join.')
+param wifiNetworkName string = 'CoworkSync'
+
 @description('Tags for every resource.')
 param tags object = {}
 
@@ -216,6 +240,12 @@ module functionApp 'modules/function-app.bicep' = {
     tableEndpoint: storage.outputs.tableEndpoint
     deploymentContainerName: storage.outputs.deploymentContainerName
     packageBlobName: packageBlobName
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpSecurity: smtpSecurity
+    smtpUserName: smtpUserName
+    emailSenderAddress: emailSenderAddress
+    wifiNetworkName: wifiNetworkName
     serviceBusNamespaceHost: serviceBus.outputs.fullyQualifiedNamespace
     eventsQueueName: serviceBus.outputs.queueName
     keyVaultUri: keyVault.outputs.uri

@@ -20,6 +20,15 @@ param logDailyQuotaGb = 1
 param operatorPrincipalId = ''
 param operatorPrincipalType = 'User'
 
+// Welcome emails: your SMTP server and sender. With a login, put its password into Key Vault as the
+// secret smtp-password after the deployment (docs/deploy.md).
+param smtpHost = 'smtp.example.com'
+param smtpPort = 587
+param smtpSecurity = 'Auto'
+param smtpUserName = ''
+param emailSenderAddress = 'wifi@example.com'
+param wifiNetworkName = 'CoworkSync'
+
 param tags = {
   app: 'coworksync'
 }

@@ -44,6 +44,8 @@ public static class CoworkSyncServices
         if (underFunctionsHost && string.IsNullOrWhiteSpace(configuration["KeyVault:VaultUri"]))
             throw new InvalidOperationException("Under the Functions host, set 'KeyVault__VaultUri': secrets live in Key Vault, never in the app's files.");
         services.AddSecretStore(configuration);
+        if (underFunctionsHost && string.IsNullOrWhiteSpace(configuration["Email:SmtpHost"]))
+            throw new InvalidOperationException("Under the Functions host, set 'Email__SmtpHost': welcome emails are sent by SMTP, never written to the app's disk.");
         services.AddSingleton<StateTables>();
         services.AddSingleton<IProcessedEventStore, ProcessedEventStore>();
         services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();

@@ -93,6 +93,24 @@ param keyVaultUri string
 @description('Application Insights connection string (identifies the component; ingestion needs Entra ID).')
 param appInsightsConnectionString string
 
+@description('SMTP server for the welcome emails.')
+param smtpHost string
+
+@description('SMTP port.')
+param smtpPort int
+
+@description('SMTP transport security: Auto, StartTls, SslOnConnect or None.')
+param smtpSecurity string
+
+@description('SMTP user name; empty for a server without login.')
+param smtpUserName string
+
+@description('Sender address of the welcome emails.')
+param emailSenderAddress string
+
+@description('WiFi network name (SSID) given in the welcome email.')
+param wifiNetworkName string
+
 var isFlex = hostingPlan == 'FlexConsumption'
 var deploymentContainerUrl = '${blobEndpoint}${deploymentContainerName}'
 
@@ -113,6 +131,14 @@ var commonAppSettings = {
   Storage__TableServiceUri: tableEndpoint
   KeyVault__VaultUri: keyVaultUri
   AZURE_CLIENT_ID: identityClientId
+  Email__SmtpHost: smtpHost
+  Email__SmtpPort: string(smtpPort)
+  Email__SmtpSecurity: smtpSecurity
+  Email__SenderAddress: emailSenderAddress
+  Email__NetworkName: wifiNetworkName
+  // The app logs in only when a user name is set; the password is a Key Vault reference resolved with the app's identity.
+  Email__SmtpUserName: smtpUserName
+  Email__SmtpPassword: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/smtp-password/)'
 }
 
 // Flex Consumption takes the runtime and the package from functionAppConfig; it rejects

@@ -76,6 +76,10 @@ public sealed class PackageFixture : IAsyncLifetime
                 ["Storage__TableServiceUri"] = _azurite.TableEndpoint.AbsoluteUri,
                 ["KeyVault__VaultUri"] = KeyVaultUri,
                 ["AZURE_CLIENT_ID"] = ClientId,
+                // A port on this machine where nothing listens: no email is sent by these invocations.
+                ["Email__SmtpHost"] = "127.0.0.1",
+                ["Email__SmtpPort"] = "9",
+                ["Email__SenderAddress"] = "wifi@packaging-test.example",
                 // Azurite has no Entra ID: the connection string (which wins over the URI) reaches it with its key.
                 ["Storage__ConnectionString"] = _azurite.ConnectionString,
                 // How App Service hands a managed identity to the app; a token request would stay on this machine.

@@ -20,6 +20,8 @@ public sealed class FunctionAppFactory(IReadOnlyDictionary<string, string?> sett
         ["ServiceBusConnection:fullyQualifiedNamespace"] = "unit-test.servicebus.windows.net",
         ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
         ["KeyVault:VaultUri"] = "https://unit-test.vault.azure.net/",
+        ["Email:SmtpHost"] = "smtp.unit-test.example",
+        ["Email:SenderAddress"] = "wifi@unit-test.example",
     }, configure);
 
     public static FunctionAppFactory LocalMode(Action<IServiceCollection>? configure = null) => new(new Dictionary<string, string?>
