@@ -10,7 +10,7 @@ public static class ConnectorView
         id = c.Id,
         platform = c.Platform,
         displayName = c.DisplayName,
-        locations = c.Locations.Select(l => new { id = l.Id, name = l.Name, timeZone = l.TimeZone }),
+        locations = c.Locations.Select(l => new { id = l.Id, name = l.Name, timeZone = l.TimeZone, nasIdentifiers = l.NasPatterns }),
         coworks = c.Coworks is null ? null : new { apiBaseUrl = c.Coworks.ApiBaseUrl.ToString().TrimEnd('/'), spaceId = c.Coworks.SpaceId },
         settings = new
         {
@@ -18,6 +18,7 @@ public static class ConnectorView
             autoDeprovision = c.Settings.AutoDeprovision,
             syncIntervalMinutes = c.Settings.SyncIntervalMinutes,
             sendWelcomeEmail = c.Settings.SendWelcomeEmail,
+            allowAllLocations = c.Settings.AllowAllLocations,
         },
         secrets = new { apiKey = apiKeySet ? "set" : "missing", webhookSecret = webhookSecretSet ? "set" : "missing" },
         webhookSecretRotatedAt = c.WebhookSecretRotatedAt,

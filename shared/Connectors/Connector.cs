@@ -30,6 +30,13 @@ public sealed record Connector
     public ETag ETag { get; init; }
 }
 
-public sealed record ConnectorLocation(string Id, string Name, string TimeZone);
+/// <param name="NasIdentifiers">
+/// Patterns (<c>*</c> = anything) matched against a RADIUS request's NAS-Identifier or Called-Station-Id: the access
+/// points of this location. A request from a NAS no location lists is denied.
+/// </param>
+public sealed record ConnectorLocation(string Id, string Name, string TimeZone, IReadOnlyList<string>? NasIdentifiers = null)
+{
+    public IReadOnlyList<string> NasPatterns => NasIdentifiers ?? [];
+}
 
 public sealed record CoworksConnectorSettings(Uri ApiBaseUrl, string SpaceId);

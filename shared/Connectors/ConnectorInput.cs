@@ -25,7 +25,8 @@ public sealed partial record ConnectorInput
     public sealed record LocationInput(
         [property: JsonPropertyName("id")] string? Id,
         [property: JsonPropertyName("name")] string? Name,
-        [property: JsonPropertyName("timeZone")] string? TimeZone);
+        [property: JsonPropertyName("timeZone")] string? TimeZone,
+        [property: JsonPropertyName("nasIdentifiers")] List<string?>? NasIdentifiers = null);
 
     public sealed record CoworksInput(
         [property: JsonPropertyName("apiBaseUrl")] string? ApiBaseUrl,
@@ -35,7 +36,8 @@ public sealed partial record ConnectorInput
         [property: JsonPropertyName("autoProvision")] bool? AutoProvision,
         [property: JsonPropertyName("autoDeprovision")] bool? AutoDeprovision,
         [property: JsonPropertyName("syncIntervalMinutes")] int? SyncIntervalMinutes,
-        [property: JsonPropertyName("sendWelcomeEmail")] bool? SendWelcomeEmail);
+        [property: JsonPropertyName("sendWelcomeEmail")] bool? SendWelcomeEmail,
+        [property: JsonPropertyName("allowAllLocations")] bool? AllowAllLocations = null);
 
     public const int MinSyncIntervalMinutes = 5;
     public const int MaxSyncIntervalMinutes = 1440;
@@ -64,7 +66,8 @@ public sealed partial record ConnectorInput
         Id = id,
         Platform = Platform!,
         DisplayName = DisplayName!.Trim(),
-        Locations = Locations!.Select(l => new ConnectorLocation(l!.Id!.Trim(), l.Name!.Trim(), l.TimeZone!.Trim())).ToList(),
+        Locations = Locations!.Select(l => new ConnectorLocation(l!.Id!.Trim(), l.Name!.Trim(), l.TimeZone!.Trim(),
+            (l.NasIdentifiers ?? []).Select(n => n!.Trim()).ToList())).ToList(),
         Coworks = Coworks is null ? null : new CoworksConnectorSettings(new Uri(Coworks.ApiBaseUrl!.TrimEnd('/') + "/"), Coworks.SpaceId!.Trim()),
         Settings = new ConnectorSettings
         {
@@ -72,6 +75,7 @@ public sealed partial record ConnectorInput
             AutoDeprovision = Settings?.AutoDeprovision ?? true,
             SyncIntervalMinutes = Settings?.SyncIntervalMinutes ?? 15,
             SendWelcomeEmail = Settings?.SendWelcomeEmail ?? true,
+            AllowAllLocations = Settings?.AllowAllLocations ?? false,
         },
         PlanMappings = existing?.PlanMappings ?? PlanMapping.Defaults,
         WebhookSecretRotatedAt = existing?.WebhookSecretRotatedAt,
@@ -104,6 +108,12 @@ public sealed partial record ConnectorInput
                 errors.Add(new($"locations[{i}].name", "is required"));
             if (string.IsNullOrWhiteSpace(location.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(location.TimeZone.Trim(), out _))
                 errors.Add(new($"locations[{i}].timeZone", "must be an IANA time zone such as Europe/Berlin"));
+            var nas = location.NasIdentifiers ?? [];
+            for (var n = 0; n < nas.Count; n++)
+            {
+                if (string.IsNullOrWhiteSpace(nas[n]) || nas[n]!.Length > 253)
+                    errors.Add(new($"locations[{i}].nasIdentifiers[{n}]", "must be a NAS-Identifier or Called-Station-Id pattern (* matches anything), at most 253 characters"));
+            }
         }
     }
 

@@ -12,4 +12,7 @@ public sealed record ConnectorSettings
     public int SyncIntervalMinutes { get; init; } = 15;
 
     public bool SendWelcomeEmail { get; init; } = true;
+
+    /// <summary>Members may connect at every location of the connector, not only their own.</summary>
+    public bool AllowAllLocations { get; init; }
 }

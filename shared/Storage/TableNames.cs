@@ -11,4 +11,6 @@ public static class TableNames
     public const string Connectors = "Connectors";
     public const string SyncRuns = "SyncRuns";
     public const string AcceptedWebhooks = "AcceptedWebhooks";
+    public const string Usage = "Usage";
+    public const string NasSessions = "NasSessions";
 }

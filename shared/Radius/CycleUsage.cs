@@ -1,0 +1,14 @@
+using Azure;
+
+namespace CoworkSync.Radius;
+
+/// <summary>A member's sessions in one billing cycle: closed ones with their final seconds, open ones with their latest interim.</summary>
+public sealed record CycleUsage(string CycleKey, IReadOnlyDictionary<string, SessionUsage> Sessions, ETag ETag)
+{
+    public long UsedSeconds => Sessions.Values.Sum(s => s.Seconds);
+
+    /// <summary>Open sessions heard from since <paramref name="freshSince"/>; older ones lost their Stop and do not hold a device slot.</summary>
+    public int OpenSessions(DateTimeOffset freshSince) => Sessions.Values.Count(s => s.Open && s.UpdatedAt >= freshSince);
+
+    public static CycleUsage Empty(string cycleKey) => new(cycleKey, new Dictionary<string, SessionUsage>(), default);
+}
