@@ -40,52 +40,13 @@ public static class CoworkSyncServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => AzureCredentialFactory.Create(configuration, underFunctionsHost));
 
-        services.AddStorageClients(configuration);
-        if (underFunctionsHost && string.IsNullOrWhiteSpace(configuration["KeyVault:VaultUri"]))
-            throw new InvalidOperationException("Under the Functions host, set 'KeyVault__VaultUri': secrets live in Key Vault, never in the app's files.");
-        services.AddSecretStore(configuration);
-        if (underFunctionsHost && string.IsNullOrWhiteSpace(configuration["Email:SmtpHost"]))
-            throw new InvalidOperationException("Under the Functions host, set 'Email__SmtpHost': welcome emails are sent by SMTP, never written to the app's disk.");
-        services.AddSingleton<StateTables>();
-        services.AddSingleton<IProcessedEventStore, ProcessedEventStore>();
-        services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
-        services.AddSingleton<DeadLetterActions>();
-        services.AddSingleton<DeadLetterIngestor>();
-        services.AddSingleton<IHealthProbe, TableStorageHealthProbe>();
-
-        services.AddWifiPasswordProtector();
-        services.AddSingleton<MemberStore>();
-        services.AddSingleton<AccountStore>();
-        services.AddSingleton<MemberReconciler>();
-        services.AddSingleton<MemberProvisioner>();
-        services.AddWelcomeEmail(configuration);
-        services.AddSingleton<IEventHandler, WelcomeEmailHandler>();
-
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
-        services.AddSingleton<ConnectorStore>();
-        services.AddSingleton<ConnectorSecrets>();
-        services.AddSingleton<AcceptedWebhookStore>();
-        services.AddSingleton<PlatformConnectors>();
-        services.AddCoworksConnector();
-        services.AddSingleton<IPlatformConnector, CoworksPlatformConnector>();
-        services.AddSingleton<IEventHandler, CoworksWebhookEventHandler>();
-
-        services.AddSingleton<SyncRunStore>();
-        services.AddSingleton<SyncStarter>();
-        services.AddSingleton<IEventHandler, ConnectorSyncHandler>();
-
-        services.AddOptions<EventProcessingOptions>().BindConfiguration(EventProcessingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName);
-        services.AddSingleton<EventHandlerRegistry>();
-        services.AddSingleton<IEventProcessor, EventProcessor>();
-
-        AddEventQueue(services, configuration, underFunctionsHost);
-
-        services.AddSingleton<IInvocationFunction, ProcessEventFunction>();
-        services.AddSingleton<IInvocationFunction, IngestDeadLetterFunction>();
-        services.AddSingleton<IInvocationFunction, PurgeProcessedEventsFunction>();
-        services.AddSingleton<IInvocationFunction, PollCoworksFunction>();
-        services.AddSingleton<FunctionInvoker>();
+        if (underFunctionsHost)
+            RequireAzureSettings(configuration);
+        AddState(services, configuration);
+        AddProvisioning(services, configuration);
+        AddConnectors(services);
+        AddEventProcessing(services, configuration, underFunctionsHost);
+        AddFunctions(services);
 
         if (!underFunctionsHost)
         {
@@ -96,6 +57,72 @@ public static class CoworkSyncServices
                 builder.WebHost.UseUrls(LocalModeDefaults.Url);
         }
         return builder;
+    }
+
+    /// <summary>What must be set under the Functions host, where a local fallback would be wrong.</summary>
+    private static void RequireAzureSettings(IConfiguration configuration)
+    {
+        if (string.IsNullOrWhiteSpace(configuration["KeyVault:VaultUri"]))
+            throw new InvalidOperationException("Under the Functions host, set 'KeyVault__VaultUri': secrets live in Key Vault, never in the app's files.");
+        if (string.IsNullOrWhiteSpace(configuration["Email:SmtpHost"]))
+            throw new InvalidOperationException("Under the Functions host, set 'Email__SmtpHost': welcome emails are sent by SMTP, never written to the app's disk.");
+    }
+
+    private static void AddState(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddStorageClients(configuration);
+        services.AddSecretStore(configuration);
+        services.AddSingleton<StateTables>();
+        services.AddSingleton<IProcessedEventStore, ProcessedEventStore>();
+        services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
+        services.AddSingleton<DeadLetterActions>();
+        services.AddSingleton<DeadLetterIngestor>();
+        services.AddSingleton<IHealthProbe, TableStorageHealthProbe>();
+    }
+
+    private static void AddProvisioning(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddWifiPasswordProtector();
+        services.AddSingleton<MemberStore>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<MemberReconciler>();
+        services.AddSingleton<MemberProvisioner>();
+        services.AddWelcomeEmail(configuration);
+        services.AddSingleton<IEventHandler, WelcomeEmailHandler>();
+        services.AddSingleton<SyncRunStore>();
+        services.AddSingleton<SyncStarter>();
+        services.AddSingleton<IEventHandler, ConnectorSyncHandler>();
+    }
+
+    private static void AddConnectors(IServiceCollection services)
+    {
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
+        services.AddSingleton<ConnectorStore>();
+        services.AddSingleton<ConnectorCache>();
+        services.AddSingleton<ConnectorSecrets>();
+        services.AddSingleton<AcceptedWebhookStore>();
+        services.AddSingleton<PlatformConnectors>();
+        services.AddCoworksConnector();
+        services.AddSingleton<IPlatformConnector, CoworksPlatformConnector>();
+        services.AddSingleton<IEventHandler, CoworksWebhookEventHandler>();
+    }
+
+    private static void AddEventProcessing(IServiceCollection services, IConfiguration configuration, bool underFunctionsHost)
+    {
+        services.AddOptions<EventProcessingOptions>().BindConfiguration(EventProcessingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName);
+        services.AddSingleton<EventHandlerRegistry>();
+        services.AddSingleton<IEventProcessor, EventProcessor>();
+        AddEventQueue(services, configuration, underFunctionsHost);
+    }
+
+    private static void AddFunctions(IServiceCollection services)
+    {
+        services.AddSingleton<IInvocationFunction, ProcessEventFunction>();
+        services.AddSingleton<IInvocationFunction, IngestDeadLetterFunction>();
+        services.AddSingleton<IInvocationFunction, PurgeProcessedEventsFunction>();
+        services.AddSingleton<IInvocationFunction, PollCoworksFunction>();
+        services.AddSingleton<FunctionInvoker>();
     }
 
     private static void AddEventQueue(IServiceCollection services, IConfiguration configuration, bool underFunctionsHost)
