@@ -73,7 +73,9 @@ public static class CoworkSyncServices
         services.AddStorageClients(configuration);
         services.AddSecretStore(configuration);
         services.AddSingleton<StateTables>();
-        services.AddSingleton<IProcessedEventStore, ProcessedEventStore>();
+        services.AddSingleton<ProcessedEventStore>();
+        services.AddSingleton<IProcessedEventStore>(provider => provider.GetRequiredService<ProcessedEventStore>());
+        services.AddSingleton<IExpiringRecords>(provider => provider.GetRequiredService<ProcessedEventStore>());
         services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
         services.AddSingleton<DeadLetterActions>();
         services.AddSingleton<DeadLetterIngestor>();
@@ -101,6 +103,7 @@ public static class CoworkSyncServices
         services.AddSingleton<ConnectorCache>();
         services.AddSingleton<ConnectorSecrets>();
         services.AddSingleton<AcceptedWebhookStore>();
+        services.AddSingleton<IExpiringRecords>(provider => provider.GetRequiredService<AcceptedWebhookStore>());
         services.AddSingleton<PlatformConnectors>();
         services.AddCoworksConnector();
         services.AddSingleton<IPlatformConnector, CoworksPlatformConnector>();

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 namespace CoworkSync.Functions.PurgeProcessedEvents;
 
 /// <summary>
-/// Daily timer: forgets processed-event records older than the retention period, so the table stays small.
+/// Daily timer: forgets processed-event and accepted-webhook records older than the retention period, so the tables stay small.
 /// Long past the broker's duplicate-detection window and webhook retries, a repeat is no longer expected.
 /// </summary>
 public sealed partial class PurgeProcessedEventsFunction(
-    IProcessedEventStore store, IOptions<RetentionOptions> options, TimeProvider time, ILogger<PurgeProcessedEventsFunction> logger) : IInvocationFunction
+    IEnumerable<IExpiringRecords> records, IOptions<RetentionOptions> options, TimeProvider time, ILogger<PurgeProcessedEventsFunction> logger) : IInvocationFunction
 {
     public const string FunctionName = "PurgeProcessedEvents";
 
@@ -19,7 +19,9 @@ public sealed partial class PurgeProcessedEventsFunction(
     {
         var timer = TimerTriggerInput.Read(request, "timer");
         var cutoff = time.GetUtcNow() - options.Value.ProcessedEvents;
-        var purged = await store.PurgeAppliedBeforeAsync(cutoff, cancellationToken);
+        var purged = 0;
+        foreach (var expiring in records)
+            purged += await expiring.PurgeBeforeAsync(cutoff, cancellationToken);
         LogPurged(purged, cutoff, timer.IsPastDue);
         return InvocationResult.Success($"Purged {purged} processed-event records applied before {cutoff:O}", purged);
     }

@@ -6,7 +6,7 @@ namespace CoworkSync.Storage;
 /// Makes applying an event happen once: a delivery claims the event (an atomic insert) before applying it, marks it
 /// applied after, or releases the claim when it fails. A lease ends a claim whose holder died.
 /// </summary>
-public interface IProcessedEventStore
+public interface IProcessedEventStore : IExpiringRecords
 {
     Task<EventClaim> ClaimAsync(EventEnvelope envelope, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
@@ -15,6 +15,4 @@ public interface IProcessedEventStore
     /// <summary>Gives the event up so a retry or replay can claim it; a claim already gone is fine.</summary>
     Task ReleaseAsync(EventEnvelope envelope, EventClaim claim, CancellationToken cancellationToken);
 
-    /// <summary>Forgets events applied (or claims abandoned) before the cutoff; returns how many records went.</summary>
-    Task<int> PurgeAppliedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

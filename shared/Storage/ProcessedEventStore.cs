@@ -87,7 +87,7 @@ public sealed class ProcessedEventStore(StateTables tables) : IProcessedEventSto
     private static (string Partition, string Row) Keys(EventEnvelope envelope) =>
         (TableKey.Escape(envelope.ConnectorId), TableKey.Escape(envelope.Id));
 
-    public async Task<int> PurgeAppliedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    public async Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.ProcessedEvents, cancellationToken);
         var purged = 0;

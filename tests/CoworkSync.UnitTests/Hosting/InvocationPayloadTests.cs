@@ -100,9 +100,12 @@ public sealed class InvocationPayloadTests
     public async Task PurgeProcessedEvents_TimerPayload_PurgesRecordsOlderThanTheRetention()
     {
         var now = new DateTimeOffset(2026, 11, 23, 3, 17, 0, TimeSpan.Zero);
-        var store = new Mock<IProcessedEventStore>();
-        store.Setup(s => s.PurgeAppliedBeforeAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(7);
-        using var app = FunctionAppFactory.UnderFunctionsHost(s => s.Replace(store.Object).Replace<TimeProvider>(new FakeTimeProvider(now)));
+        var processed = new Mock<IExpiringRecords>();
+        processed.Setup(s => s.PurgeBeforeAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(7);
+        var webhooks = new Mock<IExpiringRecords>();
+        webhooks.Setup(s => s.PurgeBeforeAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(2);
+        using var app = FunctionAppFactory.UnderFunctionsHost(s => s.RemoveAll<IExpiringRecords>()
+            .AddSingleton(processed.Object).AddSingleton(webhooks.Object).Replace<TimeProvider>(new FakeTimeProvider(now)));
 
         var timerPayload = new
         {
@@ -120,9 +123,10 @@ public sealed class InvocationPayloadTests
         var response = await app.CreateClient().PostAsync("/PurgeProcessedEvents", Json(timerPayload));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        store.Verify(s => s.PurgeAppliedBeforeAsync(now - new RetentionOptions().ProcessedEvents, It.IsAny<CancellationToken>()), Times.Once);
+        processed.Verify(s => s.PurgeBeforeAsync(now - new RetentionOptions().ProcessedEvents, It.IsAny<CancellationToken>()), Times.Once);
+        webhooks.Verify(s => s.PurgeBeforeAsync(now - new RetentionOptions().ProcessedEvents, It.IsAny<CancellationToken>()), Times.Once);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(7, body.RootElement.GetProperty("ReturnValue").GetInt32());
+        Assert.Equal(9, body.RootElement.GetProperty("ReturnValue").GetInt32());
     }
 
     [Fact]
