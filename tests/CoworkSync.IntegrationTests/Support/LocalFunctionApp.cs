@@ -24,6 +24,9 @@ public sealed class LocalFunctionApp(string storageConnectionString, IReadOnlyDi
 
     public ScriptedHandler Handler { get; } = new();
 
+    /// <summary>More service changes a test wants (a clock, a stand-in), applied after the app's own.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     public string QueueName { get; } = "events-" + Guid.NewGuid().ToString("N")[..12];
 
     public IEventPublisher Publisher => Services.GetRequiredService<IEventPublisher>();
@@ -82,6 +85,7 @@ public sealed class LocalFunctionApp(string storageConnectionString, IReadOnlyDi
             services.AddSingleton<LocalQueueEventPublisher>();
             services.AddSingleton(provider => new RecordingPublisher(provider.GetRequiredService<LocalQueueEventPublisher>()));
             services.AddSingleton<IEventPublisher>(provider => provider.GetRequiredService<RecordingPublisher>());
+            ConfigureServices?.Invoke(services);
         });
     }
 }
