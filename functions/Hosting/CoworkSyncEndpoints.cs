@@ -15,6 +15,8 @@ using CoworkSync.Functions.ListSyncRuns;
 using CoworkSync.Functions.PutConnector;
 using CoworkSync.Functions.PutConnectorSecrets;
 using CoworkSync.Functions.PutPlanMappings;
+using CoworkSync.Functions.RadiusAccounting;
+using CoworkSync.Functions.RadiusAuthorize;
 using CoworkSync.Functions.ReplayDeadLetter;
 using CoworkSync.Functions.ResendWelcomeEmail;
 using CoworkSync.Functions.SyncConnector;
@@ -53,6 +55,9 @@ public static class CoworkSyncEndpoints
         CreateMemberAccountFunction.Map(app);
         ResendWelcomeEmailFunction.Map(app);
         CoworksWebhookFunction.Map(app);
+
+        RadiusAuthorizeFunction.Map(app);
+        RadiusAccountingFunction.Map(app);
 
         // Only the Functions host posts invocations; in local mode the pump and timers call the invoker in-process.
         if (underFunctionsHost)

@@ -16,6 +16,7 @@ using CoworkSync.LocalQueue;
 using CoworkSync.Processing;
 using CoworkSync.Provisioning;
 using CoworkSync.Publishing;
+using CoworkSync.Radius;
 using CoworkSync.Secrets;
 using CoworkSync.Storage;
 using CoworkSync.Sync;
@@ -45,6 +46,7 @@ public static class CoworkSyncServices
         AddState(services, configuration);
         AddProvisioning(services, configuration);
         AddConnectors(services);
+        AddRadius(services);
         AddEventProcessing(services, configuration, underFunctionsHost);
         AddFunctions(services);
 
@@ -108,6 +110,13 @@ public static class CoworkSyncServices
         services.AddCoworksConnector();
         services.AddSingleton<IPlatformConnector, CoworksPlatformConnector>();
         services.AddSingleton<IEventHandler, CoworksWebhookEventHandler>();
+    }
+
+    private static void AddRadius(IServiceCollection services)
+    {
+        services.AddSingleton<UsageStore>();
+        services.AddSingleton<RadiusAuthorizer>();
+        services.AddSingleton<RadiusAccountant>();
     }
 
     private static void AddEventProcessing(IServiceCollection services, IConfiguration configuration, bool underFunctionsHost)

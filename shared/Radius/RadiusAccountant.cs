@@ -1,0 +1,51 @@
+using CoworkSync.Access;
+using CoworkSync.Connectors;
+using CoworkSync.Provisioning;
+using Microsoft.Extensions.Logging;
+
+namespace CoworkSync.Radius;
+
+/// <summary>
+/// Records accounting: Start, Interim-Update and Stop set a session's seconds in the billing cycle it started in
+/// (idempotent by Acct-Unique-Session-Id, the highest Acct-Session-Time wins); Accounting-On/Off closes the NAS's sessions.
+/// </summary>
+public sealed partial class RadiusAccountant(
+    AccountStore accounts, UsageStore usage, ConnectorCache connectors, TimeProvider time, ILogger<RadiusAccountant> logger)
+{
+    public async Task RecordAsync(RadiusAttributes request, CancellationToken cancellationToken)
+    {
+        var status = AccountingStatuses.Parse(request.String("Acct-Status-Type"));
+        var nas = request.String("NAS-Identifier") ?? request.String("NAS-IP-Address");
+        var now = time.GetUtcNow();
+        if (status is AccountingStatus.AccountingOn or AccountingStatus.AccountingOff)
+        {
+            var closed = nas is null ? 0 : await usage.CloseNasSessionsAsync(nas, now, cancellationToken);
+            LogNasRestart(nas ?? "(unknown)", status, closed);
+            return;
+        }
+        if (status == AccountingStatus.Unknown)
+            return;
+
+        var username = request.String("User-Name")?.Trim().ToLowerInvariant();
+        var sessionId = request.String("Acct-Unique-Session-Id") ?? request.String("Acct-Session-Id");
+        var account = string.IsNullOrEmpty(username) ? null : await accounts.GetAsync(username, cancellationToken);
+        if (account is null || string.IsNullOrEmpty(sessionId))
+        {
+            LogIgnored(username ?? "(none)", status);
+            return;
+        }
+
+        var seconds = Math.Max(0, request.Integer("Acct-Session-Time") ?? 0);
+        var connector = await connectors.GetAsync(account.ConnectorId, cancellationToken);
+        var zone = connector?.Locations.FirstOrDefault(l => l.Id == account.LocationId) is { } home ? RadiusLocations.Zone(home) : TimeZoneInfo.Utc;
+        var startedAt = now - TimeSpan.FromSeconds(seconds);
+        var cycle = BillingCycle.Containing(account.BillingCycleAnchor ?? new DateOnly(startedAt.Year, startedAt.Month, 1), startedAt, zone);
+        await usage.RecordAsync(account.Username, cycle.Key, sessionId, seconds, closes: status == AccountingStatus.Stop, nas, now, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 910, Level = LogLevel.Information, Message = "NAS {Nas} sent {Status}: closed {Closed} open sessions")]
+    private partial void LogNasRestart(string nas, AccountingStatus status, int closed);
+
+    [LoggerMessage(EventId = 911, Level = LogLevel.Warning, Message = "Accounting {Status} for {Username} ignored: no such account or no session id")]
+    private partial void LogIgnored(string username, AccountingStatus status);
+}

@@ -1,0 +1,23 @@
+using CoworkSync.Connectors;
+using CoworkSync.Provisioning;
+
+namespace CoworkSync.Radius;
+
+/// <summary>Where a RADIUS request comes from, by the NAS-Identifier or Called-Station-Id patterns of the connector's locations.</summary>
+public static class RadiusLocations
+{
+    public static ConnectorLocation? Of(Connector connector, RadiusAttributes request)
+    {
+        var nasIdentifier = request.String("NAS-Identifier");
+        var calledStation = request.String("Called-Station-Id");
+        return connector.Locations.FirstOrDefault(location => location.NasPatterns.Any(pattern =>
+            NasPattern.Matches(pattern, nasIdentifier) || NasPattern.Matches(pattern, calledStation)));
+    }
+
+    public static TimeZoneInfo Zone(ConnectorLocation location) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(location.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>The member's own location's zone, which their billing cycle follows; the NAS's when theirs is unknown.</summary>
+    public static TimeZoneInfo MemberZone(Connector connector, WifiAccount account, ConnectorLocation nasLocation) =>
+        Zone(connector.Locations.FirstOrDefault(l => l.Id == account.LocationId) ?? nasLocation);
+}
