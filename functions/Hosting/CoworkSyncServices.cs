@@ -1,3 +1,4 @@
+using CoworkSync.Access;
 using CoworkSync.Accounts;
 using CoworkSync.Connectors;
 using CoworkSync.Connectors.Coworks;
@@ -69,6 +70,8 @@ public static class CoworkSyncServices
         services.AddCoworksConnector();
         services.AddSingleton<IPlatformConnector, CoworksPlatformConnector>();
         services.AddSingleton<IEventHandler, CoworksWebhookEventHandler>();
+
+        services.AddSingleton<AccessGroupStore>();
 
         services.AddSingleton<SyncRunStore>();
         services.AddSingleton<SyncStarter>();

@@ -11,4 +11,5 @@ public static class TableNames
     public const string Connectors = "Connectors";
     public const string SyncRuns = "SyncRuns";
     public const string AcceptedWebhooks = "AcceptedWebhooks";
+    public const string AccessGroups = "AccessGroups";
 }
