@@ -1,6 +1,7 @@
 using CoworkSync.Functions.CoworksWebhook;
 using CoworkSync.Functions.CreateMemberAccount;
 using CoworkSync.Functions.DiscardDeadLetter;
+using CoworkSync.Functions.GetAccessGroup;
 using CoworkSync.Functions.GetConnector;
 using CoworkSync.Functions.GetDeadLetter;
 using CoworkSync.Functions.GetMember;
@@ -8,10 +9,12 @@ using CoworkSync.Functions.GetPlanMappings;
 using CoworkSync.Functions.Health;
 using CoworkSync.Functions.Hosting.Http;
 using CoworkSync.Functions.Hosting.Invocation;
+using CoworkSync.Functions.ListAccessGroups;
 using CoworkSync.Functions.ListConnectors;
 using CoworkSync.Functions.ListDeadLetters;
 using CoworkSync.Functions.ListMembers;
 using CoworkSync.Functions.ListSyncRuns;
+using CoworkSync.Functions.PutAccessGroup;
 using CoworkSync.Functions.PutConnector;
 using CoworkSync.Functions.PutConnectorSecrets;
 using CoworkSync.Functions.PutPlanMappings;
@@ -58,6 +61,10 @@ public static class CoworkSyncEndpoints
 
         RadiusAuthorizeFunction.Map(app);
         RadiusAccountingFunction.Map(app);
+
+        PutAccessGroupFunction.Map(app);
+        GetAccessGroupFunction.Map(app);
+        ListAccessGroupsFunction.Map(app);
 
         // Only the Functions host posts invocations; in local mode the pump and timers call the invoker in-process.
         if (underFunctionsHost)

@@ -1,3 +1,4 @@
+using CoworkSync.Access;
 using CoworkSync.Accounts;
 using CoworkSync.Connectors;
 using CoworkSync.Connectors.Coworks;
@@ -114,6 +115,7 @@ public static class CoworkSyncServices
 
     private static void AddRadius(IServiceCollection services)
     {
+        services.AddSingleton<AccessGroupStore>();
         services.AddSingleton<UsageStore>();
         services.AddSingleton<RadiusAuthorizer>();
         services.AddSingleton<RadiusAccountant>();

@@ -13,4 +13,5 @@ public static class TableNames
     public const string AcceptedWebhooks = "AcceptedWebhooks";
     public const string Usage = "Usage";
     public const string NasSessions = "NasSessions";
+    public const string AccessGroups = "AccessGroups";
 }

@@ -1,0 +1,19 @@
+using CoworkSync.Access;
+using CoworkSync.Functions.Admin;
+using CoworkSync.Functions.Hosting.Http;
+
+namespace CoworkSync.Functions.GetAccessGroup;
+
+/// <summary><c>GET /api/admin/access-groups/{groupId}</c>: the group in force, stored or default; 404 for an unknown id.</summary>
+public static class GetAccessGroupFunction
+{
+    public const string FunctionName = "GetAccessGroup";
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/admin/access-groups/{groupId}", GetAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+
+    private static async Task<IResult> GetAsync(string groupId, AccessGroupStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(groupId, cancellationToken) is { } entry
+            ? Results.Ok(AccessGroupView.From(entry))
+            : AdminProblems.NotFound($"There is no access group '{groupId}'.");
+}
