@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CoworkSync.IntegrationTests.Support;
+using CoworkSync.Provisioning;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoworkSync.IntegrationTests.Radius;
+
+/// <summary>The rlm_rest endpoints over HTTP, as FreeRADIUS calls them, against real Table Storage and a moved clock.</summary>
+public sealed class RadiusEndpointTests : IAsyncLifetime
+{
+    private readonly RadiusWorld _world = new();
+
+    public Task InitializeAsync() => _world.InitializeAsync();
+
+    public Task DisposeAsync() => _world.DisposeAsync();
+
+    [Fact]
+    public async Task Authorize_FlexMemberAtHome_GetsTheLiteralPasswordAndTheGroupsTerms()
+    {
+        var (username, password) = await _world.MemberAsync("Flex");
+
+        var response = await _world.AuthorizeAsync(username);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var cleartext = reply.GetProperty("control:Cleartext-Password");
+        Assert.Equal(password, cleartext.GetProperty("value")[0].GetString());
+        Assert.False(cleartext.GetProperty("do_xlat").GetBoolean());
+        // 10:00 in Berlin, window until 20:00: the session ends with the window (40 h are left).
+        Assert.Equal(10 * 3600, reply.GetProperty("reply:Session-Timeout").GetInt64());
+        Assert.Equal(300, reply.GetProperty("reply:Acct-Interim-Interval").GetInt32());
+        Assert.Equal(10_000_000, reply.GetProperty("reply:WISPr-Bandwidth-Max-Down").GetInt64());
+    }
+
+    [Fact]
+    public async Task Authorize_UnknownUser_Is404()
+    {
+        var response = await _world.AuthorizeAsync("nobody@example.com");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Authorize_WithoutTheKey_Is401WithNoBody()
+    {
+        var response = await _world.App.CreateClient().PostAsync("/api/radius/authorize", RadiusWorld.RlmRest(new() { ["User-Name"] = "x" }));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("kreuzberg-ap-3", "Not at this location")]
+    [InlineData("airport-ap-1", "not known")]
+    public async Task Authorize_AtAnotherOrUnknownNas_IsDeniedWithTheReason(string nas, string reason)
+    {
+        var (username, _) = await _world.MemberAsync("Flex");
+
+        var response = await _world.AuthorizeAsync(username, nas);
+
+        await AssertDeniedAsync(response, reason);
+    }
+
+    [Fact]
+    public async Task Authorize_SuspendedMember_IsDenied()
+    {
+        var (username, _) = await _world.MemberAsync("Flex");
+        await _world.MemberAsync("Flex");
+        var suspended = await SuspendAsync(username);
+
+        await AssertDeniedAsync(await _world.AuthorizeAsync(suspended), "disabled");
+    }
+
+    [Fact]
+    public async Task Authorize_OutsideTheTimeWindow_IsDenied_AndFullTimeIsNot()
+    {
+        var (flex, _) = await _world.MemberAsync("Flex");
+        var (fullTime, _) = await _world.MemberAsync("Full-time");
+        _world.Clock.SetNow(RadiusWorld.MondayMorning.AddHours(12));
+
+        await AssertDeniedAsync(await _world.AuthorizeAsync(flex), "Outside the allowed hours");
+        Assert.Equal(HttpStatusCode.OK, (await _world.AuthorizeAsync(fullTime)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Accounting_ReducesTheRemainingHours_DuplicatesDoNotCount_AndANewCycleGivesThemBack()
+    {
+        var (username, _) = await _world.MemberAsync("Flex");
+        var used = (40 * 3600) - 1800;
+
+        await _world.AccountingAsync("Start", username, "s1", 0);
+        await _world.AccountingAsync("Interim-Update", username, "s1", used / 2);
+        await _world.AccountingAsync("Interim-Update", username, "s1", used / 2);
+        await _world.AccountingAsync("Stop", username, "s1", used);
+        await _world.AccountingAsync("Stop", username, "s1", used);
+
+        var reply = await (await _world.AuthorizeAsync(username)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1800, reply.GetProperty("reply:Session-Timeout").GetInt64());
+
+        await _world.AccountingAsync("Start", username, "s2", 0);
+        await _world.AccountingAsync("Stop", username, "s2", 1800);
+        await AssertDeniedAsync(await _world.AuthorizeAsync(username), "Hours used up");
+
+        _world.Clock.SetNow(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var nextCycle = await (await _world.AuthorizeAsync(username)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(10 * 3600, nextCycle.GetProperty("reply:Session-Timeout").GetInt64());
+    }
+
+    [Fact]
+    public async Task Authorize_TooManyDevices_IsDenied_UntilTheNasRestarts()
+    {
+        var (username, _) = await _world.MemberAsync("Flex");
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.NoContent, (await _world.AccountingAsync("Start", username, $"dev{i}", 0)).StatusCode);
+
+        await AssertDeniedAsync(await _world.AuthorizeAsync(username), "Too many devices");
+
+        await _world.App.CreateClient().PostAsync($"/api/radius/accounting?code={LocalFunctionApp.FunctionKey}",
+            RadiusWorld.RlmRest(new() { ["Acct-Status-Type"] = "Accounting-On", ["NAS-Identifier"] = "mitte-ap-1" }));
+        Assert.Equal(HttpStatusCode.OK, (await _world.AuthorizeAsync(username)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Authorize_TrialMember_IsCappedByTheTrialGroup()
+    {
+        var (username, _) = await _world.MemberAsync("Dedicated", MemberStatus.Trial);
+
+        var reply = await (await _world.AuthorizeAsync(username)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(2 * 3600, reply.GetProperty("reply:Session-Timeout").GetInt64());
+        Assert.Equal(5_000_000, reply.GetProperty("reply:WISPr-Bandwidth-Max-Down").GetInt64());
+    }
+
+    [Fact]
+    public async Task Authorize_GroupWithAVlan_AddsTheTunnelAttributes()
+    {
+        var (username, _) = await _world.MemberAsync("Dedicated");
+        var put = await _world.App.Admin().PutAsJsonAsync("/api/admin/access-groups/dedicated", new
+        {
+            displayName = "Dedicated",
+            vlanId = 42,
+            bandwidthDownKbps = 100_000,
+            bandwidthUpKbps = 100_000,
+            maxConcurrentSessions = 5,
+            priority = 30,
+        });
+        put.EnsureSuccessStatusCode();
+
+        var reply = await (await _world.AuthorizeAsync(username)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("VLAN", reply.GetProperty("reply:Tunnel-Type").GetString());
+        Assert.Equal("IEEE-802", reply.GetProperty("reply:Tunnel-Medium-Type").GetString());
+        Assert.Equal("42", reply.GetProperty("reply:Tunnel-Private-Group-Id").GetProperty("value")[0].GetString());
+        Assert.False(reply.TryGetProperty("reply:Session-Timeout", out _));
+    }
+
+    private async Task<string> SuspendAsync(string username)
+    {
+        var memberId = username.Split('@')[0];
+        await _world.App.Services.GetRequiredService<MemberReconciler>().ReconcileAsync(new ReconcileRequest(RadiusWorld.ConnectorId, new PlatformMember
+        {
+            MemberId = memberId,
+            Email = username,
+            Status = MemberStatus.Suspended,
+            MembershipStatus = MembershipStatus.Active,
+            PlanName = "Flex",
+            LocationId = "loc_mitte",
+            BillingCycleAnchor = new DateOnly(2026, 11, 1),
+            UpdatedAt = DateTimeOffset.UtcNow.AddMinutes(1),
+        }, new ConnectorSettings(), PlanMapping.Defaults), CancellationToken.None);
+        return username;
+    }
+
+    private static async Task AssertDeniedAsync(HttpResponseMessage response, string reason)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(reason, body.GetProperty("reply:Reply-Message").GetProperty("value")[0].GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+}
