@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CoworkSync.Access;
 using CoworkSync.Connectors;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
@@ -24,12 +25,14 @@ public static class PutPlanMappingsFunction
         [property: JsonPropertyName("planName")] string? PlanName,
         [property: JsonPropertyName("groups")] List<string>? Groups);
 
-    private static async Task<IResult> PutAsync(string connectorId, HttpRequest request, ConnectorStore store, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> PutAsync(
+        string connectorId, HttpRequest request, ConnectorStore store, AccessGroupStore groups, TimeProvider time, CancellationToken cancellationToken)
     {
         var (input, problem) = await AdminJson.ReadAsync<List<MappingInput?>>(request, cancellationToken);
         if (problem is not null)
             return problem;
-        var errors = Validate(input!);
+        var known = (await groups.ListAsync(cancellationToken)).Select(e => e.Group.Id).ToHashSet(StringComparer.Ordinal);
+        var errors = Validate(input!, known);
         if (errors.Count > 0)
             return AdminProblems.Invalid(errors);
         var mappings = input!.Select(m => new PlanMapping(
@@ -47,7 +50,7 @@ public static class PutPlanMappingsFunction
             : Results.Ok(ConnectorView.Mappings(saved.PlanMappings));
     }
 
-    private static List<ValidationError> Validate(List<MappingInput?> input)
+    private static List<ValidationError> Validate(List<MappingInput?> input, IReadOnlySet<string> knownGroups)
     {
         var errors = new List<ValidationError>();
         var planIds = new HashSet<string>(StringComparer.Ordinal);
@@ -65,8 +68,8 @@ public static class PutPlanMappingsFunction
                 errors.Add(new($"[{i}].planId", $"maps \"{m.PlanId}\" twice"));
             if (m.Groups is null)
                 errors.Add(new($"[{i}].groups", "is required (an empty list means no WiFi)"));
-            else if (m.Groups.FirstOrDefault(g => !AccessGroups.Defaults.Contains(g)) is { } unknown)
-                errors.Add(new($"[{i}].groups", $"names an unknown access group \"{unknown}\"; known: {string.Join(", ", AccessGroups.Defaults)}"));
+            else if (m.Groups.FirstOrDefault(g => !knownGroups.Contains(g)) is { } unknown)
+                errors.Add(new($"[{i}].groups", $"names an unknown access group \"{unknown}\"; known: {string.Join(", ", knownGroups.Order(StringComparer.Ordinal))}"));
         }
         return errors;
     }
