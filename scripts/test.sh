@@ -3,8 +3,8 @@
 #
 #   bash scripts/test.sh
 #
-# Steps: checks dotnet and node; installs system dependencies (python3-aiosmtpd; zip when neither zip nor
-# python3 is there); installs the pinned npm
+# Steps: checks dotnet and node; installs system dependencies (python3-aiosmtpd; FreeRADIUS with rlm_rest,
+# radclient and eapol_test; zip when neither zip nor python3 is there); installs the pinned npm
 # tools (the integration tests start their own Azurite from node_modules/azurite); builds the
 # solution (Release, warnings are errors); runs the unit and the integration tests (both, even if
 # the first fails) with TRX results in .data/test-results. The last line printed is always exactly
@@ -75,10 +75,6 @@ apt_install() {
       err "apt-get update failed (as root or with sudo -n: a sudo that asks for a password cannot run here)."
       return 1
     }
-  fi
-  # zip (or python3) for scripts/package.sh, which the packaging tests run.
-  if ! command -v zip >/dev/null 2>&1 && ! command -v python3 >/dev/null 2>&1; then
-    apt_install zip || return 1
     APT_UPDATED=1
   fi
   log "apt-get install -y $*"
@@ -89,7 +85,6 @@ apt_install() {
 }
 
 # System packages the tests need, each installed only when missing, so a second run costs nothing.
-# (Later: FreeRADIUS for the RADIUS end-to-end tests: freeradius freeradius-utils freeradius-rest.)
 install_system_dependencies() {
   # aiosmtpd: the SMTP sink the e-mail integration tests start with Debian's /usr/bin/python3.
   if /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
@@ -105,6 +100,22 @@ install_system_dependencies() {
   if ! command -v zip >/dev/null 2>&1 && ! command -v python3 >/dev/null 2>&1; then
     apt_install zip || return 1
   fi
+  install_radius_dependencies || return 1
+}
+
+# FreeRADIUS with rlm_rest, radclient and eapol_test: the RADIUS tests run a private FreeRADIUS
+# (tests/CoworkSync.IntegrationTests/Infrastructure/FreeRadiusServer.cs) from infra/radius.
+install_radius_dependencies() {
+  local missing=()
+  command -v freeradius >/dev/null 2>&1 || missing+=(freeradius)
+  command -v radclient >/dev/null 2>&1 || missing+=(freeradius-utils)
+  [ -f /usr/lib/freeradius/rlm_rest.so ] || missing+=(freeradius-rest)
+  command -v eapol_test >/dev/null 2>&1 || missing+=(eapoltest)
+  if [ "${#missing[@]}" -eq 0 ]; then
+    log "FreeRADIUS, rlm_rest, radclient and eapol_test are installed"
+    return 0
+  fi
+  apt_install "${missing[@]}" || return 1
 }
 
 # Reads one attribute (e.g. passed) from the <Counters .../> element of a TRX file; 0 if absent.
