@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CoworkSync.IntegrationTests.Infrastructure;
 
 namespace CoworkSync.IntegrationTests.Deployment;
 
@@ -19,9 +20,9 @@ internal sealed partial class PackagedHandler : IAsyncDisposable
     public static readonly TimeSpan StartupBudget = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
-    private readonly Output _output;
+    private readonly CapturedOutput _output;
 
-    private PackagedHandler(Process process, Output output, int port, string command)
+    private PackagedHandler(Process process, CapturedOutput output, int port, string command)
     {
         _process = process;
         _output = output;
@@ -92,7 +93,7 @@ internal sealed partial class PackagedHandler : IAsyncDisposable
         }
 
         var command = string.Join(' ', new[] { Path.GetRelativePath(appRoot, executable) }.Concat(startInfo.ArgumentList));
-        var output = new Output();
+        var output = new CapturedOutput("The handler", 200);
         var process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += (_, e) => output.Append("stdout", e.Data);
         process.ErrorDataReceived += (_, e) => output.Append("stderr", e.Data);
@@ -202,35 +203,4 @@ internal sealed partial class PackagedHandler : IAsyncDisposable
     [GeneratedRegex("%([^%]+)%")]
     private static partial Regex Placeholder();
 
-    private sealed class Output
-    {
-        private const int MaxLines = 200;
-        private readonly Queue<string> _lines = new();
-        private readonly Lock _gate = new();
-
-        public void Append(string stream, string? line)
-        {
-            if (line is null)
-                return;
-            lock (_gate)
-            {
-                _lines.Enqueue($"[{stream}] {line}");
-                if (_lines.Count > MaxLines)
-                    _lines.Dequeue();
-            }
-        }
-
-        public string Describe()
-        {
-            lock (_gate)
-            {
-                if (_lines.Count == 0)
-                    return " The handler wrote no output.";
-                var text = new StringBuilder(" Handler output:");
-                foreach (var line in _lines)
-                    text.Append(Environment.NewLine).Append(line);
-                return text.ToString();
-            }
-        }
-    }
 }

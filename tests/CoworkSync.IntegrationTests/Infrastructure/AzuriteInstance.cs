@@ -31,7 +31,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
     private readonly string _repoRoot;
     private readonly string _azuriteScript;
     private Process? _process;
-    private AzuriteOutput? _output;
+    private CapturedOutput? _output;
     private bool _disposed;
 
     private AzuriteInstance(string repoRoot, string azuriteScript, int blobPort, int queuePort, int tablePort)
@@ -186,7 +186,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
-        var output = new AzuriteOutput();
+        var output = new CapturedOutput("Azurite", 200);
         var process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += (_, e) => output.Append("stdout", e.Data);
         process.ErrorDataReceived += (_, e) => output.Append("stderr", e.Data);
@@ -390,49 +390,6 @@ public sealed class AzuriteInstance : IAsyncDisposable
     }
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
-
-    private sealed class AzuriteOutput
-    {
-        private const int MaxLines = 200;
-        private readonly Queue<string> _lines = new();
-        private readonly Lock _gate = new();
-
-        public void Append(string stream, string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_gate)
-            {
-                _lines.Enqueue($"[{stream}] {line}");
-                if (_lines.Count > MaxLines)
-                {
-                    _lines.Dequeue();
-                }
-            }
-        }
-
-        public string Describe()
-        {
-            lock (_gate)
-            {
-                if (_lines.Count == 0)
-                {
-                    return " Azurite wrote no output.";
-                }
-
-                var text = new StringBuilder(" Azurite output:");
-                foreach (var line in _lines)
-                {
-                    text.Append(Environment.NewLine).Append(line);
-                }
-
-                return text.ToString();
-            }
-        }
-    }
 
     private static class NativeMethods
     {

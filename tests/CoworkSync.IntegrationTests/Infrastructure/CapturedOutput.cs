@@ -8,8 +8,10 @@ internal sealed class CapturedOutput(string processName, int maxLines)
     private readonly Queue<string> _lines = new();
     private readonly Lock _gate = new();
 
-    public void Append(string stream, string line)
+    public void Append(string stream, string? line)
     {
+        if (line is null)
+            return;
         lock (_gate)
         {
             _lines.Enqueue($"[{stream}] {line}");

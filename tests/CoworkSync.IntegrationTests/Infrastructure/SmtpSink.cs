@@ -26,8 +26,7 @@ public sealed class SmtpSink : IAsyncDisposable
     private static readonly Lazy<string?> MissingAiosmtpd = new(FindMissingAiosmtpd);
 
     private readonly string _root;
-    private readonly Queue<string> _output = new();
-    private readonly Lock _gate = new();
+    private readonly CapturedOutput _output = new("aiosmtpd", MaxOutputLines);
     private Process? _process;
     private bool _disposed;
 
@@ -127,7 +126,7 @@ public sealed class SmtpSink : IAsyncDisposable
                 var recipients = string.Join(", ", messages.Select(m => m.Headers["X-RcptTo"] ?? m.To.ToString()));
                 throw new TimeoutException(
                     $"No message to {address} reached the SMTP sink on port {Port} within {timeout.TotalSeconds:0.#} s; " +
-                    $"it received {messages.Count}{(messages.Count == 0 ? "" : $" (to {recipients})")}.{DescribeOutput()}");
+                    $"it received {messages.Count}{(messages.Count == 0 ? "" : $" (to {recipients})")}.{_output.Describe()}");
             }
             await Task.Delay(PollInterval);
         }
@@ -174,8 +173,8 @@ public sealed class SmtpSink : IAsyncDisposable
         startInfo.Environment["PYTHONUNBUFFERED"] = "1";
 
         var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, e) => Append("stdout", e.Data);
-        process.ErrorDataReceived += (_, e) => Append("stderr", e.Data);
+        process.OutputDataReceived += (_, e) => _output.Append("stdout", e.Data);
+        process.ErrorDataReceived += (_, e) => _output.Append("stderr", e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -189,12 +188,12 @@ public sealed class SmtpSink : IAsyncDisposable
             if (process.HasExited)
             {
                 await process.WaitForExitAsync(CancellationToken.None); // flushes the output readers
-                throw new SmtpSinkStartException($"aiosmtpd exited with code {process.ExitCode} while starting on port {Port}.{DescribeOutput()}");
+                throw new SmtpSinkStartException($"aiosmtpd exited with code {process.ExitCode} while starting on port {Port}.{_output.Describe()}");
             }
             if (await AcceptsConnectionAsync(cancellationToken))
                 return;
             if (stopwatch.Elapsed > StartTimeout)
-                throw new TimeoutException($"aiosmtpd did not accept connections on port {Port} within {StartTimeout.TotalSeconds:0} s.{DescribeOutput()}");
+                throw new TimeoutException($"aiosmtpd did not accept connections on port {Port} within {StartTimeout.TotalSeconds:0} s.{_output.Describe()}");
             await Task.Delay(PollInterval, cancellationToken);
         }
     }
@@ -262,31 +261,6 @@ public sealed class SmtpSink : IAsyncDisposable
         catch (Win32Exception ex)
         {
             return $"The SMTP sink needs {Python} with aiosmtpd, but {Python} could not be started ({ex.Message}). {Fix}";
-        }
-    }
-
-    private void Append(string stream, string? line)
-    {
-        if (line is null)
-            return;
-        lock (_gate)
-        {
-            _output.Enqueue($"[{stream}] {line}");
-            if (_output.Count > MaxOutputLines)
-                _output.Dequeue();
-        }
-    }
-
-    private string DescribeOutput()
-    {
-        lock (_gate)
-        {
-            if (_output.Count == 0)
-                return " aiosmtpd wrote no output.";
-            var text = new StringBuilder(" aiosmtpd output:");
-            foreach (var line in _output)
-                text.Append(Environment.NewLine).Append(line);
-            return text.ToString();
         }
     }
 
