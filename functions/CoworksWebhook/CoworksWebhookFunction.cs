@@ -86,8 +86,9 @@ public static partial class CoworksWebhookFunction
             LogAccepted(logger, webhook.Id, connectorId, webhook.TypeName);
             return Results.Accepted(value: new { eventId = webhook.Id });
         }
-        catch (Exception ex) when (ex is EventPublishException or RequestFailedException or HttpRequestException)
+        catch (Exception ex) when (ex is EventPublishException or RequestFailedException or HttpRequestException or AggregateException)
         {
+            // AggregateException: the storage client's retries over an unreachable service all failed.
             LogUnavailable(logger, ex, connectorId);
             return Results.Problem(title: "Unavailable", detail: "The event could not be stored; send it again later.",
                 statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -35,8 +35,9 @@ public sealed partial class MemberReconciler(
         var existing = await members.GetAsync(request.ConnectorId, incoming.MemberId, cancellationToken);
         var account = existing?.Username is { } username ? await accounts.GetAsync(username, cancellationToken) : null;
 
-        if ((existing is not null && existing.Platform.UpdatedAt > incoming.UpdatedAt) || account?.StateVersion > incoming.UpdatedAt)
-            return new ReconcileResult(ReconcileOutcome.Stale, existing ?? throw new InvalidOperationException("An account without its member."), account, MemberWritten: false);
+        // The account is found through the member row, so both checks need one.
+        if (existing is not null && (existing.Platform.UpdatedAt > incoming.UpdatedAt || account?.StateVersion > incoming.UpdatedAt))
+            return new ReconcileResult(ReconcileOutcome.Stale, existing, account, MemberWritten: false);
 
         var settings = request.OperatorRequested ? request.Settings with { AutoProvision = true } : request.Settings;
         var decision = AccessPolicy.Decide(incoming, settings, request.PlanMappings, account is not null);
