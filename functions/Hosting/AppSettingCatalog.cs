@@ -51,6 +51,7 @@ public static class AppSettingCatalog
         ("Coworks__MaxRetryDelay", AppSettingUse.OptionalInAzure, "longest retry delay (00:00:30)"),
         ("Coworks__AttemptTimeout", AppSettingUse.OptionalInAzure, "timeout of one Coworks API call (00:00:10)"),
         ("Coworks__TotalTimeout", AppSettingUse.OptionalInAzure, "timeout of a call with its retries (00:01:00)"),
+        ("Radius__MaxSessionTimeoutSeconds", AppSettingUse.OptionalInAzure, "longest Session-Timeout of any Access-Accept: how long a revoked member can stay online (3600)"),
         ("FUNCTIONS_WORKER_RUNTIME", AppSettingUse.Host, "custom"),
         ("FUNCTIONS_EXTENSION_VERSION", AppSettingUse.Host, "~4"),
         ("AzureWebJobsStorage", AppSettingUse.Host, "host storage by connection string: only when running under Functions Core Tools"),

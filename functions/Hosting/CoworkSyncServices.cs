@@ -115,6 +115,7 @@ public static class CoworkSyncServices
 
     private static void AddRadius(IServiceCollection services)
     {
+        services.AddOptions<RadiusOptions>().BindConfiguration(RadiusOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AccessGroupStore>();
         services.AddSingleton<UsageStore>();
         services.AddSingleton<RadiusAuthorizer>();

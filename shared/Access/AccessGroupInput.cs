@@ -30,7 +30,7 @@ public sealed partial record AccessGroupInput
     /// </summary>
     public static IReadOnlySet<string> ReservedAttributes { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "Session-Timeout", "Acct-Interim-Interval", "Tunnel-Type", "Tunnel-Medium-Type", "Tunnel-Private-Group-Id",
+        "Session-Timeout", "Termination-Action", "Acct-Interim-Interval", "Tunnel-Type", "Tunnel-Medium-Type", "Tunnel-Private-Group-Id",
         "WISPr-Bandwidth-Max-Down", "WISPr-Bandwidth-Max-Up", "Cleartext-Password", "User-Password",
     };
 

@@ -3,6 +3,7 @@ using CoworkSync.Accounts;
 using CoworkSync.Connectors;
 using CoworkSync.Provisioning;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CoworkSync.Radius;
 
@@ -18,6 +19,7 @@ public sealed partial class RadiusAuthorizer(
     AccessGroupStore groups,
     IPasswordProtector passwords,
     TimeProvider time,
+    IOptions<RadiusOptions> options,
     ILogger<RadiusAuthorizer> logger)
 {
     public async Task<RadiusAnswer> AuthorizeAsync(RadiusAttributes request, CancellationToken cancellationToken)
@@ -67,21 +69,8 @@ public sealed partial class RadiusAuthorizer(
             return RadiusAnswer.Deny($"Too many devices: at most {max} at a time.");
 
         var password = await passwords.UnprotectAsync(account.ProtectedPassword, account.Username, cancellationToken);
-        return new RadiusAnswer(RadiusAnswer.Allowed, RadiusReply.For(password, access, SessionTimeout(access, remaining, schedule.WindowEnd, now)));
-    }
-
-    /// <summary>The session ends no later than the cap, the hours left, or the end of the current time window.</summary>
-    private static long? SessionTimeout(EffectiveAccess access, long? remaining, DateTimeOffset? windowEnd, DateTimeOffset now)
-    {
-        long? timeout = access.SessionTimeoutCapSeconds;
-        if (remaining is { } left)
-            timeout = timeout is null ? left : Math.Min(timeout.Value, left);
-        if (windowEnd is { } end)
-        {
-            var untilEnd = Math.Max(1, (long)Math.Ceiling((end - now).TotalSeconds));
-            timeout = timeout is null ? untilEnd : Math.Min(timeout.Value, untilEnd);
-        }
-        return timeout;
+        return new RadiusAnswer(RadiusAnswer.Allowed, RadiusReply.For(password, access,
+            SessionTimeout.For(access, remaining, schedule.WindowEnd, now, options.Value.MaxSessionTimeoutSeconds)));
     }
 
     private static DateOnly FirstOfMonth(DateTimeOffset now) => new(now.Year, now.Month, 1);

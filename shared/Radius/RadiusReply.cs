@@ -6,15 +6,19 @@ namespace CoworkSync.Radius;
 /// <summary>The attributes of an Access-Accept: the password for FreeRADIUS to check, and the group's terms.</summary>
 public static class RadiusReply
 {
-    public static IReadOnlyDictionary<string, object> For(string password, EffectiveAccess access, long? sessionTimeout)
+    /// <param name="sessionTimeout">
+    /// Always set: with <c>Termination-Action = RADIUS-Request</c> the access point re-authenticates when it expires
+    /// instead of disconnecting, so a member in good standing stays online and a revoked one is cut off.
+    /// </param>
+    public static IReadOnlyDictionary<string, object> For(string password, EffectiveAccess access, long sessionTimeout)
     {
         var reply = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["control:Cleartext-Password"] = RadiusAnswer.Literal(password),
+            ["reply:Session-Timeout"] = sessionTimeout,
+            ["reply:Termination-Action"] = "RADIUS-Request",
             ["reply:Acct-Interim-Interval"] = access.AcctInterimIntervalSeconds,
         };
-        if (sessionTimeout is { } timeout)
-            reply["reply:Session-Timeout"] = timeout;
         if (access.BandwidthDownKbps is { } down)
             reply["reply:WISPr-Bandwidth-Max-Down"] = (long)down * 1000;
         if (access.BandwidthUpKbps is { } up)

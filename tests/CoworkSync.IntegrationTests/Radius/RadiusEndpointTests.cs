@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CoworkSync.IntegrationTests.Support;
 using CoworkSync.Provisioning;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoworkSync.IntegrationTests.Radius;
 
@@ -30,6 +29,7 @@ public sealed class RadiusEndpointTests : IAsyncLifetime
         Assert.False(cleartext.GetProperty("do_xlat").GetBoolean());
         // 10:00 in Berlin, window until 20:00: the session ends with the window (40 h are left).
         Assert.Equal(10 * 3600, reply.GetProperty("reply:Session-Timeout").GetInt64());
+        Assert.Equal("RADIUS-Request", reply.GetProperty("reply:Termination-Action").GetString());
         Assert.Equal(300, reply.GetProperty("reply:Acct-Interim-Interval").GetInt32());
         Assert.Equal(10_000_000, reply.GetProperty("reply:WISPr-Bandwidth-Max-Down").GetInt64());
     }
@@ -68,9 +68,9 @@ public sealed class RadiusEndpointTests : IAsyncLifetime
     {
         var (username, _) = await _world.MemberAsync("Flex");
         await _world.MemberAsync("Flex");
-        var suspended = await SuspendAsync(username);
+        await _world.SuspendAsync(username);
 
-        await AssertDeniedAsync(await _world.AuthorizeAsync(suspended), "disabled");
+        await AssertDeniedAsync(await _world.AuthorizeAsync(username), "disabled");
     }
 
     [Fact]
@@ -153,24 +153,8 @@ public sealed class RadiusEndpointTests : IAsyncLifetime
         Assert.Equal("VLAN", reply.GetProperty("reply:Tunnel-Type").GetString());
         Assert.Equal("IEEE-802", reply.GetProperty("reply:Tunnel-Medium-Type").GetString());
         Assert.Equal("42", reply.GetProperty("reply:Tunnel-Private-Group-Id").GetProperty("value")[0].GetString());
-        Assert.False(reply.TryGetProperty("reply:Session-Timeout", out _));
-    }
-
-    private async Task<string> SuspendAsync(string username)
-    {
-        var memberId = username.Split('@')[0];
-        await _world.App.Services.GetRequiredService<MemberReconciler>().ReconcileAsync(new ReconcileRequest(RadiusWorld.ConnectorId, new PlatformMember
-        {
-            MemberId = memberId,
-            Email = username,
-            Status = MemberStatus.Suspended,
-            MembershipStatus = MembershipStatus.Active,
-            PlanName = "Flex",
-            LocationId = "loc_mitte",
-            BillingCycleAnchor = new DateOnly(2026, 11, 1),
-            UpdatedAt = DateTimeOffset.UtcNow.AddMinutes(1),
-        }, new ConnectorSettings(), PlanMapping.Defaults), CancellationToken.None);
-        return username;
+        // No hours, window or cap: the deployment's maximum (a day in this world) bounds the session.
+        Assert.Equal(86_400, reply.GetProperty("reply:Session-Timeout").GetInt64());
     }
 
     private static async Task AssertDeniedAsync(HttpResponseMessage response, string reason)

@@ -1,9 +1,12 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CoworkSync.Accounts;
 using CoworkSync.Connectors;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.Provisioning;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoworkSync.IntegrationTests.Support;
@@ -12,27 +15,36 @@ namespace CoworkSync.IntegrationTests.Support;
 /// CoworkSync in local mode on an Azurite of its own (tests here change access groups) with a connector whose two
 /// locations have access points, members provisioned straight through the reconciler, and a clock the test moves.
 /// </summary>
-public sealed class RadiusWorld : IAsyncLifetime
+/// <param name="maxSessionTimeoutSeconds">
+/// <c>Radius:MaxSessionTimeoutSeconds</c>; a day by default so that tests see the groups' own terms.
+/// </param>
+/// <param name="onLoopback">
+/// Serve on a real loopback socket (for FreeRADIUS in front) instead of in memory; <see cref="StopAppAsync"/> and
+/// <see cref="StartAppAgainAsync"/> then take CoworkSync down and bring it back on the same port and state.
+/// </param>
+public sealed class RadiusWorld(int maxSessionTimeoutSeconds = 86_400, bool onLoopback = false) : IAsyncLifetime
 {
     public const string ConnectorId = "radius-space";
 
     /// <summary>Monday 2026-11-23 10:00 in Berlin: inside the flex window, in the cycle anchored on the 1st.</summary>
     public static readonly DateTimeOffset MondayMorning = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "coworksync-radius-" + Guid.NewGuid().ToString("N"));
     private AzuriteInstance _azurite = null!;
+    private int _port;
 
     public ShiftableTimeProvider Clock { get; } = new();
 
     public LocalFunctionApp App { get; private set; } = null!;
 
+    /// <summary>Where CoworkSync listens when on loopback.</summary>
+    public Uri BaseUrl => new($"http://127.0.0.1:{_port}");
+
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteInstance.StartAsync();
-        App = new LocalFunctionApp(_azurite.ConnectionString, new Dictionary<string, string?> { ["AzureWebJobs.PollCoworks.Disabled"] = "true" })
-        {
-            ConfigureServices = services => services.AddSingleton<TimeProvider>(Clock),
-        };
         Clock.SetNow(MondayMorning);
+        StartApp();
         await App.Services.GetRequiredService<ConnectorStore>().SaveAsync(new Connector
         {
             Id = ConnectorId,
@@ -45,6 +57,16 @@ public sealed class RadiusWorld : IAsyncLifetime
                 new ConnectorLocation("loc_kreuzberg", "Kreuzberg", "Europe/Berlin", ["kreuzberg-ap-*"]),
             ],
         }, CancellationToken.None);
+    }
+
+    /// <summary>Takes CoworkSync down: its port stops answering.</summary>
+    public async Task StopAppAsync() => await App.DisposeAsync();
+
+    /// <summary>Brings CoworkSync back on the same port, with the same storage, secrets and clock.</summary>
+    public Task StartAppAgainAsync()
+    {
+        StartApp();
+        return Task.CompletedTask;
     }
 
     /// <summary>Provisions a member and returns their user name and clear password.</summary>
@@ -65,6 +87,33 @@ public sealed class RadiusWorld : IAsyncLifetime
         var account = result.Account ?? throw new InvalidOperationException($"No account: {result.Member.Reason}");
         var password = await App.Services.GetRequiredService<IPasswordProtector>().UnprotectAsync(account.ProtectedPassword, account.Username, CancellationToken.None);
         return (account.Username, password);
+    }
+
+    /// <summary>Takes the member's state to suspended, as a newer platform update would.</summary>
+    public async Task SuspendAsync(string username)
+    {
+        var account = await App.Services.GetRequiredService<AccountStore>().GetAsync(username, CancellationToken.None)
+            ?? throw new InvalidOperationException($"No account {username}");
+        await App.Services.GetRequiredService<MemberReconciler>().ReconcileAsync(new ReconcileRequest(ConnectorId, new PlatformMember
+        {
+            MemberId = account.MemberId,
+            Email = $"{account.MemberId}@example.com",
+            Status = MemberStatus.Suspended,
+            MembershipStatus = MembershipStatus.Active,
+            PlanName = "Flex",
+            LocationId = "loc_mitte",
+            BillingCycleAnchor = new DateOnly(2026, 11, 1),
+            UpdatedAt = DateTimeOffset.UtcNow.AddMinutes(1),
+        }, new ConnectorSettings(), PlanMapping.Defaults), CancellationToken.None);
+    }
+
+    /// <summary>Gives the account a password of the test's choosing, stored as CoworkSync stores every password.</summary>
+    public async Task SetPasswordAsync(string username, string password)
+    {
+        var accounts = App.Services.GetRequiredService<AccountStore>();
+        var account = await accounts.GetAsync(username, CancellationToken.None) ?? throw new InvalidOperationException($"No account {username}");
+        var protectedPassword = await App.Services.GetRequiredService<IPasswordProtector>().ProtectAsync(password, username, CancellationToken.None);
+        await accounts.UpdateAsync(account with { ProtectedPassword = protectedPassword }, CancellationToken.None);
     }
 
     public Task<HttpResponseMessage> AuthorizeAsync(string username, string nasIdentifier = "mitte-ap-1") =>
@@ -93,5 +142,26 @@ public sealed class RadiusWorld : IAsyncLifetime
     {
         await App.DisposeAsync();
         await _azurite.DisposeAsync();
+        if (Directory.Exists(_dataPath))
+            Directory.Delete(_dataPath, recursive: true);
+    }
+
+    private void StartApp()
+    {
+        App = new LocalFunctionApp(_azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["AzureWebJobs.PollCoworks.Disabled"] = "true",
+            ["LocalData:Path"] = _dataPath,
+            ["Radius:MaxSessionTimeoutSeconds"] = maxSessionTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        })
+        {
+            ConfigureServices = services => services.AddSingleton<TimeProvider>(Clock),
+        };
+        if (!onLoopback)
+            return;
+        App.UseKestrel(options => options.Listen(IPAddress.Loopback, _port));
+        App.StartServer();
+        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _port = new Uri(address).Port;
     }
 }
