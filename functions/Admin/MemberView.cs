@@ -1,11 +1,12 @@
 using CoworkSync.Provisioning;
+using CoworkSync.Radius;
 
 namespace CoworkSync.Functions.Admin;
 
 /// <summary>A member as the admin API shows them: platform state, account and why. Never the password.</summary>
 public static class MemberView
 {
-    public static object From(MemberRecord m, WifiAccount? account) => new
+    public static object From(MemberRecord m, WifiAccount? account, UsageSummary? usage = null) => new
     {
         memberId = m.Platform.MemberId,
         connectorId = m.ConnectorId,
@@ -30,8 +31,19 @@ public static class MemberView
             reason = account.DisabledReason,
             welcomeEmailQueuedAt = account.WelcomeEmailQueuedAt,
             welcomeEmailSentAt = account.WelcomeEmailSentAt,
+            usage = usage is null ? null : new
+            {
+                cycleStart = usage.CycleStart,
+                cycleEnd = usage.CycleEnd,
+                usedHours = Hours(usage.UsedSeconds),
+                hoursPerCycle = usage.HoursPerCycle,
+                remainingHours = usage.RemainingSeconds is { } left ? Hours(left) : (double?)null,
+                openSessions = usage.OpenSessions,
+            },
         },
         lastEvent = m.LastEventId is null ? null : new { id = m.LastEventId, at = m.LastEventAt },
         lastSync = m.LastSyncRunId is null ? null : new { runId = m.LastSyncRunId, at = m.LastSyncAt },
     };
+
+    private static double Hours(long seconds) => Math.Round(seconds / 3600.0, 2);
 }

@@ -1,6 +1,7 @@
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
 using CoworkSync.Provisioning;
+using CoworkSync.Radius;
 
 namespace CoworkSync.Functions.GetMember;
 
@@ -12,13 +13,13 @@ public static class GetMemberFunction
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/admin/connectors/{connectorId}/members/{memberId}", GetAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
 
-    private static async Task<IResult> GetAsync(string connectorId, string memberId, MemberStore members, AccountStore accounts, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string connectorId, string memberId, MemberStore members, AccountStore accounts, UsageReport usage, CancellationToken cancellationToken)
     {
         memberId = RouteId.Decode(memberId);
         var member = await members.GetAsync(connectorId, memberId, cancellationToken);
         if (member is null)
             return AdminProblems.NotFound($"Connector '{connectorId}' has no member '{memberId}'.");
         var account = member.Username is { } username ? await accounts.GetAsync(username, cancellationToken) : null;
-        return Results.Ok(MemberView.From(member, account));
+        return Results.Ok(MemberView.From(member, account, account is null ? null : await usage.ForAsync(account, cancellationToken)));
     }
 }

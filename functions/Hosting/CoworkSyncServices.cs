@@ -120,6 +120,7 @@ public static class CoworkSyncServices
         services.AddSingleton<UsageStore>();
         services.AddSingleton<RadiusAuthorizer>();
         services.AddSingleton<RadiusAccountant>();
+        services.AddSingleton<UsageReport>();
     }
 
     private static void AddEventProcessing(IServiceCollection services, IConfiguration configuration, bool underFunctionsHost)

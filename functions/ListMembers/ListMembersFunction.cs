@@ -2,6 +2,7 @@ using CoworkSync.Connectors;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
 using CoworkSync.Provisioning;
+using CoworkSync.Radius;
 
 namespace CoworkSync.Functions.ListMembers;
 
@@ -13,7 +14,7 @@ public static class ListMembersFunction
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/admin/connectors/{connectorId}/members", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
 
-    private static async Task<IResult> ListAsync(string connectorId, ConnectorStore connectors, MemberStore members, AccountStore accounts, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string connectorId, ConnectorStore connectors, MemberStore members, AccountStore accounts, UsageReport usage, CancellationToken cancellationToken)
     {
         if (await connectors.GetAsync(connectorId, cancellationToken) is null)
             return AdminProblems.NotFound($"There is no connector '{connectorId}'.");
@@ -21,7 +22,7 @@ public static class ListMembersFunction
         await foreach (var member in members.ListAsync(connectorId, cancellationToken))
         {
             var account = member.Username is { } username ? await accounts.GetAsync(username, cancellationToken) : null;
-            items.Add(MemberView.From(member, account));
+            items.Add(MemberView.From(member, account, account is null ? null : await usage.ForAsync(account, cancellationToken)));
         }
         return Results.Ok(new { items });
     }

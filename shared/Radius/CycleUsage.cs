@@ -7,8 +7,15 @@ public sealed record CycleUsage(string CycleKey, IReadOnlyDictionary<string, Ses
 {
     public long UsedSeconds => Sessions.Values.Sum(s => s.Seconds);
 
-    /// <summary>Open sessions heard from since <paramref name="freshSince"/>; older ones lost their Stop and do not hold a device slot.</summary>
-    public int OpenSessions(DateTimeOffset freshSince) => Sessions.Values.Count(s => s.Open && s.UpdatedAt >= freshSince);
+    /// <summary>
+    /// Open sessions heard from within two interim intervals and a minute of <paramref name="now"/>; older ones lost
+    /// their Stop and do not hold a device slot.
+    /// </summary>
+    public int OpenSessions(DateTimeOffset now, int acctInterimIntervalSeconds)
+    {
+        var freshSince = now - TimeSpan.FromSeconds((2 * acctInterimIntervalSeconds) + 60);
+        return Sessions.Values.Count(s => s.Open && s.UpdatedAt >= freshSince);
+    }
 
     public static CycleUsage Empty(string cycleKey) => new(cycleKey, new Dictionary<string, SessionUsage>(), default);
 }

@@ -64,8 +64,7 @@ public sealed partial class RadiusAuthorizer(
         long? remaining = access.HoursPerCycle is { } hours ? (long)(hours * 3600) - used.UsedSeconds : null;
         if (remaining <= 0)
             return RadiusAnswer.Deny($"Hours used up until {cycle.End:yyyy-MM-dd}.");
-        var freshSince = now - TimeSpan.FromSeconds((2 * access.AcctInterimIntervalSeconds) + 60);
-        if (access.MaxConcurrentSessions is { } max && used.OpenSessions(freshSince) >= max)
+        if (access.MaxConcurrentSessions is { } max && used.OpenSessions(now, access.AcctInterimIntervalSeconds) >= max)
             return RadiusAnswer.Deny($"Too many devices: at most {max} at a time.");
 
         var password = await passwords.UnprotectAsync(account.ProtectedPassword, account.Username, cancellationToken);

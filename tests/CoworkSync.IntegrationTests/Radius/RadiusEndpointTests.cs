@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CoworkSync.IntegrationTests.Support;
 using CoworkSync.Provisioning;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoworkSync.IntegrationTests.Radius;
 
@@ -98,14 +99,22 @@ public sealed class RadiusEndpointTests : IAsyncLifetime
 
         var reply = await (await _world.AuthorizeAsync(username)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(1800, reply.GetProperty("reply:Session-Timeout").GetInt64());
+        var usage = await UsageShownByTheAdminApiAsync(username);
+        Assert.Equal(39.5, usage.GetProperty("usedHours").GetDouble());
+        Assert.Equal(0.5, usage.GetProperty("remainingHours").GetDouble());
+        Assert.Equal(40, usage.GetProperty("hoursPerCycle").GetDouble());
+        Assert.Equal(new DateTimeOffset(2026, 10, 31, 23, 0, 0, TimeSpan.Zero), usage.GetProperty("cycleStart").GetDateTimeOffset());
 
         await _world.AccountingAsync("Start", username, "s2", 0);
         await _world.AccountingAsync("Stop", username, "s2", 1800);
         await AssertDeniedAsync(await _world.AuthorizeAsync(username), "Hours used up");
 
+        Assert.Equal(0, (await UsageShownByTheAdminApiAsync(username)).GetProperty("remainingHours").GetDouble());
+
         _world.Clock.SetNow(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
         var nextCycle = await (await _world.AuthorizeAsync(username)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(10 * 3600, nextCycle.GetProperty("reply:Session-Timeout").GetInt64());
+        Assert.Equal(40, (await UsageShownByTheAdminApiAsync(username)).GetProperty("remainingHours").GetDouble());
     }
 
     [Fact]
@@ -155,6 +164,13 @@ public sealed class RadiusEndpointTests : IAsyncLifetime
         Assert.Equal("42", reply.GetProperty("reply:Tunnel-Private-Group-Id").GetProperty("value")[0].GetString());
         // No hours, window or cap: the deployment's maximum (a day in this world) bounds the session.
         Assert.Equal(86_400, reply.GetProperty("reply:Session-Timeout").GetInt64());
+    }
+
+    private async Task<JsonElement> UsageShownByTheAdminApiAsync(string username)
+    {
+        var account = await _world.App.Services.GetRequiredService<AccountStore>().GetAsync(username, CancellationToken.None);
+        var member = await _world.App.GetJsonAsync($"/api/admin/connectors/{RadiusWorld.ConnectorId}/members/{account!.MemberId}");
+        return member.GetProperty("account").GetProperty("usage");
     }
 
     private static async Task AssertDeniedAsync(HttpResponseMessage response, string reason)

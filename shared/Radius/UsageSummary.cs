@@ -1,0 +1,12 @@
+namespace CoworkSync.Radius;
+
+/// <summary>A member's connected time in their current billing cycle, as the admin API shows it.</summary>
+/// <param name="HoursPerCycle">The allowance of the account's groups; null when unlimited.</param>
+/// <param name="RemainingSeconds">What is left of the allowance (never below zero); null when unlimited.</param>
+public sealed record UsageSummary(
+    DateTimeOffset CycleStart,
+    DateTimeOffset CycleEnd,
+    long UsedSeconds,
+    double? HoursPerCycle,
+    long? RemainingSeconds,
+    int OpenSessions);
