@@ -22,7 +22,8 @@ namespace CoworkSync.IntegrationTests.Support;
 /// Serve on a real loopback socket (for FreeRADIUS in front) instead of in memory; <see cref="StopAppAsync"/> and
 /// <see cref="StartAppAgainAsync"/> then take CoworkSync down and bring it back on the same port and state.
 /// </param>
-public sealed class RadiusWorld(int maxSessionTimeoutSeconds = 86_400, bool onLoopback = false) : IAsyncLifetime
+/// <param name="settings">More app settings (e.g. log levels for a load run).</param>
+public sealed class RadiusWorld(int maxSessionTimeoutSeconds = 86_400, bool onLoopback = false, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     public const string ConnectorId = "radius-space";
 
@@ -148,12 +149,15 @@ public sealed class RadiusWorld(int maxSessionTimeoutSeconds = 86_400, bool onLo
 
     private void StartApp()
     {
-        App = new LocalFunctionApp(_azurite.ConnectionString, new Dictionary<string, string?>
+        var appSettings = new Dictionary<string, string?>
         {
             ["AzureWebJobs.PollCoworks.Disabled"] = "true",
             ["LocalData:Path"] = _dataPath,
             ["Radius:MaxSessionTimeoutSeconds"] = maxSessionTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        })
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            appSettings[key] = value;
+        App = new LocalFunctionApp(_azurite.ConnectionString, appSettings)
         {
             ConfigureServices = services => services.AddSingleton<TimeProvider>(Clock),
         };
