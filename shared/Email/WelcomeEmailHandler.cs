@@ -3,7 +3,6 @@ using CoworkSync.Accounts;
 using CoworkSync.Events;
 using CoworkSync.Processing;
 using CoworkSync.Provisioning;
-using CoworkSync.Storage;
 
 namespace CoworkSync.Email;
 
@@ -29,10 +28,6 @@ public sealed class WelcomeEmailHandler(
         var name = $"{member.Platform.FirstName} {member.Platform.LastName}".Trim();
         await sender.SendAsync(new WelcomeEmail(email, name.Length > 0 ? name : null, account.Username, password), cancellationToken);
 
-        await OptimisticConcurrency.RunAsync(async ct =>
-        {
-            var current = await accounts.GetAsync(account.Username, ct) ?? account;
-            return await accounts.UpdateAsync(current with { WelcomeEmailSentAt = time.GetUtcNow() }, ct);
-        }, cancellationToken);
+        await accounts.ChangeAsync(account, current => current with { WelcomeEmailSentAt = time.GetUtcNow() }, cancellationToken);
     }
 }

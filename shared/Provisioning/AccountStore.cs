@@ -37,4 +37,15 @@ public sealed class AccountStore(StateTables tables)
         var response = await table.UpdateEntityAsync(AccountEntityMapper.ToEntity(account), account.ETag, TableUpdateMode.Replace, cancellationToken);
         return account with { ETag = response.Headers.ETag ?? default };
     }
+
+    /// <summary>
+    /// Re-reads the account and writes <paramref name="change"/> of it with its ETag, again if someone wrote in between;
+    /// <paramref name="fallback"/> stands in when the account is gone.
+    /// </summary>
+    public Task<WifiAccount> ChangeAsync(WifiAccount fallback, Func<WifiAccount, WifiAccount> change, CancellationToken cancellationToken) =>
+        OptimisticConcurrency.RunAsync(async ct =>
+        {
+            var current = await GetAsync(fallback.Username, ct) ?? fallback;
+            return await UpdateAsync(change(current), ct);
+        }, cancellationToken);
 }

@@ -1,6 +1,5 @@
 using CoworkSync.Email;
 using CoworkSync.Events;
-using CoworkSync.Storage;
 
 namespace CoworkSync.Provisioning;
 
@@ -23,10 +22,6 @@ public sealed class MemberProvisioner(MemberReconciler reconciler, AccountStore 
     {
         var envelope = WelcomeEmailEvent.Envelope(connectorId, account.Username, account.MemberId, time.GetUtcNow(), resendId);
         await publisher.PublishAsync(envelope, PublishOptions.First(envelope), cancellationToken);
-        return await OptimisticConcurrency.RunAsync(async ct =>
-        {
-            var current = await accounts.GetAsync(account.Username, ct) ?? account;
-            return await accounts.UpdateAsync(current with { WelcomeEmailQueuedAt = time.GetUtcNow() }, ct);
-        }, cancellationToken);
+        return await accounts.ChangeAsync(account, current => current with { WelcomeEmailQueuedAt = time.GetUtcNow() }, cancellationToken);
     }
 }
