@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -19,10 +18,10 @@ internal sealed partial class PackagedHandler : IAsyncDisposable
     /// <summary>The host gives a custom handler 60 seconds to answer its readiness probe.</summary>
     public static readonly TimeSpan StartupBudget = TimeSpan.FromSeconds(60);
 
-    private readonly Process _process;
+    private readonly ChildProcess _process;
     private readonly CapturedOutput _output;
 
-    private PackagedHandler(Process process, CapturedOutput output, int port, string command)
+    private PackagedHandler(ChildProcess process, CapturedOutput output, int port, string command)
     {
         _process = process;
         _output = output;
@@ -61,16 +60,9 @@ internal sealed partial class PackagedHandler : IAsyncDisposable
         if (!File.Exists(executable))
             throw new InvalidOperationException($"host.json names {executable}, which the package does not contain.");
 
-        var port = FreePort();
+        var port = FreePorts.Tcp()[0];
         var workerId = Guid.NewGuid().ToString();
-        var startInfo = new ProcessStartInfo(executable)
-        {
-            WorkingDirectory = workingDirectory,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var startInfo = new ProcessStartInfo(executable) { WorkingDirectory = workingDirectory, RedirectStandardInput = true };
 
         // Nothing from the test run's environment that the app reads may leak in: only what the host would set.
         foreach (var name in startInfo.Environment.Keys.ToList())
@@ -94,17 +86,11 @@ internal sealed partial class PackagedHandler : IAsyncDisposable
 
         var command = string.Join(' ', new[] { Path.GetRelativePath(appRoot, executable) }.Concat(startInfo.ArgumentList));
         var output = new CapturedOutput("The handler", 200);
-        var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, e) => output.Append("stdout", e.Data);
-        process.ErrorDataReceived += (_, e) => output.Append("stderr", e.Data);
         var stopwatch = Stopwatch.StartNew();
-        process.Start();
+        var process = ChildProcess.Start(startInfo, output);
         process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
 
         var handler = new PackagedHandler(process, output, port, command);
-        AppDomain.CurrentDomain.ProcessExit += handler.OnProcessExit;
         try
         {
             await handler.WaitUntilReadyAsync(stopwatch);
@@ -119,19 +105,8 @@ internal sealed partial class PackagedHandler : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         Client.Dispose();
-        try
-        {
-            if (!_process.HasExited)
-                _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync(CancellationToken.None);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-        _process.Dispose();
+        await _process.StopAsync();
     }
 
     private async Task WaitUntilReadyAsync(Stopwatch stopwatch)
@@ -141,7 +116,7 @@ internal sealed partial class PackagedHandler : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                await _process.WaitForExitAsync(CancellationToken.None);
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"`{Command}` exited with {_process.ExitCode} before answering GET /.{_output.Describe()}");
             }
             try
@@ -163,18 +138,6 @@ internal sealed partial class PackagedHandler : IAsyncDisposable
         }
     }
 
-    private void OnProcessExit(object? sender, EventArgs e)
-    {
-        try
-        {
-            if (!_process.HasExited)
-                _process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-        }
-    }
-
     /// <summary>The host's <c>%NAME%</c> expansion: from the child's environment; unknown names stay as written.</summary>
     private static string Expand(string argument, IDictionary<string, string?> environment) =>
         Placeholder().Replace(argument, m => environment.TryGetValue(m.Groups[1].Value, out var value) && value is not null ? value : m.Value);
@@ -185,20 +148,6 @@ internal sealed partial class PackagedHandler : IAsyncDisposable
         || name.StartsWith("IDENTITY_", StringComparison.Ordinal) || name.StartsWith("MSI_", StringComparison.Ordinal)
         || name.Equals("urls", StringComparison.OrdinalIgnoreCase)
         || Functions.Hosting.AppSettingCatalog.All.Any(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
 
     [GeneratedRegex("%([^%]+)%")]
     private static partial Regex Placeholder();

@@ -25,12 +25,11 @@ public sealed class AzuriteInstance : IAsyncDisposable
     private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan SecondTerminateAfter = TimeSpan.FromSeconds(1);
     private const int SigTerm = 15;
-    private const int MaxStartAttempts = 3;
 
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private readonly string _repoRoot;
     private readonly string _azuriteScript;
-    private Process? _process;
+    private ChildProcess? _process;
     private CapturedOutput? _output;
     private bool _disposed;
 
@@ -77,26 +76,14 @@ public sealed class AzuriteInstance : IAsyncDisposable
                 "Run `bash scripts/test.sh` (or `npm ci` in the repository root) first.");
         }
 
-        // Another process may grab a port between allocation and Azurite binding it; try fresh ports then.
-        for (var attempt = 1; ; attempt++)
-        {
-            var ports = AllocateFreePorts(3);
-            var instance = new AzuriteInstance(repoRoot, script, ports[0], ports[1], ports[2]);
-            try
+        return await StartRetry.OnFreshPortsAsync(
+            () =>
             {
-                await instance.StartProcessAsync(cancellationToken);
-                return instance;
-            }
-            catch (AzuriteStartException) when (attempt < MaxStartAttempts)
-            {
-                await instance.DisposeAsync();
-            }
-            catch
-            {
-                await instance.DisposeAsync();
-                throw;
-            }
-        }
+                var ports = FreePorts.Tcp(3);
+                return Task.FromResult(new AzuriteInstance(repoRoot, script, ports[0], ports[1], ports[2]));
+            },
+            instance => instance.StartProcessAsync(cancellationToken),
+            e => e is AzuriteStartException);
     }
 
     /// <summary>
@@ -152,20 +139,11 @@ public sealed class AzuriteInstance : IAsyncDisposable
         {
             _lifecycle.Release();
         }
-
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
     }
 
     private async Task StartProcessAsync(CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = _repoRoot,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var startInfo = new ProcessStartInfo("node") { WorkingDirectory = _repoRoot, RedirectStandardInput = true };
         var watchdog = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "azurite-watchdog.cjs");
         if (File.Exists(watchdog))
         {
@@ -187,26 +165,19 @@ public sealed class AzuriteInstance : IAsyncDisposable
         }
 
         var output = new CapturedOutput("Azurite", 200);
-        var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, e) => output.Append("stdout", e.Data);
-        process.ErrorDataReceived += (_, e) => output.Append("stderr", e.Data);
+        ChildProcess process;
         try
         {
-            process.Start();
+            process = ChildProcess.Start(startInfo, output);
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
-            process.Dispose();
             throw new InvalidOperationException(
                 "Could not start `node` to run Azurite. Install Node.js 20 or later and make sure `node` is on PATH.", e);
         }
 
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         _process = process;
         _output = output;
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
 
         var stopwatch = Stopwatch.StartNew();
         while (true)
@@ -214,7 +185,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (process.HasExited)
             {
-                await process.WaitForExitAsync(CancellationToken.None); // flushes the output readers
+                await process.WaitForExitAsync();
                 throw new AzuriteStartException(
                     $"Azurite exited with code {process.ExitCode} during startup (ports {BlobPort}/{QueuePort}/{TablePort}).{output.Describe()}");
             }
@@ -238,85 +209,27 @@ public sealed class AzuriteInstance : IAsyncDisposable
     private async Task StopProcessAsync()
     {
         var process = _process;
+        _process = null;
         if (process is null)
         {
             return;
         }
 
-        _process = null;
-        try
+        // Azurite handles the first SIGTERM by closing its servers, but node then waits for idle keep-alive
+        // connections (the SDK clients') and can linger for a minute. Its handler is a one-shot, so a second
+        // SIGTERM takes node's default action and ends it.
+        // Where no signal can be sent, the process is killed at once.
+        await process.StopAsync(async running =>
         {
-            if (!process.HasExited)
+            if (SendTerminate(running) && !await running.ExitsWithinAsync(SecondTerminateAfter) && SendTerminate(running))
             {
-                // Azurite handles the first SIGTERM by closing its servers, but node then waits for
-                // idle keep-alive connections (the SDK clients') and can linger for a minute. Its
-                // handler is a one-shot, so a second SIGTERM takes node's default action and ends it.
-                SendTerminate(process);
-                if (!await WaitForExitAsync(process, SecondTerminateAfter))
-                {
-                    SendTerminate(process);
-                    if (!await WaitForExitAsync(process, StopGracePeriod - SecondTerminateAfter))
-                    {
-                        process.Kill(entireProcessTree: true);
-                    }
-                }
+                await running.ExitsWithinAsync(StopGracePeriod - SecondTerminateAfter);
             }
-
-            await process.WaitForExitAsync(CancellationToken.None);
-        }
-        catch (InvalidOperationException)
-        {
-            // The process exited between the checks; nothing left to stop.
-        }
-        finally
-        {
-            process.Dispose();
-        }
+        });
     }
 
-    private static async Task<bool> WaitForExitAsync(Process process, TimeSpan timeout)
-    {
-        using var timer = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(timer.Token);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static void SendTerminate(Process process)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            process.Kill(entireProcessTree: true);
-            return;
-        }
-
-        if (NativeMethods.Kill(process.Id, SigTerm) != 0)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-    }
-
-    // Last resort when the test host ends without disposing the fixture.
-    private void OnProcessExit(object? sender, EventArgs e)
-    {
-        try
-        {
-            var process = _process;
-            if (process is { HasExited: false })
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-    }
+    private static bool SendTerminate(ChildProcess process) =>
+        !OperatingSystem.IsWindows() && NativeMethods.Kill(process.Id, SigTerm) == 0;
 
     private async Task<bool> AllPortsAcceptAsync(CancellationToken cancellationToken)
     {
@@ -348,30 +261,6 @@ public sealed class AzuriteInstance : IAsyncDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return false;
-        }
-    }
-
-    private static int[] AllocateFreePorts(int count)
-    {
-        // Keep every listener open until all ports are known, so the ports are distinct.
-        var listeners = new List<TcpListener>(count);
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var listener = new TcpListener(IPAddress.Loopback, 0);
-                listener.Start();
-                listeners.Add(listener);
-            }
-
-            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            foreach (var listener in listeners)
-            {
-                listener.Stop();
-            }
         }
     }
 

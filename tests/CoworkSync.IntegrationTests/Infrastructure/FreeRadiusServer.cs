@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace CoworkSync.IntegrationTests.Infrastructure;
 
@@ -14,14 +12,13 @@ public sealed class FreeRadiusServer : IAsyncDisposable
 {
     private const string RestModule = "/usr/lib/freeradius/rlm_rest.so";
     private const string ReadyLine = "Ready to process requests";
-    private const int MaxStartAttempts = 3;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(2);
 
     private readonly string _root;
     private readonly CapturedOutput _output = new("FreeRADIUS", maxLines: 400);
-    private Process? _process;
+    private ChildProcess? _process;
     private volatile bool _ready;
     private bool _disposed;
 
@@ -55,25 +52,10 @@ public sealed class FreeRadiusServer : IAsyncDisposable
                 $"{FreeRadiusConfig.SystemRaddb} is readable only by root and the freerad group: run the RADIUS tests as root or as a member of freerad.");
         }
 
-        // Another process may take a port between choosing it and FreeRADIUS binding it; try fresh ones then.
-        for (var attempt = 1; ; attempt++)
-        {
-            var server = await CreateAsync();
-            try
-            {
-                await server.StartProcessAsync(freeradius, coworkSyncUrl, functionKey, cancellationToken);
-                return server;
-            }
-            catch (FreeRadiusStartException e) when (attempt < MaxStartAttempts && e.PortTaken)
-            {
-                await server.DisposeAsync();
-            }
-            catch
-            {
-                await server.DisposeAsync();
-                throw;
-            }
-        }
+        return await StartRetry.OnFreshPortsAsync(
+            CreateAsync,
+            server => server.StartProcessAsync(freeradius, coworkSyncUrl, functionKey, cancellationToken),
+            e => e is FreeRadiusStartException { PortTaken: true });
     }
 
     /// <summary>The last lines FreeRADIUS printed (its debug log: every request, module call and reply).</summary>
@@ -89,30 +71,11 @@ public sealed class FreeRadiusServer : IAsyncDisposable
         _process = null;
         if (process is null)
             return;
-
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        try
+        await process.StopAsync(async running =>
         {
-            process.StandardInput.Close();
-            using var grace = new CancellationTokenSource(StopGracePeriod);
-            try
-            {
-                await process.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            await process.WaitForExitAsync(CancellationToken.None);
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited between the checks.
-        }
-        finally
-        {
-            process.Dispose();
-        }
+            running.StandardInput.Close();
+            await running.ExitsWithinAsync(StopGracePeriod);
+        });
     }
 
     public async ValueTask DisposeAsync()
@@ -136,7 +99,8 @@ public sealed class FreeRadiusServer : IAsyncDisposable
         var root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"coworksync-freeradius-{Guid.NewGuid():N}")).FullName;
         try
         {
-            var (authPort, acctPort) = FreeUdpPorts();
+            var ports = FreePorts.Udp(2);
+            var (authPort, acctPort) = (ports[0], ports[1]);
             var secret = "it-" + Guid.NewGuid().ToString("N")[..16];
             var (raddb, caCertificate) = await FreeRadiusConfig.CreateAsync(root, authPort, acctPort, secret);
             return new FreeRadiusServer(root, new RadiusEndpoint("127.0.0.1", authPort, acctPort, secret, caCertificate), raddb);
@@ -150,14 +114,7 @@ public sealed class FreeRadiusServer : IAsyncDisposable
 
     private async Task StartProcessAsync(string freeradius, Uri coworkSyncUrl, string functionKey, CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo("bash")
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _root,
-        };
+        var startInfo = new ProcessStartInfo("bash") { RedirectStandardInput = true, WorkingDirectory = _root };
         foreach (var argument in new[]
         {
             Path.Combine(AppContext.BaseDirectory, "Infrastructure", "freeradius-watchdog.sh"), freeradius, "-X", "-d", ConfigDirectory,
@@ -168,14 +125,8 @@ public sealed class FreeRadiusServer : IAsyncDisposable
         startInfo.Environment["COWORKSYNC_URL"] = coworkSyncUrl.ToString().TrimEnd('/');
         startInfo.Environment["COWORKSYNC_FUNCTION_KEY"] = functionKey;
 
-        var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, e) => OnOutput("stdout", e.Data);
-        process.ErrorDataReceived += (_, e) => OnOutput("stderr", e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = ChildProcess.Start(startInfo, OnOutput);
         _process = process;
-        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
 
         var stopwatch = Stopwatch.StartNew();
         while (!_ready)
@@ -183,7 +134,7 @@ public sealed class FreeRadiusServer : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (process.HasExited)
             {
-                await process.WaitForExitAsync(CancellationToken.None); // flushes the output readers
+                await process.WaitForExitAsync();
                 var output = RecentOutput();
                 throw new FreeRadiusStartException(
                     $"FreeRADIUS exited with code {process.ExitCode} while starting on ports {Endpoint.AuthPort}/{Endpoint.AcctPort} " +
@@ -203,25 +154,5 @@ public sealed class FreeRadiusServer : IAsyncDisposable
         _output.Append(stream, line);
         if (line.Contains(ReadyLine, StringComparison.Ordinal))
             _ready = true;
-    }
-
-    private static (int Auth, int Acct) FreeUdpPorts()
-    {
-        using var auth = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        using var acct = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        return (((IPEndPoint)auth.Client.LocalEndPoint!).Port, ((IPEndPoint)acct.Client.LocalEndPoint!).Port);
-    }
-
-    // Last resort when the test host ends without disposing the server.
-    private void OnProcessExit(object? sender, EventArgs e)
-    {
-        try
-        {
-            if (_process is { HasExited: false } process)
-                process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-        }
     }
 }

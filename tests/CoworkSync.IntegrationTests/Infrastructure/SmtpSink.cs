@@ -20,14 +20,13 @@ public sealed class SmtpSink : IAsyncDisposable
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
-    private const int MaxStartAttempts = 3;
     private const int MaxOutputLines = 100;
 
     private static readonly Lazy<string?> MissingAiosmtpd = new(FindMissingAiosmtpd);
 
     private readonly string _root;
     private readonly CapturedOutput _output = new("aiosmtpd", MaxOutputLines);
-    private Process? _process;
+    private ChildProcess? _process;
     private bool _disposed;
 
     private SmtpSink(int port)
@@ -51,25 +50,10 @@ public sealed class SmtpSink : IAsyncDisposable
         if (MissingAiosmtpd.Value is { } problem)
             throw new InvalidOperationException(problem);
 
-        // Another process may take the port between choosing it and aiosmtpd binding it; try a fresh one then.
-        for (var attempt = 1; ; attempt++)
-        {
-            var sink = new SmtpSink(FreePort());
-            try
-            {
-                await sink.StartProcessAsync(cancellationToken);
-                return sink;
-            }
-            catch (SmtpSinkStartException) when (attempt < MaxStartAttempts)
-            {
-                await sink.DisposeAsync();
-            }
-            catch
-            {
-                await sink.DisposeAsync();
-                throw;
-            }
-        }
+        return await StartRetry.OnFreshPortsAsync(
+            () => Task.FromResult(new SmtpSink(FreePorts.Tcp()[0])),
+            sink => sink.StartProcessAsync(cancellationToken),
+            e => e is SmtpSinkStartException);
     }
 
     /// <summary>Kills aiosmtpd (it keeps nothing worth a graceful stop) and waits for it to exit; the messages stay readable.</summary>
@@ -77,24 +61,8 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         var process = _process;
         _process = null;
-        if (process is null)
-            return;
-
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        try
-        {
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited between the checks.
-        }
-        finally
-        {
-            process.Dispose();
-        }
+        if (process is not null)
+            await process.StopAsync();
     }
 
     /// <summary>Every message received so far, oldest first.</summary>
@@ -152,14 +120,7 @@ public sealed class SmtpSink : IAsyncDisposable
     private async Task StartProcessAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_root);
-        var startInfo = new ProcessStartInfo(Python)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _root,
-        };
+        var startInfo = new ProcessStartInfo(Python) { RedirectStandardInput = true, WorkingDirectory = _root };
         foreach (var argument in new[]
         {
             "-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port.ToString(CultureInfo.InvariantCulture)}", "-c", "aiosmtpd.handlers.Mailbox", MaildirPath,
@@ -172,14 +133,8 @@ public sealed class SmtpSink : IAsyncDisposable
             startInfo.Environment["PYTHONPATH"] = watchdog;
         startInfo.Environment["PYTHONUNBUFFERED"] = "1";
 
-        var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, e) => _output.Append("stdout", e.Data);
-        process.ErrorDataReceived += (_, e) => _output.Append("stderr", e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = ChildProcess.Start(startInfo, _output);
         _process = process;
-        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
 
         var stopwatch = Stopwatch.StartNew();
         while (true)
@@ -187,7 +142,7 @@ public sealed class SmtpSink : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (process.HasExited)
             {
-                await process.WaitForExitAsync(CancellationToken.None); // flushes the output readers
+                await process.WaitForExitAsync();
                 throw new SmtpSinkStartException($"aiosmtpd exited with code {process.ExitCode} while starting on port {Port}.{_output.Describe()}");
             }
             if (await AcceptsConnectionAsync(cancellationToken))
@@ -225,20 +180,6 @@ public sealed class SmtpSink : IAsyncDisposable
             || message.To.Mailboxes.Concat(message.Cc.Mailboxes).Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
-
     /// <returns>Null when <c>/usr/bin/python3</c> imports aiosmtpd; otherwise what to tell the user.</returns>
     private static string? FindMissingAiosmtpd()
     {
@@ -261,19 +202,6 @@ public sealed class SmtpSink : IAsyncDisposable
         catch (Win32Exception ex)
         {
             return $"The SMTP sink needs {Python} with aiosmtpd, but {Python} could not be started ({ex.Message}). {Fix}";
-        }
-    }
-
-    // Last resort when the test host ends without disposing the sink.
-    private void OnProcessExit(object? sender, EventArgs e)
-    {
-        try
-        {
-            if (_process is { HasExited: false } process)
-                process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
         }
     }
 }

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace CoworkSync.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Loopback ports nobody listens on right now. Another process may take one before the server binds it, which is why
+/// the servers' start retries on fresh ports (<see cref="StartRetry"/>).
+/// </summary>
+public static class FreePorts
+{
+    /// <summary><paramref name="count"/> distinct TCP ports: every listener stays open until all are known.</summary>
+    public static int[] Tcp(int count = 1)
+    {
+        var listeners = new List<TcpListener>(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listener.Start();
+                listeners.Add(listener);
+            }
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+                listener.Stop();
+        }
+    }
+
+    /// <summary><paramref name="count"/> distinct UDP ports.</summary>
+    public static int[] Udp(int count = 1)
+    {
+        var clients = new List<UdpClient>(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+                clients.Add(new UdpClient(new IPEndPoint(IPAddress.Loopback, 0)));
+            return clients.Select(c => ((IPEndPoint)c.Client.LocalEndPoint!).Port).ToArray();
+        }
+        finally
+        {
+            foreach (var client in clients)
+                client.Dispose();
+        }
+    }
+}
