@@ -20,7 +20,7 @@
 #   COWORKSYNC_PORT         CoworkSync's port on 127.0.0.1 (default 7071)
 #   COWORKSYNC_DATA_DIR     the local data folder (default .data)
 #   COWORKSYNC_CONFIGURATION  the build configuration to build and run (default Release)
-#   COWORKSYNC_SKIP_BUILD=1   run what is already built (the demo test does)
+#   COWORKSYNC_SKIP_BUILD=1   run what is already installed and built: no npm ci, no build (the demo test does)
 #   COWORKSYNC_DEMO_PORT    the demo Coworks space's port on 127.0.0.1 (default 7072)
 #   COWORKSYNC_DEMO_RADIUS_PORT  the demo FreeRADIUS's auth port on 127.0.0.1 (default 18120; accounting: +1)
 #   COWORKSYNC_DEMO_RADIUS=0     do not start FreeRADIUS for the demo
@@ -98,7 +98,13 @@ if [ "$DEMO" -eq 1 ] && port_open "$DEMO_PORT"; then
 fi
 
 check_prerequisites || exit 1
-ensure_node_tools
+# With COWORKSYNC_SKIP_BUILD=1 an installed Azurite is used as it is: `npm ci` would replace node_modules
+# under any Azurite already running from it (the integration tests run theirs while the demo test runs this).
+if [ "${COWORKSYNC_SKIP_BUILD:-0}" = 1 ] && [ -f "$REPO_ROOT/node_modules/azurite/dist/src/azurite.js" ]; then
+  log "Not checking the npm tools (COWORKSYNC_SKIP_BUILD=1): using the installed Azurite"
+else
+  ensure_node_tools
+fi
 
 if [ "${COWORKSYNC_SKIP_BUILD:-0}" = 1 ]; then
   log "Not building (COWORKSYNC_SKIP_BUILD=1): running the $CONFIGURATION build as it is"
