@@ -3,7 +3,8 @@
 
 # The repository root: the parent of the folder this file lives in.
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-DATA_DIR="$REPO_ROOT/.data"
+# The local data folder (git-ignored); COWORKSYNC_DATA_DIR moves it (the demo test runs start.sh in a temp folder).
+DATA_DIR="$(mkdir -p "${COWORKSYNC_DATA_DIR:-$REPO_ROOT/.data}" && cd "${COWORKSYNC_DATA_DIR:-$REPO_ROOT/.data}" && pwd)"
 LOCK_STAMP="$REPO_ROOT/node_modules/.coworksync-package-lock.sha256"
 
 # The minimum node major version Azurite 3.35 is known to run on here.

@@ -1,5 +1,5 @@
 using CoworkSync.Connectors.Coworks;
-using CoworkSync.IntegrationTests.Simulators;
+using CoworkSync.Simulators.Coworks;
 using CoworkSync.Provisioning;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -46,4 +46,39 @@ public static class FreePorts
                 client.Dispose();
         }
     }
+
+    /// <summary>A free UDP port N whose neighbour N + 1 is free too (RADIUS auth and accounting, as the demo's FreeRADIUS takes them).</summary>
+    public static int UdpPair()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var first = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            var port = ((IPEndPoint)first.Client.LocalEndPoint!).Port;
+            if (port >= IPEndPoint.MaxPort)
+                continue;
+            try
+            {
+                using var second = new UdpClient(new IPEndPoint(IPAddress.Loopback, port + 1));
+                return port;
+            }
+            catch (SocketException) when (attempt < 20)
+            {
+            }
+        }
+    }
+
+    /// <summary>Whether something accepts TCP connections on the loopback port.</summary>
+    public static bool IsListening(int tcpPort)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            client.Connect(IPAddress.Loopback, tcpPort);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
 }

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CoworkSync.Connectors.Coworks;
 using CoworkSync.IntegrationTests.Infrastructure;
-using CoworkSync.IntegrationTests.Simulators;
+using CoworkSync.Simulators.Coworks;
 using CoworkSync.IntegrationTests.Support;
 
 namespace CoworkSync.IntegrationTests.Provisioning;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using CoworkSync.Accounts;
 using CoworkSync.Connectors.Coworks;
 using CoworkSync.IntegrationTests.Infrastructure;
-using CoworkSync.IntegrationTests.Simulators;
+using CoworkSync.Simulators.Coworks;
 using CoworkSync.IntegrationTests.Support;
 using CoworkSync.Provisioning;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using CoworkSync.IntegrationTests.Infrastructure;
-using CoworkSync.IntegrationTests.Simulators;
+using CoworkSync.Simulators.Coworks;
 
 namespace CoworkSync.IntegrationTests.Support;
 

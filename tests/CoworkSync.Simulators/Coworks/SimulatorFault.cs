@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace CoworkSync.IntegrationTests.Simulators;
+namespace CoworkSync.Simulators.Coworks;
 
 /// <summary>An answer the simulator gives instead of the real one, to the next request.</summary>
 /// <param name="RetryAfter">The <c>Retry-After</c> header value to send, if any (seconds or an HTTP date).</param>

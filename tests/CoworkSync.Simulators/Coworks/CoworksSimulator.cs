@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CoworkSync.IntegrationTests.Simulators;
+namespace CoworkSync.Simulators.Coworks;
 
 /// <summary>
 /// A fake Coworks API on a real loopback socket, serving the documented contract for any number of spaces:
@@ -43,10 +43,11 @@ public sealed class CoworksSimulator : IAsyncDisposable
 
     public int RequestCount => _requests.Count;
 
-    public static async Task<CoworksSimulator> StartAsync()
+    /// <param name="port">The loopback port to listen on; 0 (the default) picks a free one.</param>
+    public static async Task<CoworksSimulator> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var simulator = new CoworksSimulator(builder.Build());
         await simulator._app.StartAsync();
         var address = simulator._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();

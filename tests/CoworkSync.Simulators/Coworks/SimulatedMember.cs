@@ -1,4 +1,4 @@
-namespace CoworkSync.IntegrationTests.Simulators;
+namespace CoworkSync.Simulators.Coworks;
 
 /// <summary>
 /// A member in the Coworks simulator. Written out in the documented wire format by <see cref="CoworksSimulatorJson"/>,

@@ -1,4 +1,4 @@
-namespace CoworkSync.IntegrationTests.Simulators;
+namespace CoworkSync.Simulators.Coworks;
 
 /// <summary>One Coworks space in the simulator: its API key, members and plans. Thread-safe.</summary>
 public sealed class SimulatedSpace(string id, string apiKey)

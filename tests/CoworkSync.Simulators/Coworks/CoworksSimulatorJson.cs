@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CoworkSync.IntegrationTests.Simulators;
+namespace CoworkSync.Simulators.Coworks;
 
 /// <summary>The documented Coworks wire format, written out by hand (snake_case, ISO 8601 dates).</summary>
 public static class CoworksSimulatorJson

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using CoworkSync.Connectors.Coworks;
 
-namespace CoworkSync.IntegrationTests.Simulators;
+namespace CoworkSync.Simulators.Coworks;
 
 /// <summary>A signed Coworks webhook, ready to POST to the function app.</summary>
 /// <param name="Body">The exact bytes that were signed.</param>
@@ -28,8 +28,9 @@ public static class CoworksWebhooks
 {
     /// <param name="type">e.g. <see cref="CoworksEventTypes.MemberUpdated"/>.</param>
     /// <param name="signedAt">The signature's timestamp; now by default (set it in the past to test staleness).</param>
+    /// <param name="createdAt">The event's <c>created_at</c>; the signature's timestamp by default.</param>
     public static CoworksWebhookRequest Build(string spaceId, string type, SimulatedMember member, string secret,
-        DateTimeOffset? signedAt = null, string? eventId = null)
+        DateTimeOffset? signedAt = null, string? eventId = null, DateTimeOffset? createdAt = null)
     {
         ArgumentNullException.ThrowIfNull(member);
         var at = signedAt ?? DateTimeOffset.UtcNow;
@@ -38,7 +39,7 @@ public static class CoworksWebhooks
         {
             ["id"] = id,
             ["type"] = type,
-            ["created_at"] = at.ToString("O", CultureInfo.InvariantCulture),
+            ["created_at"] = (createdAt ?? at).ToString("O", CultureInfo.InvariantCulture),
             ["space_id"] = spaceId,
             ["data"] = new Dictionary<string, object?>
             {

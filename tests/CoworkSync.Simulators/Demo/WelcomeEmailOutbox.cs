@@ -1,0 +1,27 @@
+using System.Text.RegularExpressions;
+using MimeKit;
+
+namespace CoworkSync.Simulators.Demo;
+
+/// <summary>
+/// Reads the welcome emails local mode writes as <c>.eml</c> files (named <c>{time}-{recipient}-{random}.eml</c>):
+/// the only place a member's WiFi password is ever shown, so the demo takes it from there.
+/// </summary>
+public static partial class WelcomeEmailOutbox
+{
+    public static IReadOnlyList<string> FilesFor(string outbox, string emailAddress) =>
+        Directory.Exists(outbox)
+            ? [.. Directory.EnumerateFiles(outbox, "*.eml").Where(f => Path.GetFileName(f).Contains($"-{emailAddress.ToLowerInvariant()}-", StringComparison.Ordinal)).Order(StringComparer.Ordinal)]
+            : [];
+
+    /// <summary>The <c>Password: …</c> line of the email's text part.</summary>
+    public static string Password(string emlPath)
+    {
+        var message = MimeMessage.Load(emlPath);
+        var match = PasswordLine().Match(message.TextBody ?? "");
+        return match.Success ? match.Groups[1].Value.TrimEnd('\r') : throw new InvalidDataException($"{emlPath} has no 'Password:' line.");
+    }
+
+    [GeneratedRegex(@"^Password: (.+)$", RegexOptions.Multiline)]
+    private static partial Regex PasswordLine();
+}
