@@ -50,7 +50,8 @@ public sealed class CoworkSyncBehindFreeRadiusTests(FreeRadiusInFront front) : I
         var reply = await PapAsync(username, password);
 
         AssertCode(RadiusCode.AccessAccept, reply);
-        Assert.Equal("1800", reply["Session-Timeout"]);
+        // The shifted clock runs on while the test does, so the window's end is up to a minute nearer.
+        Assert.InRange(int.Parse(reply["Session-Timeout"]!, System.Globalization.CultureInfo.InvariantCulture), 1800 - 60, 1800);
     }
 
     [Fact]

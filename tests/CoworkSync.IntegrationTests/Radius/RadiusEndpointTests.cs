@@ -28,8 +28,9 @@ public sealed class RadiusEndpointTests : IAsyncLifetime
         var cleartext = reply.GetProperty("control:Cleartext-Password");
         Assert.Equal(password, cleartext.GetProperty("value")[0].GetString());
         Assert.False(cleartext.GetProperty("do_xlat").GetBoolean());
-        // 10:00 in Berlin, window until 20:00: the session ends with the window (40 h are left).
-        Assert.Equal(10 * 3600, reply.GetProperty("reply:Session-Timeout").GetInt64());
+        // 10:00 in Berlin, window until 20:00: the session ends with the window (40 h are left). The shifted clock
+        // runs on while the test does, so the window is up to a minute nearer.
+        Assert.InRange(reply.GetProperty("reply:Session-Timeout").GetInt64(), (10 * 3600) - 60, 10 * 3600);
         Assert.Equal("RADIUS-Request", reply.GetProperty("reply:Termination-Action").GetString());
         Assert.Equal(300, reply.GetProperty("reply:Acct-Interim-Interval").GetInt32());
         Assert.Equal(10_000_000, reply.GetProperty("reply:WISPr-Bandwidth-Max-Down").GetInt64());
@@ -113,7 +114,7 @@ public sealed class RadiusEndpointTests : IAsyncLifetime
 
         _world.Clock.SetNow(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
         var nextCycle = await (await _world.AuthorizeAsync(username)).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(10 * 3600, nextCycle.GetProperty("reply:Session-Timeout").GetInt64());
+        Assert.InRange(nextCycle.GetProperty("reply:Session-Timeout").GetInt64(), (10 * 3600) - 60, 10 * 3600);
         Assert.Equal(40, (await UsageShownByTheAdminApiAsync(username)).GetProperty("remainingHours").GetDouble());
     }
 
