@@ -59,9 +59,9 @@ public sealed partial class RadiusAuthorizer(
         if (!schedule.Allowed)
             return RadiusAnswer.Deny("Outside the allowed hours.");
 
-        var cycle = BillingCycle.Containing(account.BillingCycleAnchor ?? FirstOfMonth(now), now, RadiusLocations.MemberZone(connector, account, nasLocation));
+        var cycle = AccountCycle.Containing(account, now, RadiusLocations.MemberZone(connector, account, nasLocation));
         var used = await usage.GetAsync(account.Username, cycle.Key, cancellationToken);
-        long? remaining = access.HoursPerCycle is { } hours ? (long)(hours * 3600) - used.UsedSeconds : null;
+        var remaining = AccountCycle.RemainingSeconds(access, used);
         if (remaining <= 0)
             return RadiusAnswer.Deny($"Hours used up until {cycle.End:yyyy-MM-dd}.");
         if (access.MaxConcurrentSessions is { } max && used.OpenSessions(now, access.AcctInterimIntervalSeconds) >= max)
@@ -71,8 +71,6 @@ public sealed partial class RadiusAuthorizer(
         return new RadiusAnswer(RadiusAnswer.Allowed, RadiusReply.For(password, access,
             SessionTimeout.For(access, remaining, schedule.WindowEnd, now, options.Value.MaxSessionTimeoutSeconds)));
     }
-
-    private static DateOnly FirstOfMonth(DateTimeOffset now) => new(now.Year, now.Month, 1);
 
     private static string Reason(RadiusAnswer answer) =>
         answer.Attributes?.GetValueOrDefault("reply:Reply-Message") is Dictionary<string, object> literal && literal["value"] is string[] values ? values[0] : "";

@@ -17,7 +17,13 @@ public static class RadiusLocations
     public static TimeZoneInfo Zone(ConnectorLocation location) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(location.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    /// <summary>The member's own location's zone, which their billing cycle follows; the NAS's when theirs is unknown.</summary>
-    public static TimeZoneInfo MemberZone(Connector connector, WifiAccount account, ConnectorLocation nasLocation) =>
-        Zone(connector.Locations.FirstOrDefault(l => l.Id == account.LocationId) ?? nasLocation);
+    /// <summary>
+    /// The member's own location's zone, which their billing cycle follows; when theirs is unknown, the
+    /// <paramref name="fallback"/>'s (the asking NAS's), else the connector's first location's, else UTC.
+    /// </summary>
+    public static TimeZoneInfo MemberZone(Connector? connector, WifiAccount account, ConnectorLocation? fallback)
+    {
+        var location = connector?.Locations.FirstOrDefault(l => l.Id == account.LocationId) ?? fallback ?? connector?.Locations.FirstOrDefault();
+        return location is null ? TimeZoneInfo.Utc : Zone(location);
+    }
 }

@@ -11,12 +11,10 @@ public sealed class UsageReport(UsageStore usage, ConnectorCache connectors, Acc
     {
         var now = time.GetUtcNow();
         var connector = await connectors.GetAsync(account.ConnectorId, cancellationToken);
-        var home = connector?.Locations.FirstOrDefault(l => l.Id == account.LocationId) ?? connector?.Locations.FirstOrDefault();
-        var zone = home is null ? TimeZoneInfo.Utc : RadiusLocations.Zone(home);
-        var cycle = BillingCycle.Containing(account.BillingCycleAnchor ?? new DateOnly(now.Year, now.Month, 1), now, zone);
+        var cycle = AccountCycle.Containing(account, now, RadiusLocations.MemberZone(connector, account, fallback: null));
         var used = await usage.GetAsync(account.Username, cycle.Key, cancellationToken);
         var access = AccessGroupMerger.Merge(await groups.ResolveAsync(account.Groups, cancellationToken));
-        long? remaining = access.HoursPerCycle is { } hours ? Math.Max(0, (long)(hours * 3600) - used.UsedSeconds) : null;
+        var remaining = AccountCycle.RemainingSeconds(access, used) is { } left ? Math.Max(0, left) : (long?)null;
         return new UsageSummary(cycle.Start, cycle.End, used.UsedSeconds, access.HoursPerCycle, remaining, used.OpenSessions(now, access.AcctInterimIntervalSeconds));
     }
 }
