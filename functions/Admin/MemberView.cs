@@ -1,3 +1,4 @@
+using CoworkSync.Connectors.Cobot;
 using CoworkSync.Provisioning;
 
 namespace CoworkSync.Functions.Admin;
@@ -5,7 +6,7 @@ namespace CoworkSync.Functions.Admin;
 /// <summary>A member as the admin API shows them: platform state, account and why. Never the password.</summary>
 public static class MemberView
 {
-    public static object From(MemberRecord m, WifiAccount? account) => new
+    public static object From(MemberRecord m, WifiAccount? account, CobotCheckInRecord? cobotCheckIn = null) => new
     {
         memberId = m.Platform.MemberId,
         connectorId = m.ConnectorId,
@@ -30,6 +31,14 @@ public static class MemberView
             reason = account.DisabledReason,
             welcomeEmailQueuedAt = account.WelcomeEmailQueuedAt,
             welcomeEmailSentAt = account.WelcomeEmailSentAt,
+        },
+        extraGroups = m.Platform.ExtraGroupIds,
+        cobotCheckIn = cobotCheckIn is null ? null : new
+        {
+            lastCheckInOn = cobotCheckIn.LastCheckInOn,
+            lastCheckInAt = cobotCheckIn.LastCheckInAt,
+            lastError = cobotCheckIn.LastError,
+            lastErrorAt = cobotCheckIn.LastErrorAt,
         },
         lastEvent = m.LastEventId is null ? null : new { id = m.LastEventId, at = m.LastEventAt },
         lastSync = m.LastSyncRunId is null ? null : new { runId = m.LastSyncRunId, at = m.LastSyncAt },

@@ -1,3 +1,4 @@
+using CoworkSync.Connectors.Cobot;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
 using CoworkSync.Provisioning;
@@ -12,13 +13,14 @@ public static class GetMemberFunction
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/admin/connectors/{connectorId}/members/{memberId}", GetAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
 
-    private static async Task<IResult> GetAsync(string connectorId, string memberId, MemberStore members, AccountStore accounts, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string connectorId, string memberId, MemberStore members, AccountStore accounts, CobotCheckInStore checkIns, CancellationToken cancellationToken)
     {
         memberId = RouteId.Decode(memberId);
         var member = await members.GetAsync(connectorId, memberId, cancellationToken);
         if (member is null)
             return AdminProblems.NotFound($"Connector '{connectorId}' has no member '{memberId}'.");
         var account = member.Username is { } username ? await accounts.GetAsync(username, cancellationToken) : null;
-        return Results.Ok(MemberView.From(member, account));
+        var checkIn = await checkIns.GetAsync(connectorId, memberId, cancellationToken);
+        return Results.Ok(MemberView.From(member, account, checkIn));
     }
 }
