@@ -105,7 +105,8 @@ public sealed class CobotWorld : IAsyncLifetime
     {
         Id = id,
         Name = $"Member {id}",
-        Email = email ?? $"{id}@example.com",
+        // Accounts are keyed by user name across connectors: worlds sharing one Azurite must not share emails.
+        Email = email ?? $"{id}.{Guid.NewGuid().ToString("N")[..8]}@example.com",
         UserId = "u-" + id,
         PlanId = planId,
         ConfirmedAt = confirmed ? new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero) : null,

@@ -31,8 +31,8 @@ public sealed class CobotCheckInTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         // 10:00 in Berlin.
         _world.Clock.SetNow(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
-        Assert.Equal(HttpStatusCode.NoContent, (await StartAsync("m-day@example.com", "s1")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await StartAsync("m-day@example.com", "s2")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await StartAsync(_world.Cobot.Membership("m-day").Email!, "s1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await StartAsync(_world.Cobot.Membership("m-day").Email!, "s2")).StatusCode);
 
         await Eventually.TrueAsync(() => _world.Cobot.CheckIns.Count == 1, "the check-in");
         var queued = _world.App.Published.Where(e => e.Type == CobotCheckInEvent.Type).ToList();
@@ -49,7 +49,7 @@ public sealed class CobotCheckInTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // 23:30 UTC is already the next day in Berlin.
         _world.Clock.SetNow(new DateTimeOffset(2026, 11, 24, 23, 30, 0, TimeSpan.Zero));
-        await StartAsync("m-day@example.com", "s3");
+        await StartAsync(_world.Cobot.Membership("m-day").Email!, "s3");
         await Eventually.TrueAsync(() => _world.Cobot.CheckIns.Count == 2, "the next day's check-in");
         Assert.Single(_world.Cobot.CheckInTokens);
     }
@@ -57,7 +57,7 @@ public sealed class CobotCheckInTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task CobotRefusingTheCheckIn_422_IsRecordedOnTheMember()
     {
-        await StartAsync("m-nopass@example.com", "s1");
+        await StartAsync(_world.Cobot.Membership("m-nopass").Email!, "s1");
 
         var member = await _world.WaitForMemberAsync("m-nopass",
             m => m.GetProperty("cobotCheckIn").ValueKind == JsonValueKind.Object && m.GetProperty("cobotCheckIn").GetProperty("lastError").ValueKind == JsonValueKind.String,

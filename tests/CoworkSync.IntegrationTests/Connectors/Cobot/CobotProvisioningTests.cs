@@ -43,12 +43,13 @@ public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task MemberWithoutCobotUser_ButWithEmail_IsProvisioned()
     {
-        _world.Cobot.Put(CobotWorld.Member("m-nouser") with { UserId = null, Email = "walk-in@example.com" });
+        var email = $"walk-in.{_world.ConnectorId}@example.com";
+        _world.Cobot.Put(CobotWorld.Member("m-nouser") with { UserId = null, Email = email });
 
         await _world.SyncAsync();
 
         var member = await _world.WaitForMemberAsync("m-nouser", m => m.GetProperty("account").ValueKind == JsonValueKind.Object, "an account for the member without a Cobot user");
-        Assert.Equal("walk-in@example.com", member.GetProperty("account").GetProperty("username").GetString());
+        Assert.Equal(email, member.GetProperty("account").GetProperty("username").GetString());
     }
 
     [Fact]
