@@ -76,12 +76,13 @@ public sealed class CobotPlatformConnector(
             notes.Add(created);
     }
 
+    /// <summary>Every plan, hidden ones included (the token has <c>read_plans</c>): members can be on hidden plans too.</summary>
     public async Task<IReadOnlyList<PlatformPlan>> ListPlansAsync(Connector connector, CancellationToken cancellationToken)
     {
         var connection = await connections.ForAsync(connector, cancellationToken);
         var plans = await TranslateAsync(connector, () => client.ListPlansAsync(connection, cancellationToken), cancellationToken);
         return plans.Where(p => p.Id is { Length: > 0 })
-            .Select(p => new PlatformPlan(p.Id!, p.Hidden == true ? $"{p.Name} (hidden)" : p.Name ?? ""))
+            .Select(p => new PlatformPlan(p.Id!, p.Name?.Trim() ?? ""))
             .ToList();
     }
 

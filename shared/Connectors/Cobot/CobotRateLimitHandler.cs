@@ -26,7 +26,7 @@ public sealed class CobotRateLimitHandler(
             if (wait > o.MaxWait)
                 return Throttled(request, wait);
             if (wait > TimeSpan.Zero)
-                logger.WaitingForSlot(request.RequestUri?.AbsolutePath ?? "", wait);
+                logger.WaitingForSlot(LoggedPath(request), wait);
             await delay.DelayAsync(wait, cancellationToken);
 
             HttpResponseMessage response;
@@ -38,7 +38,7 @@ public sealed class CobotRateLimitHandler(
 
             var retryAfter = RetryAfter(response, time.GetUtcNow()) ?? TimeSpan.FromSeconds(60);
             limiter.Block(key, retryAfter);
-            logger.Throttled(request.RequestUri?.AbsolutePath ?? "", retryAfter, attempt + 1);
+            logger.Throttled(LoggedPath(request), retryAfter, attempt + 1);
             if (attempt >= o.MaxThrottleRetries || retryAfter > o.MaxWait)
                 return response;
             response.Dispose();
@@ -56,6 +56,18 @@ public sealed class CobotRateLimitHandler(
     /// <summary><c>GET /api/memberships</c> itself (the list), which Cobot limits to 6 a minute; one membership is not.</summary>
     public static bool IsMembershipList(HttpRequestMessage request) =>
         request.Method == HttpMethod.Get && request.RequestUri?.AbsolutePath.TrimEnd('/') == "/api/memberships";
+
+    /// <summary>The path for a log line: <c>/api/access_tokens/{token}/…</c> carries a token, which is never logged.</summary>
+    public static string LoggedPath(HttpRequestMessage request)
+    {
+        var path = request.RequestUri?.AbsolutePath ?? "";
+        const string tokens = "/api/access_tokens/";
+        if (!path.StartsWith(tokens, StringComparison.Ordinal))
+            return path;
+        var rest = path[tokens.Length..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        return tokens + "***" + (slash < 0 ? "" : rest[slash..]);
+    }
 
     /// <summary>Limits count per token; the key is a hash so the token itself is not kept here.</summary>
     private static string TokenKey(HttpRequestMessage request)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using CoworkSync.Connectors.Cobot;
 using CoworkSync.IntegrationTests.Infrastructure;
@@ -122,6 +123,26 @@ public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(2, notes.Count);
         Assert.Contains(notes, n => n.Contains("re-created", StringComparison.Ordinal) && n.Contains("membership_cancellation_date_reached", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.Contains("missing", StringComparison.Ordinal) && n.Contains("confirmed_membership", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ConnectorTest_SeesEveryPlanIncludingHiddenOnes_AndTheWebhooksOnceSubscribed()
+    {
+        var before = await TestAsync();
+        Assert.Contains(before.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "webhooks" && !c.GetProperty("ok").GetBoolean());
+
+        await _world.SyncAsync();
+        var after = await TestAsync();
+
+        Assert.True(after.GetProperty("ok").GetBoolean(), after.GetRawText());
+        Assert.Contains(after.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "plans" && c.GetProperty("detail").GetString() == "all 3 plans mapped");
+    }
+
+    private async Task<JsonElement> TestAsync()
+    {
+        var response = await _world.App.Admin().PostAsync($"/api/admin/connectors/{_world.ConnectorId}/test", null);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     [Fact]

@@ -63,6 +63,13 @@ public sealed class CobotRateLimitHandlerTests
     public void MembershipList_IsTheListOnly(string method, string path, bool expected) =>
         Assert.Equal(expected, CobotRateLimitHandler.IsMembershipList(new HttpRequestMessage(new HttpMethod(method), "https://co-up.cobot.me" + path)));
 
+    [Theory]
+    [InlineData("/api/access_tokens/secret-token/space", "/api/access_tokens/***/space")]
+    [InlineData("/api/access_tokens/secret-token", "/api/access_tokens/***")]
+    [InlineData("/api/memberships", "/api/memberships")]
+    public void LoggedPaths_NeverHoldAToken(string path, string logged) =>
+        Assert.Equal(logged, CobotRateLimitHandler.LoggedPath(new HttpRequestMessage(HttpMethod.Post, "https://www.cobot.me" + path)));
+
     private HttpClient Client()
     {
         var delay = new Mock<ICobotDelay>();
