@@ -7,6 +7,14 @@ public static class CobotConnectionStates
     public const string Connected = "connected";
     public const string Syncing = "syncing";
     public const string Error = "error";
+
+    /// <summary>The reason to show for a failure that needs the operator (the token), or null for one that does not.</summary>
+    public static string? ErrorReason(CobotApiException ex) => ex.StatusCode switch
+    {
+        401 => "token revoked: Cobot answered 401",
+        403 => "token refused: Cobot answered 403 (a scope or the admin's rights are missing)",
+        _ => null,
+    };
 }
 
 /// <summary>The last thing known about a connector's Cobot connection (table <c>CobotConnections</c>).</summary>

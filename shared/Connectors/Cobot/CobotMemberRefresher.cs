@@ -24,9 +24,9 @@ public sealed class CobotMemberRefresher(
             if (membership is not null && settings.CustomFieldGroups)
                 fields = await client.GetMembershipFieldsAsync(connection, membershipId, cancellationToken);
         }
-        catch (CobotApiException ex) when (ex.TokenRejected)
+        catch (CobotApiException ex) when (CobotConnectionStates.ErrorReason(ex) is { } reason)
         {
-            await states.SetStateAsync(connector.Id, CobotConnectionStates.Error, "token revoked: Cobot answered 401", time.GetUtcNow(), cancellationToken);
+            await states.SetStateAsync(connector.Id, CobotConnectionStates.Error, reason, time.GetUtcNow(), cancellationToken);
             throw;
         }
         var readAt = time.GetUtcNow();

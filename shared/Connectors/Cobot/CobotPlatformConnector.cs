@@ -124,8 +124,8 @@ public sealed class CobotPlatformConnector(
         }
         catch (CobotApiException ex)
         {
-            if (ex.TokenRejected)
-                await states.SetStateAsync(connector.Id, CobotConnectionStates.Error, "token revoked: Cobot answered 401", time.GetUtcNow(), cancellationToken);
+            if (CobotConnectionStates.ErrorReason(ex) is { } reason)
+                await states.SetStateAsync(connector.Id, CobotConnectionStates.Error, reason, time.GetUtcNow(), cancellationToken);
             throw new PlatformException(ex.Message, ex.IsTransient, ex);
         }
         catch (CobotPayloadException ex)
