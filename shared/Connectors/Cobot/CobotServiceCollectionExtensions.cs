@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -6,6 +7,9 @@ namespace CoworkSync.Connectors.Cobot;
 public static class CobotServiceCollectionExtensions
 {
     public const string HttpClientName = "cobot";
+
+    /// <summary>Set by App Service in Azure: the app's default host name.</summary>
+    public const string WebsiteHostNameSetting = "WEBSITE_HOSTNAME";
 
     /// <summary>
     /// Registers <see cref="CobotClient"/> (typed HttpClient behind <see cref="CobotRateLimitHandler"/>), the per-token
@@ -22,6 +26,12 @@ public static class CobotServiceCollectionExtensions
             .Validate(o => string.IsNullOrEmpty(o.PublicBaseUrl) || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _),
                 "Cobot:PublicBaseUrl must be an absolute URL.")
             .ValidateOnStart();
+        // In Azure the platform sets WEBSITE_HOSTNAME to the app's default host name: the public URL unless one is configured.
+        services.AddOptions<CobotClientOptions>().PostConfigure<IConfiguration>((o, configuration) =>
+        {
+            if (string.IsNullOrWhiteSpace(o.PublicBaseUrl) && configuration[WebsiteHostNameSetting] is { Length: > 0 } host)
+                o.PublicBaseUrl = "https://" + host;
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICobotDelay, CobotDelay>();
         services.TryAddSingleton<CobotRateLimiter>();
