@@ -126,6 +126,7 @@ public static class CoworkSyncServices
         services.AddSingleton<CobotCallbackUrls>();
         services.AddSingleton<CobotSubscriptions>();
         services.AddSingleton<CobotCustomFieldSetup>();
+        services.AddSingleton<CobotPlanNames>();
         services.AddSingleton<CobotOAuthState>();
         services.AddSingleton<CobotConnectFlow>();
         services.AddSingleton<CobotMemberRefresher>();

@@ -15,7 +15,9 @@ namespace CoworkSync.Connectors.Cobot;
 /// </summary>
 public static class CobotMapper
 {
-    public static PlatformMember ToPlatformMember(CobotMembership membership, ConnectorLocation? location, DateTimeOffset readAt, string? extraGroups = null)
+    /// <param name="planNames">The space's plan names by id (hidden plans too): the plan is named as the space names it now.</param>
+    public static PlatformMember ToPlatformMember(CobotMembership membership, ConnectorLocation? location, DateTimeOffset readAt, string? extraGroups = null,
+        IReadOnlyDictionary<string, string>? planNames = null)
     {
         ArgumentNullException.ThrowIfNull(membership);
         var id = membership.Id is { Length: > 0 } value ? value : throw new CobotPayloadException("A membership has no id.");
@@ -24,6 +26,8 @@ public static class CobotMapper
 
         var (first, last) = SplitName(membership.Name);
         var (planId, planName) = Plan(membership, id, today);
+        if (planId is not null && planNames?.GetValueOrDefault(planId) is { } spaceName)
+            planName = spaceName;
         var startsAt = CobotDates.Day(membership.StartsAt, $"membership {id}: starts_at");
         return new PlatformMember
         {

@@ -9,7 +9,7 @@ namespace CoworkSync.Connectors.Cobot;
 /// the member is reconciled as ended from what is stored.
 /// </summary>
 public sealed class CobotMemberRefresher(
-    CobotClient client, CobotConnections connections, CobotConnectionStore states, AccessGroupStore groups,
+    CobotClient client, CobotConnections connections, CobotConnectionStore states, AccessGroupStore groups, CobotPlanNames planNames,
     MemberStore members, MemberProvisioner provisioner, TimeProvider time)
 {
     public async Task<ReconcileResult?> RefreshAsync(Connector connector, string membershipId, string? eventId, CancellationToken cancellationToken)
@@ -18,9 +18,12 @@ public sealed class CobotMemberRefresher(
         var settings = CobotConnections.Settings(connector);
         CobotMembership? membership;
         CobotMembershipFields? fields = null;
+        IReadOnlyDictionary<string, string>? plans = null;
         try
         {
             membership = await client.GetMembershipAsync(connection, membershipId, cancellationToken);
+            if (membership is not null)
+                plans = await planNames.GetAsync(connector.Id, connection, refresh: false, cancellationToken);
             if (membership is not null && settings.CustomFieldGroups)
                 fields = await client.GetMembershipFieldsAsync(connection, membershipId, cancellationToken);
         }
@@ -46,7 +49,7 @@ public sealed class CobotMemberRefresher(
             var known = (await groups.GetAllAsync(cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
             (extra, _) = CobotCustomFieldGroups.Read(fields, settings.CustomFieldLabel, known);
         }
-        var member = CobotMapper.ToPlatformMember(membership, connector.Locations.FirstOrDefault(), readAt, extra);
+        var member = CobotMapper.ToPlatformMember(membership, connector.Locations.FirstOrDefault(), readAt, extra, plans);
         return await provisioner.ProvisionAsync(
             new ReconcileRequest(connector.Id, member, connector.Settings, connector.PlanMappings, EventId: eventId, VersionIsReadTime: true), cancellationToken);
     }

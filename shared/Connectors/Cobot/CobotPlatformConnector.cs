@@ -6,9 +6,9 @@ using CoworkSync.Sync;
 namespace CoworkSync.Connectors.Cobot;
 
 /// <summary>
-/// Cobot behind the platform-neutral connector interface. A full sync reads the plans' ids (hidden ones too), every
-/// membership in one request and, with the custom-field option, every membership's custom fields in one request:
-/// three or four requests whatever the size of the space, so the 6/min limit on memberships is never in reach.
+/// Cobot behind the platform-neutral connector interface. A full sync reads the plans (hidden ones too, for their
+/// current names), every membership in one request and, with the custom-field option, every membership's custom
+/// fields in one request: a handful of requests whatever the size of the space, so the 6/min limit on memberships is never in reach.
 /// A 401 marks the connection in error ("token revoked"); the next success clears it.
 /// </summary>
 public sealed class CobotPlatformConnector(
@@ -18,6 +18,7 @@ public sealed class CobotPlatformConnector(
     CobotSubscriptions subscriptions,
     CobotCallbackUrls urls,
     CobotCustomFieldSetup customFields,
+    CobotPlanNames planNames,
     AccessGroupStore groups,
     TimeProvider time) : IPlatformConnector
 {
@@ -32,6 +33,7 @@ public sealed class CobotPlatformConnector(
     {
         var connection = await connections.ForAsync(connector, cancellationToken);
         var settings = CobotConnections.Settings(connector);
+        var plans = await TranslateAsync(connector, () => planNames.GetAsync(connector.Id, connection, refresh: true, cancellationToken), cancellationToken);
         var memberships = await TranslateAsync(connector, () => client.ListMembershipsAsync(connection, cancellationToken), cancellationToken);
         var readAt = time.GetUtcNow();
         Dictionary<string, CobotMembershipFields>? fields = null;
@@ -53,7 +55,7 @@ public sealed class CobotPlatformConnector(
                 if (unknown.Count > 0)
                     notes.Add($"member {id}: custom field '{settings.CustomFieldLabel}' names unknown access group(s) {string.Join(", ", unknown)}; ignored");
             }
-            yield return Map(membership, location, readAt, extra);
+            yield return Map(membership, location, readAt, extra, plans);
         }
         await states.SetStateAsync(connector.Id, CobotConnectionStates.Connected, null, time.GetUtcNow(), cancellationToken);
     }
@@ -104,11 +106,11 @@ public sealed class CobotPlatformConnector(
     }
 
     /// <summary>A membership the mapper cannot read fails the sync (naming it): a partial list must not end members.</summary>
-    private static PlatformMember Map(CobotMembership membership, ConnectorLocation? location, DateTimeOffset readAt, string? extra)
+    private static PlatformMember Map(CobotMembership membership, ConnectorLocation? location, DateTimeOffset readAt, string? extra, IReadOnlyDictionary<string, string> plans)
     {
         try
         {
-            return CobotMapper.ToPlatformMember(membership, location, readAt, extra);
+            return CobotMapper.ToPlatformMember(membership, location, readAt, extra, plans);
         }
         catch (CobotPayloadException ex)
         {

@@ -64,8 +64,10 @@ public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifet
         _world.Cobot.Update("m-leaving", m => m with { CanceledTo = berlinToday.AddDays(-1) });
         Assert.Equal(HttpStatusCode.Accepted, (await _world.WebhookAsync(_world.Cobot.WebhookBody("m-leaving"))).StatusCode);
 
-        var member = await _world.WaitForMemberAsync("m-leaving", m => !m.GetProperty("account").GetProperty("enabled").GetBoolean(), "the disabled account");
-        Assert.Equal("ended", member.GetProperty("membershipStatus").GetString());
+        // The member row is written after the account: wait for it, then the account must already be disabled.
+        var member = await _world.WaitForMemberAsync("m-leaving", m => m.GetProperty("membershipStatus").GetString() == "ended", "the ended membership");
+        Assert.False(member.GetProperty("account").GetProperty("enabled").GetBoolean());
+        Assert.Equal("membership ended", member.GetProperty("account").GetProperty("reason").GetString());
     }
 
     [Fact]

@@ -62,6 +62,15 @@ public sealed class CobotMapperTests
     }
 
     [Fact]
+    public void ThePlan_IsNamedAsTheSpaceNamesItNow_WhenKnown()
+    {
+        var membership = Parse("""{"id":"m1","email":"a@b.c","plan":{"id":"c1","name":"Flex (2019)","parent_plan":{"id":"pln_flex"}}}""");
+
+        Assert.Equal("Flex", CobotMapper.ToPlatformMember(membership, Berlin, LateEvening, planNames: new Dictionary<string, string> { ["pln_flex"] = "Flex" }).PlanName);
+        Assert.Equal("Flex (2019)", CobotMapper.ToPlatformMember(membership, Berlin, LateEvening, planNames: new Dictionary<string, string>()).PlanName);
+    }
+
+    [Fact]
     public void MemberWithoutUserAccount_KeepsTheMembershipsEmail()
     {
         var member = CobotMapper.ToPlatformMember(Parse("""{"id":"m1","name":"No Login","email":" guest@example.com ","user":null,"plan":{"parent_plan":{"id":7}}}"""), Berlin, LateEvening);
