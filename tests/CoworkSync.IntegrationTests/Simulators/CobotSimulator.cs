@@ -30,6 +30,9 @@ public sealed class CobotSimulator : IAsyncDisposable
     public const int RequestsPerMinute = 60;
     public const int MembershipListsPerMinute = 6;
 
+    /// <summary>A delivery and its 10 retries (about 20 h at Cobot) failing deactivates the subscription.</summary>
+    public const int FailedDeliveriesBeforeDeactivation = 11;
+
     private readonly WebApplication _app;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
@@ -45,6 +48,7 @@ public sealed class CobotSimulator : IAsyncDisposable
     private readonly Dictionary<string, List<DateTimeOffset>> _calls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<DateTimeOffset>> _listCalls = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<CobotSimRequest> _requests = new();
+    private readonly Dictionary<string, int> _failedDeliveries = new(StringComparer.Ordinal);
     private int _nextId = 1000;
 
     private CobotSimulator(WebApplication app, TimeProvider time)
@@ -157,6 +161,44 @@ public sealed class CobotSimulator : IAsyncDisposable
         {
             var index = _subscriptions.FindIndex(s => s.Event == eventName);
             _subscriptions[index] = _subscriptions[index] with { Active = false };
+        }
+    }
+
+    /// <summary>
+    /// Delivers <paramref name="eventName"/> about a membership as Cobot does: <c>{"url": …}</c> POSTed by
+    /// <paramref name="post"/> (callback URL, body → status) to the event's active subscription, retried until it
+    /// answers 2xx or <see cref="FailedDeliveriesBeforeDeactivation"/> attempts failed; a 410 or the last failure
+    /// deactivates the subscription. Redirects count as failures (Cobot does not follow them). Returns the statuses.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> DeliverAsync(string eventName, string membershipId, Func<string, string, Task<int>> post)
+    {
+        CobotSimSubscription? subscription;
+        lock (_lock)
+            subscription = _subscriptions.FirstOrDefault(s => s.Event == eventName && s.Active);
+        if (subscription is null)
+            return [];
+        var statuses = new List<int>();
+        while (true)
+        {
+            var status = await post(subscription.CallbackUrl, WebhookBody(membershipId));
+            statuses.Add(status);
+            if (status is >= 200 and < 300)
+            {
+                lock (_lock)
+                    _failedDeliveries.Remove(subscription.Id);
+                return statuses;
+            }
+            lock (_lock)
+            {
+                var failures = _failedDeliveries[subscription.Id] = _failedDeliveries.GetValueOrDefault(subscription.Id) + 1;
+                if (status == 410 || failures >= FailedDeliveriesBeforeDeactivation)
+                {
+                    var index = _subscriptions.FindIndex(s => s.Id == subscription.Id);
+                    if (index >= 0)
+                        _subscriptions[index] = _subscriptions[index] with { Active = false };
+                    return statuses;
+                }
+            }
         }
     }
 

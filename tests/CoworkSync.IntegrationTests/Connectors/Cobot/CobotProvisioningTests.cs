@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CoworkSync.Connectors.Cobot;
 using CoworkSync.IntegrationTests.Infrastructure;
+using CoworkSync.IntegrationTests.Simulators;
 using CoworkSync.IntegrationTests.Support;
 
 namespace CoworkSync.IntegrationTests.Connectors.Cobot;
@@ -115,7 +116,11 @@ public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.All(_world.Cobot.Subscriptions, s => Assert.Equal($"{CobotWorld.PublicBaseUrl}/api/webhooks/cobot/{_world.ConnectorId}/{token}", s.CallbackUrl));
         Assert.Equal(CobotEvents.Subscribed.Count, first.GetProperty("notes").GetArrayLength());
 
-        _world.Cobot.DeactivateSubscription("membership_cancellation_date_reached");
+        // CoworkSync unreachable for a day: Cobot gives up on the subscription after its retries.
+        _world.Cobot.Put(CobotWorld.Member("m-sub"));
+        var failed = await _world.Cobot.DeliverAsync("membership_cancellation_date_reached", "m-sub", (_, _) => Task.FromResult(503));
+        Assert.Equal(CobotSimulator.FailedDeliveriesBeforeDeactivation, failed.Count);
+        Assert.False(_world.Cobot.Subscriptions.Single(s => s.Event == "membership_cancellation_date_reached").Active);
         _world.Cobot.RemoveSubscription("confirmed_membership");
         var repair = await _world.SyncAsync();
 
@@ -125,6 +130,11 @@ public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(2, notes.Count);
         Assert.Contains(notes, n => n.Contains("re-created", StringComparison.Ordinal) && n.Contains("membership_cancellation_date_reached", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.Contains("missing", StringComparison.Ordinal) && n.Contains("confirmed_membership", StringComparison.Ordinal));
+
+        // Deliveries reach CoworkSync again through the re-created subscription.
+        var delivered = await _world.Cobot.DeliverAsync("membership_cancellation_date_reached", "m-sub", async (url, body) =>
+            (int)(await _world.App.CreateClient().PostAsync(new Uri(url).PathAndQuery, new StringContent(body, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal([202], delivered);
     }
 
     [Fact]
