@@ -49,6 +49,7 @@ public sealed class CobotSimulator : IAsyncDisposable
     private readonly Dictionary<string, List<DateTimeOffset>> _listCalls = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<CobotSimRequest> _requests = new();
     private readonly Dictionary<string, int> _failedDeliveries = new(StringComparer.Ordinal);
+    private TaskCompletionSource _gate = Open();
     private int _nextId = 1000;
 
     private CobotSimulator(WebApplication app, TimeProvider time)
@@ -245,14 +246,42 @@ public sealed class CobotSimulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Release();
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    /// <summary>Requests wait, unanswered, until <see cref="Release"/>: a platform that is slow right now.</summary>
+    public void Hold()
+    {
+        lock (_lock)
+        {
+            if (_gate.Task.IsCompleted)
+                _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void Release()
+    {
+        lock (_lock)
+            _gate.TrySetResult();
+    }
+
+    private static TaskCompletionSource Open()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
     }
 
     // ---- serving ---------------------------------------------------------------------------------------------
 
     private async Task HandleAsync(HttpContext context)
     {
+        Task gate;
+        lock (_lock)
+            gate = _gate.Task;
+        await gate;
         var request = context.Request;
         string? body = null;
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)

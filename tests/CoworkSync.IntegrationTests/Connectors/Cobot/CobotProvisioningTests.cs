@@ -158,6 +158,20 @@ public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
+    public async Task ConnectorState_IsSyncing_WhileARunIsUnderWay()
+    {
+        _world.Cobot.Hold();
+        (await _world.App.Admin().PostAsync($"/api/admin/connectors/{_world.ConnectorId}/sync", null)).EnsureSuccessStatusCode();
+
+        await Eventually.GetAsync(StateAsync, s => s == "syncing", "the syncing state");
+        _world.Cobot.Release();
+        await Eventually.GetAsync(StateAsync, s => s == "connected", "the connected state after the run");
+    }
+
+    private async Task<string?> StateAsync() =>
+        (await _world.ConnectorAsync()).GetProperty("cobot").GetProperty("connection").GetProperty("state").GetString();
+
+    [Fact]
     public async Task RevokedToken_ShowsTheConnectorInError_WithTheReason()
     {
         var connected = await _world.ConnectorAsync();
