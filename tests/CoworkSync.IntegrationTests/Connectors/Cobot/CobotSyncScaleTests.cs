@@ -1,6 +1,8 @@
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Simulators;
 using CoworkSync.IntegrationTests.Support;
+using CoworkSync.Provisioning;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoworkSync.IntegrationTests.Connectors.Cobot;
 
@@ -27,6 +29,7 @@ public sealed class CobotSyncScaleTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var first = await _world.SyncAsync(TimeSpan.FromMinutes(10));
         var afterFirst = _world.Cobot.Requests.Count;
+        var (versions, accountETags) = await SnapshotAsync();
         var second = await _world.SyncAsync(TimeSpan.FromMinutes(10));
 
         Assert.Equal("succeeded", first.GetProperty("state").GetString());
@@ -40,6 +43,12 @@ public sealed class CobotSyncScaleTests(AzuriteFixture azurite) : IAsyncLifetime
         foreach (var written in new[] { "created", "updated", "enabled", "disabled", "failed", "gone" })
             Assert.Equal(0, counts.GetProperty(written).GetInt32());
         Assert.Empty(second.GetProperty("notes").EnumerateArray());
+        // No member state and no account was rewritten (only the runs' last-sync stamps are merged).
+        var (versionsAfter, accountETagsAfter) = await SnapshotAsync();
+        Assert.Equal(Members, versions.Count);
+        Assert.Equal(versions, versionsAfter);
+        Assert.Equal(Members, accountETags.Count);
+        Assert.Equal(accountETags, accountETagsAfter);
         // The second run only reads from Cobot.
         Assert.All(_world.Cobot.Requests.Skip(afterFirst), r => Assert.Equal("GET", r.Method));
 
@@ -47,6 +56,29 @@ public sealed class CobotSyncScaleTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.DoesNotContain(_world.Cobot.Requests, r => r.Status == 429);
         AssertWithin(_world.Cobot.Requests.Select(r => r.At).ToList(), CobotSimulator.RequestsPerMinute);
         AssertWithin(_world.Cobot.Requests.Where(r => r.Method == "GET" && r.PathAndQuery == "/api/memberships").Select(r => r.At).ToList(), CobotSimulator.MembershipListsPerMinute);
+    }
+
+    /// <summary>Every member's stored platform version, and every account's ETag.</summary>
+    private async Task<(Dictionary<string, DateTimeOffset> Versions, Dictionary<string, string> AccountETags)> SnapshotAsync()
+    {
+        var members = _world.App.Services.GetRequiredService<MemberStore>();
+        var accounts = _world.App.Services.GetRequiredService<AccountStore>();
+        var versions = new Dictionary<string, DateTimeOffset>();
+        var usernames = new List<string>();
+        await foreach (var member in members.ListAsync(_world.ConnectorId, CancellationToken.None))
+        {
+            versions[member.Platform.MemberId] = member.Platform.UpdatedAt;
+            if (member.Username is { } username)
+                usernames.Add(username);
+        }
+        var etags = new Dictionary<string, string>();
+        foreach (var chunk in usernames.Chunk(50))
+        {
+            var read = await Task.WhenAll(chunk.Select(u => accounts.GetAsync(u, CancellationToken.None)));
+            foreach (var account in read)
+                etags[account!.Username] = account.ETag.ToString();
+        }
+        return (versions, etags);
     }
 
     private static void AssertWithin(List<DateTimeOffset> times, int perMinute)
