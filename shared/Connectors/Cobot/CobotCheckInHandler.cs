@@ -42,14 +42,21 @@ public sealed partial class CobotCheckInHandler(
         await CobotFailures.TranslateAsync(async () =>
         {
             var connection = await connections.ForAsync(connector, cancellationToken);
-            if (record.Token is null)
+            CobotCheckInResult result;
+            var (token, refused) = record.Token is null ? await RegisterAsync(connection, request.MemberId, cancellationToken) : (record.Token, null);
+            if (token is null)
             {
-                var token = "coworksync-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-                await client.RegisterCheckInTokenAsync(connection, request.MemberId, token, cancellationToken);
-                record = record with { Token = token };
-                await checkIns.SaveAsync(connector.Id, request.MemberId, record, cancellationToken);
+                result = new CobotCheckInResult(false, refused);
             }
-            var result = await client.CheckInAsync(connection, record.Token, cancellationToken);
+            else
+            {
+                if (record.Token is null)
+                {
+                    record = record with { Token = token };
+                    await checkIns.SaveAsync(connector.Id, request.MemberId, record, cancellationToken);
+                }
+                result = await client.CheckInAsync(connection, token, cancellationToken);
+            }
             var now = time.GetUtcNow();
             record = result.Created
                 ? record with { LastCheckInOn = day, LastCheckInAt = now }
@@ -61,6 +68,21 @@ public sealed partial class CobotCheckInHandler(
                 LogRefused(connector.Id, request.MemberId, result.Error ?? "");
             return result;
         });
+    }
+
+    /// <summary>Registers a new check-in token for the membership; Cobot's 422 (say, an unknown membership) is a refusal to record.</summary>
+    private async Task<(string? Token, string? Refused)> RegisterAsync(CobotConnection connection, string membershipId, CancellationToken cancellationToken)
+    {
+        var token = "coworksync-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        try
+        {
+            await client.RegisterCheckInTokenAsync(connection, membershipId, token, cancellationToken);
+            return (token, null);
+        }
+        catch (CobotApiException ex) when (ex.StatusCode == 422)
+        {
+            return (null, "Cobot refused to register a check-in token for the membership (422).");
+        }
     }
 
     [LoggerMessage(EventId = 1130, Level = LogLevel.Information, Message = "Checked member {MemberId} of connector {ConnectorId} into Cobot for {Day}")]

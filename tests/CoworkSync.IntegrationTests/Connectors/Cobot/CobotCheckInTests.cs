@@ -21,6 +21,7 @@ public sealed class CobotCheckInTests(AzuriteFixture azurite) : IAsyncLifetime
         await _world.ConnectWithTokenAsync();
         _world.Cobot.Put(CobotWorld.Member("m-day"));
         _world.Cobot.Put(CobotWorld.Member("m-nopass") with { HasTimePasses = false });
+        _world.Cobot.Put(CobotWorld.Member("m-vanished"));
         await _world.SyncAsync();
     }
 
@@ -67,6 +68,21 @@ public sealed class CobotCheckInTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, member.GetProperty("cobotCheckIn").GetProperty("lastCheckInOn").ValueKind);
         Assert.Empty(_world.Cobot.CheckIns);
         Assert.True(member.GetProperty("account").GetProperty("enabled").GetBoolean());
+    }
+
+    [Fact]
+    public async Task CobotRefusingTheCheckInToken_422_IsRecordedToo()
+    {
+        var email = _world.Cobot.Membership("m-vanished").Email!;
+        _world.Cobot.Delete("m-vanished");
+
+        await StartAsync(email, "s1");
+
+        var member = await _world.WaitForMemberAsync("m-vanished",
+            m => m.GetProperty("cobotCheckIn").ValueKind == JsonValueKind.Object && m.GetProperty("cobotCheckIn").GetProperty("lastError").ValueKind == JsonValueKind.String,
+            "the refused check-in token on the member");
+        Assert.Contains("422", member.GetProperty("cobotCheckIn").GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_world.Cobot.CheckInTokens);
     }
 
     private Task<HttpResponseMessage> StartAsync(string username, string sessionId) =>

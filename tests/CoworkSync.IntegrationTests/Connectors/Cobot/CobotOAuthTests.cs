@@ -109,6 +109,19 @@ public sealed class CobotOAuthTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AdminDenyingAccess_EndsOnAPageSayingSo_AndTheStateIsSpent()
+    {
+        var state = QueryHelpers.ParseQuery((await ConnectAsync()).Query)["state"].ToString();
+
+        var denied = await _world.App.CreateClient().GetAsync($"/api/auth/cobot_admin/callback?error=access_denied&state={Uri.EscapeDataString(state)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, denied.StatusCode);
+        Assert.Contains("did not grant access", await denied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("not connected", await StateAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await CallbackAsync(state, Code())).StatusCode);
+    }
+
+    [Fact]
     public async Task Connect_NeedsTheKey()
     {
         var response = await _world.App.CreateClient().GetAsync($"/api/connect/cobot/{_world.ConnectorId}");
