@@ -5,13 +5,14 @@ namespace CoworkSync.Functions.Admin;
 /// <summary>A connector as the admin API shows it: its configuration and which secrets are set, never their values.</summary>
 public static class ConnectorView
 {
-    public static object From(Connector c, bool apiKeySet, bool webhookSecretSet) => new
+    public static object From(Connector c, bool apiKeySet, bool webhookSecretSet, object? cobot = null) => new
     {
         id = c.Id,
         platform = c.Platform,
         displayName = c.DisplayName,
         locations = c.Locations.Select(l => new { id = l.Id, name = l.Name, timeZone = l.TimeZone, nasIdentifiers = l.NasPatterns }),
         coworks = c.Coworks is null ? null : new { apiBaseUrl = c.Coworks.ApiBaseUrl.ToString().TrimEnd('/'), spaceId = c.Coworks.SpaceId },
+        cobot,
         settings = new
         {
             autoProvision = c.Settings.AutoProvision,

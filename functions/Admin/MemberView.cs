@@ -1,3 +1,4 @@
+using CoworkSync.Connectors.Cobot;
 using CoworkSync.Provisioning;
 using CoworkSync.Radius;
 
@@ -6,7 +7,7 @@ namespace CoworkSync.Functions.Admin;
 /// <summary>A member as the admin API shows them: platform state, account and why. Never the password.</summary>
 public static class MemberView
 {
-    public static object From(MemberRecord m, WifiAccount? account, UsageSummary? usage = null) => new
+    public static object From(MemberRecord m, WifiAccount? account, UsageSummary? usage = null, CobotCheckInRecord? cobotCheckIn = null) => new
     {
         memberId = m.Platform.MemberId,
         connectorId = m.ConnectorId,
@@ -40,6 +41,14 @@ public static class MemberView
                 remainingHours = usage.RemainingSeconds is { } left ? Hours(left) : (double?)null,
                 openSessions = usage.OpenSessions,
             },
+        },
+        extraGroups = m.Platform.ExtraGroupIds,
+        cobotCheckIn = cobotCheckIn is null ? null : new
+        {
+            lastCheckInOn = cobotCheckIn.LastCheckInOn,
+            lastCheckInAt = cobotCheckIn.LastCheckInAt,
+            lastError = cobotCheckIn.LastError,
+            lastErrorAt = cobotCheckIn.LastErrorAt,
         },
         lastEvent = m.LastEventId is null ? null : new { id = m.LastEventId, at = m.LastEventAt },
         lastSync = m.LastSyncRunId is null ? null : new { runId = m.LastSyncRunId, at = m.LastSyncAt },

@@ -28,5 +28,6 @@ public static class SyncRunView
             skipped = run.Counts.SkippedByReason,
         },
         errors = run.Errors,
+        notes = run.Notes,
     };
 }

@@ -12,12 +12,11 @@ public static class GetConnectorFunction
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/admin/connectors/{connectorId}", GetAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
 
-    private static async Task<IResult> GetAsync(string connectorId, ConnectorStore store, ConnectorSecrets secrets, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string connectorId, ConnectorStore store, ConnectorViews views, CancellationToken cancellationToken)
     {
         var connector = await store.GetAsync(connectorId, cancellationToken);
         if (connector is null)
             return AdminProblems.NotFound($"There is no connector '{connectorId}'.");
-        var (apiKey, webhookSecret) = await secrets.StatusAsync(connectorId, cancellationToken);
-        return Results.Ok(ConnectorView.From(connector, apiKey, webhookSecret));
+        return Results.Ok(await views.ForAsync(connector, cancellationToken));
     }
 }

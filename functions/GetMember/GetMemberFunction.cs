@@ -1,3 +1,4 @@
+using CoworkSync.Connectors.Cobot;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
 using CoworkSync.Provisioning;
@@ -13,13 +14,15 @@ public static class GetMemberFunction
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/admin/connectors/{connectorId}/members/{memberId}", GetAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
 
-    private static async Task<IResult> GetAsync(string connectorId, string memberId, MemberStore members, AccountStore accounts, UsageReport usage, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        string connectorId, string memberId, MemberStore members, AccountStore accounts, UsageReport usage, CobotCheckInStore checkIns, CancellationToken cancellationToken)
     {
         memberId = RouteId.Decode(memberId);
         var member = await members.GetAsync(connectorId, memberId, cancellationToken);
         if (member is null)
             return AdminProblems.NotFound($"Connector '{connectorId}' has no member '{memberId}'.");
         var account = member.Username is { } username ? await accounts.GetAsync(username, cancellationToken) : null;
-        return Results.Ok(MemberView.From(member, account, account is null ? null : await usage.ForAsync(account, cancellationToken)));
+        var checkIn = await checkIns.GetAsync(connectorId, memberId, cancellationToken);
+        return Results.Ok(MemberView.From(member, account, account is null ? null : await usage.ForAsync(account, cancellationToken), checkIn));
     }
 }

@@ -1,3 +1,6 @@
+using CoworkSync.Functions.CobotOAuthCallback;
+using CoworkSync.Functions.CobotWebhook;
+using CoworkSync.Functions.ConnectCobot;
 using CoworkSync.Functions.CoworksWebhook;
 using CoworkSync.Functions.CreateMemberAccount;
 using CoworkSync.Functions.DiscardDeadLetter;
@@ -58,6 +61,9 @@ public static class CoworkSyncEndpoints
         CreateMemberAccountFunction.Map(app);
         ResendWelcomeEmailFunction.Map(app);
         CoworksWebhookFunction.Map(app);
+        CobotWebhookFunction.Map(app);
+        ConnectCobotFunction.Map(app);
+        CobotOAuthCallbackFunction.Map(app);
 
         RadiusAuthorizeFunction.Map(app);
         RadiusAccountingFunction.Map(app);

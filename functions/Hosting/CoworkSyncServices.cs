@@ -1,7 +1,9 @@
 using CoworkSync.Access;
 using CoworkSync.Accounts;
 using CoworkSync.Connectors;
+using CoworkSync.Connectors.Cobot;
 using CoworkSync.Connectors.Coworks;
+using CoworkSync.Functions.Admin;
 using CoworkSync.DeadLetters;
 using CoworkSync.Email;
 using CoworkSync.Events;
@@ -10,6 +12,7 @@ using CoworkSync.Functions.Hosting.Invocation;
 using CoworkSync.Functions.Hosting.Local;
 using CoworkSync.Functions.IngestDeadLetter;
 using CoworkSync.Functions.ProcessEvent;
+using CoworkSync.Functions.PollCobot;
 using CoworkSync.Functions.PollCoworks;
 using CoworkSync.Functions.PurgeProcessedEvents;
 using CoworkSync.Health;
@@ -111,6 +114,26 @@ public static class CoworkSyncServices
         services.AddCoworksConnector();
         services.AddSingleton<IPlatformConnector, CoworksPlatformConnector>();
         services.AddSingleton<IEventHandler, CoworksWebhookEventHandler>();
+        AddCobot(services);
+        services.AddSingleton<ConnectorViews>();
+    }
+
+    private static void AddCobot(IServiceCollection services)
+    {
+        services.AddCobotClient();
+        services.AddSingleton<CobotConnections>();
+        services.AddSingleton<CobotConnectionStore>();
+        services.AddSingleton<CobotCallbackUrls>();
+        services.AddSingleton<CobotSubscriptions>();
+        services.AddSingleton<CobotCustomFieldSetup>();
+        services.AddSingleton<CobotPlanNames>();
+        services.AddSingleton<CobotOAuthState>();
+        services.AddSingleton<CobotConnectFlow>();
+        services.AddSingleton<CobotMemberRefresher>();
+        services.AddSingleton<CobotCheckInStore>();
+        services.AddSingleton<IPlatformConnector, CobotPlatformConnector>();
+        services.AddSingleton<IEventHandler, CobotWebhookEventHandler>();
+        services.AddSingleton<IEventHandler, CobotCheckInHandler>();
     }
 
     private static void AddRadius(IServiceCollection services)
@@ -138,6 +161,7 @@ public static class CoworkSyncServices
         services.AddSingleton<IInvocationFunction, IngestDeadLetterFunction>();
         services.AddSingleton<IInvocationFunction, PurgeProcessedEventsFunction>();
         services.AddSingleton<IInvocationFunction, PollCoworksFunction>();
+        services.AddSingleton<IInvocationFunction, PollCobotFunction>();
         services.AddSingleton<FunctionInvoker>();
     }
 

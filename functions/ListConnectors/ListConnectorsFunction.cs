@@ -12,13 +12,12 @@ public static class ListConnectorsFunction
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/admin/connectors", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
 
-    private static async Task<IResult> ListAsync(ConnectorStore store, ConnectorSecrets secrets, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(ConnectorStore store, ConnectorViews views, CancellationToken cancellationToken)
     {
         var items = new List<object>();
         foreach (var connector in await store.ListAsync(cancellationToken))
         {
-            var (apiKey, webhookSecret) = await secrets.StatusAsync(connector.Id, cancellationToken);
-            items.Add(ConnectorView.From(connector, apiKey, webhookSecret));
+            items.Add(await views.ForAsync(connector, cancellationToken));
         }
         return Results.Ok(new { items });
     }

@@ -14,7 +14,7 @@ public static class PutConnectorFunction
         app.MapPut("/api/admin/connectors/{connectorId}", PutAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
 
     private static async Task<IResult> PutAsync(
-        string connectorId, HttpRequest request, ConnectorStore store, ConnectorSecrets secrets, TimeProvider time, CancellationToken cancellationToken)
+        string connectorId, HttpRequest request, ConnectorStore store, ConnectorViews views, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!ConnectorInput.IsValidConnectorId(connectorId))
             return AdminProblems.Invalid([new ValidationError("connectorId", "must be 3-50 lowercase letters, digits or dashes, starting and ending with a letter or digit")]);
@@ -35,8 +35,7 @@ public static class PutConnectorFunction
         if (created is null)
             return AdminProblems.Invalid([new ValidationError("platform", $"cannot change from \"{saved.Platform}\"; create a new connector instead")]);
 
-        var (apiKey, webhookSecret) = await secrets.StatusAsync(connectorId, cancellationToken);
-        var view = ConnectorView.From(saved, apiKey, webhookSecret);
+        var view = await views.ForAsync(saved, cancellationToken);
         return created.Value ? Results.Created($"/api/admin/connectors/{connectorId}", view) : Results.Ok(view);
     }
 }

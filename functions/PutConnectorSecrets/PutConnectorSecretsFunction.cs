@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CoworkSync.Connectors;
+using CoworkSync.Connectors.Cobot;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
 using CoworkSync.Storage;
@@ -19,16 +20,22 @@ public static class PutConnectorSecretsFunction
 
     private sealed record SecretsInput(
         [property: JsonPropertyName("apiKey")] string? ApiKey,
-        [property: JsonPropertyName("webhookSecret")] string? WebhookSecret);
+        [property: JsonPropertyName("webhookSecret")] string? WebhookSecret,
+        [property: JsonPropertyName("clientId")] string? ClientId = null,
+        [property: JsonPropertyName("clientSecret")] string? ClientSecret = null,
+        [property: JsonPropertyName("accessToken")] string? AccessToken = null);
 
     private static async Task<IResult> PutAsync(
-        string connectorId, HttpRequest request, ConnectorStore store, ConnectorSecrets secrets, TimeProvider time, CancellationToken cancellationToken)
+        string connectorId, HttpRequest request, ConnectorStore store, ConnectorSecrets secrets, CobotConnectionStore cobotStates, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(connectorId, cancellationToken) is null)
+        var existing = await store.GetAsync(connectorId, cancellationToken);
+        if (existing is null)
             return AdminProblems.NotFound($"There is no connector '{connectorId}'.");
         var (input, problem) = await AdminJson.ReadAsync<SecretsInput>(request, cancellationToken);
         if (problem is not null)
             return problem;
+        if (existing.Platform == Platforms.Cobot)
+            return await PutCobotAsync(connectorId, input!, secrets, cobotStates, time, cancellationToken);
         var errors = new List<ValidationError>();
         if (input!.ApiKey is null && input.WebhookSecret is null)
             errors.Add(new("body", "must set apiKey, webhookSecret or both"));
@@ -47,6 +54,41 @@ public static class PutConnectorSecretsFunction
                 var connector = await store.GetAsync(connectorId, ct);
                 return connector is null ? null : await store.SaveAsync(connector with { WebhookSecretRotatedAt = time.GetUtcNow() }, ct);
             }, cancellationToken);
+        }
+        return Results.NoContent();
+    }
+
+    /// <summary>
+    /// Cobot: the OAuth app's <c>clientId</c> and <c>clientSecret</c> (both, for <c>GET /api/connect/cobot/{id}</c>), or an
+    /// <c>accessToken</c> created at Cobot, which connects the space at once (the next sync subscribes the webhooks).
+    /// </summary>
+    private static async Task<IResult> PutCobotAsync(
+        string connectorId, SecretsInput input, ConnectorSecrets secrets, CobotConnectionStore cobotStates, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new List<ValidationError>();
+        if (input.ClientId is null && input.ClientSecret is null && input.AccessToken is null)
+            errors.Add(new("body", "must set clientId and clientSecret, or accessToken"));
+        if ((input.ClientId is null) != (input.ClientSecret is null))
+            errors.Add(new(input.ClientId is null ? "clientId" : "clientSecret", "must be set together with the other"));
+        foreach (var (field, value) in new[] { ("clientId", input.ClientId), ("clientSecret", input.ClientSecret), ("accessToken", input.AccessToken) })
+        {
+            if (value is not null && (string.IsNullOrWhiteSpace(value) || value.Length > 4096))
+                errors.Add(new(field, "must be non-empty and at most 4096 characters"));
+        }
+        if (input.ApiKey is not null || input.WebhookSecret is not null)
+            errors.Add(new(input.ApiKey is not null ? "apiKey" : "webhookSecret", "is not used by a Cobot connector (its webhooks carry a token in their URL)"));
+        if (errors.Count > 0)
+            return AdminProblems.Invalid(errors);
+
+        if (input.ClientId is not null)
+        {
+            await secrets.SetAsync(ConnectorSecretNames.CobotClientId(connectorId), input.ClientId.Trim(), cancellationToken);
+            await secrets.SetAsync(ConnectorSecretNames.CobotClientSecret(connectorId), input.ClientSecret!.Trim(), cancellationToken);
+        }
+        if (input.AccessToken is not null)
+        {
+            await secrets.SetAsync(ConnectorSecretNames.CobotAccessToken(connectorId), input.AccessToken.Trim(), cancellationToken);
+            await cobotStates.SaveAsync(connectorId, new CobotConnectionRecord(CobotConnectionStates.Connected, null, time.GetUtcNow()), cancellationToken);
         }
         return Results.NoContent();
     }

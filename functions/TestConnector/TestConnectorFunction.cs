@@ -28,12 +28,7 @@ public static class TestConnectorFunction
         var platform = platforms.For(connector);
 
         var api = await platform.CheckAsync(connector, cancellationToken);
-        var (_, webhookSecretSet) = await secrets.StatusAsync(connectorId, cancellationToken);
-        var checks = new List<Check>
-        {
-            new("api", api.Ok, api.Message),
-            new("webhookSecret", webhookSecretSet, webhookSecretSet ? "set" : "not set: webhooks will be refused"),
-        };
+        var checks = new List<Check> { new("api", api.Ok, api.Message), await WebhookCheckAsync(connector, secrets, cancellationToken) };
 
         if (api.Ok)
         {
@@ -48,6 +43,18 @@ public static class TestConnectorFunction
         }
 
         return Results.Ok(new { connectorId, ok = checks.All(c => c.Ok), checks });
+    }
+
+    /// <summary>Coworks signs with a webhook secret; Cobot's webhook URLs carry a callback token, made with the first subscriptions.</summary>
+    private static async Task<Check> WebhookCheckAsync(Connector connector, ConnectorSecrets secrets, CancellationToken cancellationToken)
+    {
+        if (connector.Platform == Platforms.Cobot)
+        {
+            var subscribed = await secrets.GetAsync(ConnectorSecretNames.CobotCallbackToken(connector.Id), cancellationToken) is not null;
+            return new("webhooks", subscribed, subscribed ? "subscribed; every sync re-creates what Cobot deactivated" : "not subscribed yet: connect the space or run a sync");
+        }
+        var (_, webhookSecretSet) = await secrets.StatusAsync(connector.Id, cancellationToken);
+        return new("webhookSecret", webhookSecretSet, webhookSecretSet ? "set" : "not set: webhooks will be refused");
     }
 
     private static async Task<(Check Plans, Check Locations)> CheckPlansAndLocationsAsync(Connector connector, IPlatformConnector platform, CancellationToken cancellationToken)

@@ -16,6 +16,8 @@ public sealed record Connector
 
     public CoworksConnectorSettings? Coworks { get; init; }
 
+    public CobotConnectorSettings? Cobot { get; init; }
+
     public ConnectorSettings Settings { get; init; } = new();
 
     public IReadOnlyList<PlanMapping> PlanMappings { get; init; } = PlanMapping.Defaults;
@@ -40,3 +42,12 @@ public sealed record ConnectorLocation(string Id, string Name, string TimeZone, 
 }
 
 public sealed record CoworksConnectorSettings(Uri ApiBaseUrl, string SpaceId);
+
+/// <param name="Subdomain">The space's Cobot subdomain (<c>co-up</c> for <c>https://co-up.cobot.me</c>).</param>
+/// <param name="ApiBaseUrl">The space's API1 origin, <c>https://{subdomain}.cobot.me/</c> unless overridden (tests).</param>
+/// <param name="OAuthBaseUrl">Cobot's OAuth and user-level origin, <c>https://www.cobot.me/</c> unless overridden.</param>
+/// <param name="CustomFieldGroups">Members' custom field <paramref name="CustomFieldLabel"/> adds access groups.</param>
+public sealed record CobotConnectorSettings(string Subdomain, Uri ApiBaseUrl, Uri OAuthBaseUrl, bool CustomFieldGroups = false, string CustomFieldLabel = CobotConnectorSettings.DefaultCustomFieldLabel)
+{
+    public const string DefaultCustomFieldLabel = "WiFi groups";
+}

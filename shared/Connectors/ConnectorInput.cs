@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using CoworkSync.Connectors.Cobot;
 using CoworkSync.Provisioning;
 
 namespace CoworkSync.Connectors;
@@ -19,6 +20,9 @@ public sealed partial record ConnectorInput
     [JsonPropertyName("coworks")]
     public CoworksInput? Coworks { get; init; }
 
+    [JsonPropertyName("cobot")]
+    public CobotInput? Cobot { get; init; }
+
     [JsonPropertyName("settings")]
     public SettingsInput? Settings { get; init; }
 
@@ -32,6 +36,13 @@ public sealed partial record ConnectorInput
         [property: JsonPropertyName("apiBaseUrl")] string? ApiBaseUrl,
         [property: JsonPropertyName("spaceId")] string? SpaceId);
 
+    public sealed record CobotInput(
+        [property: JsonPropertyName("subdomain")] string? Subdomain,
+        [property: JsonPropertyName("apiBaseUrl")] string? ApiBaseUrl = null,
+        [property: JsonPropertyName("oauthBaseUrl")] string? OAuthBaseUrl = null,
+        [property: JsonPropertyName("customFieldGroups")] bool? CustomFieldGroups = null,
+        [property: JsonPropertyName("customFieldLabel")] string? CustomFieldLabel = null);
+
     public sealed record SettingsInput(
         [property: JsonPropertyName("autoProvision")] bool? AutoProvision,
         [property: JsonPropertyName("autoDeprovision")] bool? AutoDeprovision,
@@ -42,19 +53,24 @@ public sealed partial record ConnectorInput
     public const int MinSyncIntervalMinutes = 5;
     public const int MaxSyncIntervalMinutes = 1440;
 
+    /// <summary>Cobot's full sync: hourly by default (its membership list is limited to 6 requests a minute; webhooks carry the rest).</summary>
+    public const int DefaultCobotSyncIntervalMinutes = 60;
+
     /// <summary>Lowercase letters, digits and dashes, 3–50 characters: fits URLs, table keys and Key Vault secret names.</summary>
     public static bool IsValidConnectorId(string id) => ConnectorIdPattern().IsMatch(id);
 
     public IReadOnlyList<ValidationError> Validate()
     {
         var errors = new List<ValidationError>();
-        if (Platform != Platforms.Coworks)
-            errors.Add(new("platform", $"must be \"{Platforms.Coworks}\""));
+        if (!Platforms.IsKnown(Platform))
+            errors.Add(new("platform", $"must be \"{Platforms.Coworks}\" or \"{Platforms.Cobot}\""));
         if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Length > 100)
             errors.Add(new("displayName", "is required, at most 100 characters"));
         ValidateLocations(errors);
         if (Platform == Platforms.Coworks)
             ValidateCoworks(errors);
+        if (Platform == Platforms.Cobot)
+            CobotInputValidation.Validate(Cobot, errors, Settings?.SyncIntervalMinutes);
         if (Settings?.SyncIntervalMinutes is < MinSyncIntervalMinutes or > MaxSyncIntervalMinutes)
             errors.Add(new("settings.syncIntervalMinutes", $"must be between {MinSyncIntervalMinutes} and {MaxSyncIntervalMinutes}"));
         return errors;
@@ -68,12 +84,13 @@ public sealed partial record ConnectorInput
         DisplayName = DisplayName!.Trim(),
         Locations = Locations!.Select(l => new ConnectorLocation(l!.Id!.Trim(), l.Name!.Trim(), l.TimeZone!.Trim(),
             (l.NasIdentifiers ?? []).Select(n => n!.Trim()).ToList())).ToList(),
-        Coworks = Coworks is null ? null : new CoworksConnectorSettings(new Uri(Coworks.ApiBaseUrl!.TrimEnd('/') + "/"), Coworks.SpaceId!.Trim()),
+        Coworks = Platform == Platforms.Coworks && Coworks is not null ? new CoworksConnectorSettings(new Uri(Coworks.ApiBaseUrl!.TrimEnd('/') + "/"), Coworks.SpaceId!.Trim()) : null,
+        Cobot = Platform == Platforms.Cobot && Cobot is not null ? CobotInputValidation.ToSettings(Cobot) : null,
         Settings = new ConnectorSettings
         {
             AutoProvision = Settings?.AutoProvision ?? true,
             AutoDeprovision = Settings?.AutoDeprovision ?? true,
-            SyncIntervalMinutes = Settings?.SyncIntervalMinutes ?? 15,
+            SyncIntervalMinutes = Settings?.SyncIntervalMinutes ?? (Platform == Platforms.Cobot ? DefaultCobotSyncIntervalMinutes : 15),
             SendWelcomeEmail = Settings?.SendWelcomeEmail ?? true,
             AllowAllLocations = Settings?.AllowAllLocations ?? false,
         },

@@ -34,6 +34,12 @@ public sealed class ConnectorSecrets(ISecretStore store, TimeProvider time, IOpt
     public Task<string?> GetApiKeyAsync(string connectorId, CancellationToken cancellationToken) =>
         GetCachedAsync(ConnectorSecretNames.ApiKey(connectorId), cancellationToken);
 
+    /// <summary>Sets any named connector secret (Cobot's client id and secret, access token, callback token).</summary>
+    public Task SetAsync(string name, string value, CancellationToken cancellationToken) => SetCachedAsync(name, value, cancellationToken);
+
+    /// <summary>Reads any named connector secret; null when it was never set.</summary>
+    public Task<string?> GetAsync(string name, CancellationToken cancellationToken) => GetCachedAsync(name, cancellationToken);
+
     /// <summary>Which secrets are set: what the admin API shows instead of their values.</summary>
     public async Task<(bool ApiKey, bool WebhookSecret)> StatusAsync(string connectorId, CancellationToken cancellationToken) =>
         (await GetApiKeyAsync(connectorId, cancellationToken) is not null,

@@ -1,4 +1,5 @@
 using CoworkSync.Provisioning;
+using CoworkSync.Sync;
 
 namespace CoworkSync.Connectors;
 
@@ -12,6 +13,19 @@ public interface IPlatformConnector
     string Platform { get; }
 
     IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, CancellationToken cancellationToken);
+
+    /// <summary>The members, reporting what an operator should read in the sync run (ignored values) to <paramref name="notes"/>.</summary>
+    IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, SyncNotes notes, CancellationToken cancellationToken) =>
+        ListMembersAsync(connector, cancellationToken);
+
+    /// <summary>Platform housekeeping a sync does first (Cobot: webhook subscriptions, the custom field), reported to <paramref name="notes"/>.</summary>
+    Task PrepareSyncAsync(Connector connector, SyncNotes notes, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The platform has no member version of its own: <see cref="PlatformMember.UpdatedAt"/> is when the state was read
+    /// (see <see cref="ReconcileRequest.VersionIsReadTime"/>).
+    /// </summary>
+    bool VersionIsReadTime => false;
 
     Task<IReadOnlyList<PlatformPlan>> ListPlansAsync(Connector connector, CancellationToken cancellationToken);
 

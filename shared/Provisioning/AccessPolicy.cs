@@ -21,7 +21,10 @@ public static class AccessPolicy
         var mapping = PlanMapping.Find(mappings, member.PlanId, member.PlanName);
         if (mapping is null)
             return AccessDecision.NoAccess(AccessReasons.PlanNotMapped);
-        if (mapping.Groups.Count == 0)
+        // Groups the platform adds for the member (Cobot's custom field) count like the plan's: they can give WiFi
+        // to a member whose plan has none.
+        var planGroups = mapping.Groups.Concat(member.ExtraGroupIds).ToList();
+        if (planGroups.Count == 0)
             return AccessDecision.NoAccess(AccessReasons.PlanWithoutWifi);
 
         if (member.Status is MemberStatus.Inactive)
@@ -30,8 +33,8 @@ public static class AccessPolicy
             return AccessDecision.NoAccess(AccessReasons.MemberSuspended);
 
         var groups = member.Status == MemberStatus.Trial
-            ? mapping.Groups.Append(AccessGroups.Trial).Distinct(StringComparer.Ordinal).ToList()
-            : mapping.Groups.Distinct(StringComparer.Ordinal).ToList();
+            ? planGroups.Append(AccessGroups.Trial).Distinct(StringComparer.Ordinal).ToList()
+            : planGroups.Distinct(StringComparer.Ordinal).ToList();
 
         if (member.MembershipStatus == MembershipStatus.Ended)
         {

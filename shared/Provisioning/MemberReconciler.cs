@@ -39,6 +39,9 @@ public sealed partial class MemberReconciler(
         if (existing is not null && (existing.Platform.UpdatedAt > incoming.UpdatedAt || account?.StateVersion > incoming.UpdatedAt))
             return new ReconcileResult(ReconcileOutcome.Stale, existing, account, MemberWritten: false);
 
+        if (request.VersionIsReadTime && existing is not null && existing.Platform with { UpdatedAt = incoming.UpdatedAt } == incoming)
+            incoming = existing.Platform;
+
         var settings = request.OperatorRequested ? request.Settings with { AutoProvision = true } : request.Settings;
         var decision = AccessPolicy.Decide(incoming, settings, request.PlanMappings, account is not null);
         var usernameNote = existing?.UsernameNote;

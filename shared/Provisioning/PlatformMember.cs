@@ -27,6 +27,22 @@ public sealed record PlatformMember
     /// <summary>The day the member's billing cycle starts each month.</summary>
     public DateOnly? BillingCycleAnchor { get; init; }
 
+    /// <summary>
+    /// Access groups the platform grants beyond the plan's (Cobot's custom field), as sorted, distinct, comma-separated
+    /// ids, so that equal sets compare equal; null for none.
+    /// </summary>
+    public string? ExtraGroups { get; init; }
+
+    /// <summary>The ids in <see cref="ExtraGroups"/>.</summary>
+    public IReadOnlyList<string> ExtraGroupIds => string.IsNullOrEmpty(ExtraGroups) ? [] : ExtraGroups.Split(',');
+
+    /// <summary>The canonical <see cref="ExtraGroups"/> text of a set of group ids; null when empty.</summary>
+    public static string? JoinGroups(IEnumerable<string> groupIds)
+    {
+        var ids = groupIds.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return ids.Count == 0 ? null : string.Join(',', ids);
+    }
+
     /// <summary>When the platform last changed this member; an older version never overwrites a newer one.</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
 }

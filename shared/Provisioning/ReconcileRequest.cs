@@ -5,6 +5,10 @@ namespace CoworkSync.Provisioning;
 /// <param name="SyncRunId">The sync run that fetched it, if any.</param>
 /// <param name="OperatorUsername">An operator asked for an account (even with auto-provision off), optionally with this user name.</param>
 /// <param name="OperatorRequested">An operator asked for the member's account to be created or linked.</param>
+/// <param name="VersionIsReadTime">
+/// The platform has no version of its own (Cobot): <see cref="PlatformMember.UpdatedAt"/> is when the state was read.
+/// A state equal to the stored one then keeps the stored version, so re-reading an unchanged member writes nothing.
+/// </param>
 /// <param name="Gone">The platform no longer lists the member: <see cref="Member"/> is their last known state, ended.</param>
 public sealed record ReconcileRequest(
     string ConnectorId,
@@ -15,4 +19,5 @@ public sealed record ReconcileRequest(
     string? SyncRunId = null,
     bool Gone = false,
     bool OperatorRequested = false,
-    string? OperatorUsername = null);
+    string? OperatorUsername = null,
+    bool VersionIsReadTime = false);

@@ -1,5 +1,7 @@
 using CoworkSync.Access;
 using CoworkSync.Connectors;
+using CoworkSync.Connectors.Cobot;
+using CoworkSync.Events;
 using CoworkSync.Provisioning;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +12,7 @@ namespace CoworkSync.Radius;
 /// (idempotent by Acct-Unique-Session-Id, the highest Acct-Session-Time wins); Accounting-On/Off closes the NAS's sessions.
 /// </summary>
 public sealed partial class RadiusAccountant(
-    AccountStore accounts, UsageStore usage, ConnectorCache connectors, TimeProvider time, ILogger<RadiusAccountant> logger)
+    AccountStore accounts, UsageStore usage, ConnectorCache connectors, IEventPublisher publisher, TimeProvider time, ILogger<RadiusAccountant> logger)
 {
     public async Task RecordAsync(RadiusAttributes request, CancellationToken cancellationToken)
     {
@@ -41,7 +43,29 @@ public sealed partial class RadiusAccountant(
         var startedAt = now - TimeSpan.FromSeconds(seconds);
         var cycle = BillingCycle.Containing(account.BillingCycleAnchor ?? new DateOnly(startedAt.Year, startedAt.Month, 1), startedAt, zone);
         await usage.RecordAsync(account.Username, cycle.Key, sessionId, seconds, closes: status == AccountingStatus.Stop, nas, now, cancellationToken);
+        if (status == AccountingStatus.Start && connector?.Platform == Platforms.Cobot)
+            await QueueCobotCheckInAsync(account, TimeZoneInfo.ConvertTime(now, zone), now, cancellationToken);
     }
+
+    /// <summary>
+    /// A Cobot member's session started: their check-in is queued (once per local day, by its event id), never made
+    /// here. A queue failure loses only this attempt: the next session start that day queues it again.
+    /// </summary>
+    private async Task QueueCobotCheckInAsync(WifiAccount account, DateTimeOffset localNow, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var envelope = CobotCheckInEvent.Envelope(account.ConnectorId, account.MemberId, account.Username, DateOnly.FromDateTime(localNow.DateTime), now);
+        try
+        {
+            await publisher.PublishAsync(envelope, PublishOptions.First(envelope), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCheckInNotQueued(ex, account.Username);
+        }
+    }
+
+    [LoggerMessage(EventId = 912, Level = LogLevel.Warning, Message = "Could not queue the Cobot check-in of {Username}")]
+    private partial void LogCheckInNotQueued(Exception exception, string username);
 
     [LoggerMessage(EventId = 910, Level = LogLevel.Information, Message = "NAS {Nas} sent {Status}: closed {Closed} open sessions")]
     private partial void LogNasRestart(string nas, AccountingStatus status, int closed);

@@ -34,34 +34,37 @@ public sealed partial class ConnectorSyncHandler(
         if (run.State == SyncRunState.Succeeded)
             return;
 
-        run = run with { State = SyncRunState.Running, StartedAt = time.GetUtcNow(), EndedAt = null, Counts = new SyncCounts(), Errors = [] };
+        run = run with { State = SyncRunState.Running, StartedAt = time.GetUtcNow(), EndedAt = null, Counts = new SyncCounts(), Errors = [], Notes = [] };
+        var notes = new SyncNotes();
         await runs.SaveAsync(run, cancellationToken);
         try
         {
-            run = await SyncAsync(connector, run, cancellationToken);
+            run = await SyncAsync(connector, run, notes, cancellationToken);
             await runs.SaveAsync(run with { State = SyncRunState.Succeeded, EndedAt = time.GetUtcNow() }, cancellationToken);
             LogSynced(connector.Id, run.RunId, run.Counts.Seen, run.Counts.Failed);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await runs.SaveAsync(run with { State = SyncRunState.Failed, EndedAt = time.GetUtcNow(), Errors = [.. run.Errors, ex.Message] }, CancellationToken.None);
+            await runs.SaveAsync(run with { State = SyncRunState.Failed, EndedAt = time.GetUtcNow(), Errors = [.. run.Errors, ex.Message], Notes = notes.All }, CancellationToken.None);
             throw Classify(ex);
         }
     }
 
-    private async Task<SyncRun> SyncAsync(Connector connector, SyncRun run, CancellationToken cancellationToken)
+    private async Task<SyncRun> SyncAsync(Connector connector, SyncRun run, SyncNotes notes, CancellationToken cancellationToken)
     {
+        var platform = platforms.For(connector);
+        await platform.PrepareSyncAsync(connector, notes, cancellationToken);
         var counts = new SyncCounts();
         var errors = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var untouched = new List<string>();
 
-        await foreach (var member in platforms.For(connector).ListMembersAsync(connector, cancellationToken))
+        await foreach (var member in platform.ListMembersAsync(connector, notes, cancellationToken))
         {
             if (!seen.Add(member.MemberId))
                 continue;
             counts = counts with { Seen = counts.Seen + 1 };
-            (counts, var written) = await ProvisionAsync(new ReconcileRequest(connector.Id, member, connector.Settings, connector.PlanMappings, SyncRunId: run.RunId), counts, errors, cancellationToken);
+            (counts, var written) = await ProvisionAsync(new ReconcileRequest(connector.Id, member, connector.Settings, connector.PlanMappings, SyncRunId: run.RunId, VersionIsReadTime: platform.VersionIsReadTime), counts, errors, cancellationToken);
             if (!written)
                 untouched.Add(member.MemberId);
         }
@@ -76,7 +79,7 @@ public sealed partial class ConnectorSyncHandler(
         }
 
         await members.StampSyncAsync(connector.Id, untouched, run.RunId, time.GetUtcNow(), cancellationToken);
-        return run with { Counts = counts, Errors = errors };
+        return run with { Counts = counts, Errors = errors, Notes = notes.All };
     }
 
     private async Task<(SyncCounts Counts, bool Written)> ProvisionAsync(ReconcileRequest request, SyncCounts counts, List<string> errors, CancellationToken cancellationToken)

@@ -22,6 +22,9 @@ public sealed record SyncRun
     public SyncCounts Counts { get; init; } = new();
 
     public IReadOnlyList<string> Errors { get; init; } = [];
+
+    /// <summary>What the platform reported during the run: repairs made (webhook subscriptions), values ignored.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 public enum SyncRunState

@@ -24,6 +24,7 @@ public sealed class SyncRunStore(StateTables tables)
             ["EndedAt"] = run.EndedAt,
             ["Counts"] = JsonSerializer.Serialize(run.Counts, Json),
             ["Errors"] = JsonSerializer.Serialize(run.Errors.Take(50).Select(e => e.Length > 500 ? e[..500] : e), Json),
+            ["Notes"] = JsonSerializer.Serialize(run.Notes.Take(50).Select(e => e.Length > 500 ? e[..500] : e), Json),
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -59,6 +60,7 @@ public sealed class SyncRunStore(StateTables tables)
         EndedAt = e.GetDateTimeOffset("EndedAt"),
         Counts = JsonSerializer.Deserialize<SyncCounts>(e.GetString("Counts") ?? "{}", Json) ?? new SyncCounts(),
         Errors = JsonSerializer.Deserialize<List<string>>(e.GetString("Errors") ?? "[]", Json) ?? [],
+        Notes = JsonSerializer.Deserialize<List<string>>(e.GetString("Notes") ?? "[]", Json) ?? [],
     };
 
 }

@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using CoworkSync.Connectors;
+using CoworkSync.Connectors.Cobot;
+using CoworkSync.Events;
+using CoworkSync.Functions.Hosting.Http;
+using Microsoft.Extensions.Options;
+
+namespace CoworkSync.Functions.CobotWebhook;
+
+/// <summary>
+/// <c>POST /api/webhooks/cobot/{connectorId}/{callbackToken}</c> with <c>{"url":"…"}</c>. Cobot does not sign
+/// webhooks, so the body is only a hint: the token in the URL is compared in constant time (401), the URL must be a
+/// membership on the connector's own API host (400), then the membership id is enqueued (202) and the handler re-reads
+/// it from Cobot with the connector's token. 404 unknown connector; 413 too large; 503 when the queue cannot take it.
+/// Nothing is enqueued unless the answer is 202, and Cobot is never called here.
+/// </summary>
+public static partial class CobotWebhookFunction
+{
+    public const string FunctionName = "CobotWebhook";
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/webhooks/cobot/{connectorId}/{callbackToken}", ReceiveAsync).AsFunction(FunctionName, FunctionAuthLevel.Anonymous);
+
+    private static async Task<IResult> ReceiveAsync(
+        string connectorId,
+        string callbackToken,
+        HttpRequest request,
+        ConnectorStore connectors,
+        ConnectorSecrets secrets,
+        IEventPublisher publisher,
+        IOptions<WebhookOptions> options,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(FunctionName);
+        var body = await BoundedBody.ReadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
+        if (body is null)
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"The body must be at most {options.Value.MaxBodyBytes} bytes.");
+        try
+        {
+            var connector = await connectors.GetAsync(connectorId, cancellationToken);
+            if (connector is null || connector.Platform != Platforms.Cobot || connector.Cobot is null)
+                return Problem(StatusCodes.Status404NotFound, "Unknown connector", $"There is no Cobot connector '{connectorId}'.");
+
+            var expected = await secrets.GetAsync(ConnectorSecretNames.CobotCallbackToken(connectorId), cancellationToken);
+            if (expected is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(callbackToken), Encoding.UTF8.GetBytes(expected)))
+            {
+                LogRejected(logger, connectorId, "callback token");
+                return Problem(StatusCodes.Status401Unauthorized, "Invalid callback token", "The webhook URL's token is not this connector's.");
+            }
+
+            var url = ReadUrl(body);
+            if (url is null)
+                return Problem(StatusCodes.Status400BadRequest, "Malformed webhook", "The body must be a JSON object with a \"url\" string.");
+            if (!CobotWebhookUrl.TryGetMembershipId(url, connector.Cobot.ApiBaseUrl, out var membershipId))
+            {
+                LogRejected(logger, connectorId, "url");
+                return Problem(StatusCodes.Status400BadRequest, "Unknown resource", "The url must point at a membership on this connector's Cobot API host.");
+            }
+
+            var envelope = CobotWebhookEvent.Envelope(connectorId, new CobotWebhookEvent(membershipId, url), time.GetUtcNow());
+            await publisher.PublishAsync(envelope, PublishOptions.First(envelope), cancellationToken);
+            LogAccepted(logger, envelope.Id, connectorId, membershipId);
+            return Results.Accepted(value: new { eventId = envelope.Id });
+        }
+        catch (Exception ex) when (ex is EventPublishException or RequestFailedException or HttpRequestException or AggregateException)
+        {
+            LogUnavailable(logger, ex, connectorId);
+            return Results.Problem(title: "Unavailable", detail: "The event could not be stored; send it again later.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static string? ReadUrl(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String
+                ? url.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult Problem(int status, string title, string detail) => Results.Problem(title: title, detail: detail, statusCode: status);
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Accepted Cobot webhook {EventId} for membership {MembershipId} of connector {ConnectorId}")]
+    private static partial void LogAccepted(ILogger logger, string eventId, string connectorId, string membershipId);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Rejected a Cobot webhook for connector {ConnectorId}: bad {Problem}")]
+    private static partial void LogRejected(ILogger logger, string connectorId, string problem);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Could not accept a Cobot webhook for connector {ConnectorId}: queue unavailable")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string connectorId);
+}

@@ -1,0 +1,91 @@
+using CoworkSync.Sync;
+using Microsoft.Extensions.Logging;
+
+namespace CoworkSync.Connectors.Cobot;
+
+/// <summary>
+/// The OAuth connection of a Cobot space: the authorize URL to send the admin to, and the callback that finishes it.
+/// The callback changes nothing until every Cobot step succeeded: code → token, the space's id, the token made
+/// space-owned (so it survives the admin leaving), the webhook subscriptions; only then is the token stored, the
+/// connection marked connected and the first sync started.
+/// </summary>
+public sealed partial class CobotConnectFlow(
+    ConnectorStore connectors,
+    ConnectorSecrets secrets,
+    CobotOAuthState states,
+    CobotCallbackUrls urls,
+    CobotClient client,
+    CobotSubscriptions subscriptions,
+    CobotConnectionStore connections,
+    SyncStarter syncs,
+    TimeProvider time,
+    ILogger<CobotConnectFlow> logger)
+{
+    /// <returns>The authorize URL, or why the connector cannot be connected yet.</returns>
+    public async Task<(Uri? Url, string? Problem)> AuthorizeUrlAsync(Connector connector, CancellationToken cancellationToken)
+    {
+        var settings = CobotConnections.Settings(connector);
+        if (!urls.IsConfigured)
+            return (null, "Cobot__PublicBaseUrl is not set: Cobot needs it to send the admin back.");
+        var clientId = await secrets.GetAsync(ConnectorSecretNames.CobotClientId(connector.Id), cancellationToken);
+        if (clientId is null || await secrets.GetAsync(ConnectorSecretNames.CobotClientSecret(connector.Id), cancellationToken) is null)
+            return (null, $"Set the OAuth app's clientId and clientSecret first: PUT /api/admin/connectors/{connector.Id}/secrets.");
+        var state = await states.CreateAsync(connector.Id, cancellationToken);
+        var query = string.Join('&',
+            $"response_type=code",
+            $"client_id={Uri.EscapeDataString(clientId)}",
+            $"redirect_uri={Uri.EscapeDataString(urls.RedirectUri.ToString())}",
+            $"state={Uri.EscapeDataString(state)}",
+            $"scope={Uri.EscapeDataString(string.Join(' ', CobotEvents.Scopes))}");
+        return (new Uri(settings.OAuthBaseUrl, "oauth/authorize?" + query), null);
+    }
+
+    /// <returns>The connector connected, or what went wrong (for the page the admin sees).</returns>
+    public async Task<(string? ConnectorId, string? Problem)> CompleteAsync(string? code, string? state, string? error, CancellationToken cancellationToken)
+    {
+        var (connectorId, problem) = await states.ConsumeAsync(state, cancellationToken);
+        if (connectorId is null)
+            return (null, problem);
+        if (!string.IsNullOrEmpty(error))
+            return (connectorId, $"Cobot did not grant access ({Shorten(error)}).");
+        if (string.IsNullOrWhiteSpace(code))
+            return (connectorId, "Cobot sent no authorization code.");
+        var connector = await connectors.GetAsync(connectorId, cancellationToken);
+        if (connector?.Cobot is not { } settings)
+            return (connectorId, $"There is no Cobot connector '{connectorId}'.");
+        var clientId = await secrets.GetAsync(ConnectorSecretNames.CobotClientId(connectorId), cancellationToken);
+        var clientSecret = await secrets.GetAsync(ConnectorSecretNames.CobotClientSecret(connectorId), cancellationToken);
+        if (clientId is null || clientSecret is null)
+            return (connectorId, "The connector has no OAuth client id and secret.");
+
+        try
+        {
+            var token = await client.ExchangeCodeAsync(settings.OAuthBaseUrl, clientId, clientSecret, code, urls.RedirectUri, cancellationToken);
+            var space = await client.GetSpaceAsync(new CobotConnection(settings.ApiBaseUrl, token), cancellationToken);
+            if (string.IsNullOrEmpty(space.Id))
+                return (connectorId, "Cobot's answer about the space has no id.");
+            token = await client.MakeSpaceTokenAsync(settings.OAuthBaseUrl, token, space.Id, cancellationToken);
+            var connection = new CobotConnection(settings.ApiBaseUrl, token);
+            await subscriptions.EnsureAsync(connector, connection, cancellationToken);
+
+            await secrets.SetAsync(ConnectorSecretNames.CobotAccessToken(connectorId), token, cancellationToken);
+            await connections.SaveAsync(connectorId, new CobotConnectionRecord(CobotConnectionStates.Connected, null, time.GetUtcNow(), space.Id, SpaceOwnedToken: true), cancellationToken);
+        }
+        catch (Exception ex) when (ex is CobotApiException or CobotPayloadException)
+        {
+            LogFailed(ex, connectorId);
+            return (connectorId, ex.Message);
+        }
+        var run = await syncs.StartAsync(connectorId, SyncStarter.Manual, cancellationToken);
+        LogConnected(connectorId, run.RunId);
+        return (connectorId, null);
+    }
+
+    private static string Shorten(string text) => text.Length > 100 ? text[..100] : text;
+
+    [LoggerMessage(EventId = 1110, Level = LogLevel.Information, Message = "Cobot connector {ConnectorId} connected; first sync run {RunId}")]
+    private partial void LogConnected(string connectorId, string runId);
+
+    [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "Connecting Cobot connector {ConnectorId} failed; nothing was changed")]
+    private partial void LogFailed(Exception exception, string connectorId);
+}

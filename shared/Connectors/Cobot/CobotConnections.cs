@@ -1,0 +1,20 @@
+namespace CoworkSync.Connectors.Cobot;
+
+/// <summary>Builds a connector's <see cref="CobotConnection"/> from its settings and the token in the secret store.</summary>
+public sealed class CobotConnections(ConnectorSecrets secrets)
+{
+    /// <exception cref="MissingCredentialsException">No token yet: the space is not connected.</exception>
+    public async Task<CobotConnection> ForAsync(Connector connector, CancellationToken cancellationToken)
+    {
+        var settings = Settings(connector);
+        var token = await secrets.GetAsync(ConnectorSecretNames.CobotAccessToken(connector.Id), cancellationToken)
+            ?? throw new MissingCredentialsException(connector.Id);
+        return new CobotConnection(settings.ApiBaseUrl, token);
+    }
+
+    public async Task<bool> HasTokenAsync(string connectorId, CancellationToken cancellationToken) =>
+        await secrets.GetAsync(ConnectorSecretNames.CobotAccessToken(connectorId), cancellationToken) is not null;
+
+    public static CobotConnectorSettings Settings(Connector connector) =>
+        connector.Cobot ?? throw new InvalidOperationException($"Connector '{connector.Id}' has no Cobot settings.");
+}

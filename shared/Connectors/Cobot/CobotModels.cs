@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CoworkSync.Connectors.Cobot;
+
+// Cobot API1 wire format (https://dev.cobot.me/api-docs). Dates are strings in API1's own formats and parsed by
+// CobotDates; unknown properties are ignored, so Cobot may add fields.
+
+public sealed record CobotMembership
+{
+    [JsonPropertyName("id")] public string? Id { get; init; }
+    [JsonPropertyName("name")] public string? Name { get; init; }
+    [JsonPropertyName("email")] public string? Email { get; init; }
+    [JsonPropertyName("user")] public CobotUser? User { get; init; }
+    [JsonPropertyName("plan")] public CobotMembershipPlan? Plan { get; init; }
+    [JsonPropertyName("upcoming_plan")] public CobotUpcomingPlan? UpcomingPlan { get; init; }
+    [JsonPropertyName("confirmed_at")] public string? ConfirmedAt { get; init; }
+    [JsonPropertyName("starts_at")] public string? StartsAt { get; init; }
+    [JsonPropertyName("canceled_to")] public string? CanceledTo { get; init; }
+}
+
+public sealed record CobotUser(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("email")] string? Email);
+
+/// <summary>The membership's own copy of its plan; <c>parent_plan.id</c> is the space's plan.</summary>
+public sealed record CobotMembershipPlan
+{
+    [JsonPropertyName("id")] public string? Id { get; init; }
+    [JsonPropertyName("name")] public string? Name { get; init; }
+    [JsonPropertyName("parent_plan")] public CobotPlanReference? ParentPlan { get; init; }
+}
+
+/// <summary>A plan change Cobot has scheduled; assumed to be the plan copy plus the day it takes effect.</summary>
+public sealed record CobotUpcomingPlan
+{
+    [JsonPropertyName("id")] public string? Id { get; init; }
+    [JsonPropertyName("name")] public string? Name { get; init; }
+    [JsonPropertyName("parent_plan")] public CobotPlanReference? ParentPlan { get; init; }
+    [JsonPropertyName("starts_at")] public string? StartsAt { get; init; }
+    [JsonPropertyName("change_date")] public string? ChangeDate { get; init; }
+}
+
+public sealed record CobotPlanReference([property: JsonPropertyName("id")] JsonElement Id)
+{
+    /// <summary>The id as text whether Cobot sends a string or a number.</summary>
+    public string? Text => Id.ValueKind switch
+    {
+        JsonValueKind.String => Id.GetString(),
+        JsonValueKind.Number => Id.GetRawText(),
+        _ => null,
+    };
+}
+
+public sealed record CobotPlan(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("hidden")] bool? Hidden);
+
+public sealed record CobotCustomField(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("label")] string? Label,
+    [property: JsonPropertyName("value")] string? Value = null);
+
+/// <summary>A membership's custom fields, from <c>GET /api/custom_fields</c> or <c>/api/memberships/{id}/custom_fields</c>.</summary>
+public sealed record CobotMembershipFields(
+    [property: JsonPropertyName("membership_id")] string? MembershipId,
+    [property: JsonPropertyName("fields")] IReadOnlyList<CobotCustomField>? Fields);
+
+public sealed record CobotSubscription(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("event")] string? Event,
+    [property: JsonPropertyName("callback_url")] string? CallbackUrl,
+    [property: JsonPropertyName("active")] bool? Active,
+    [property: JsonPropertyName("url")] string? Url);
+
+public sealed record CobotSpace(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("name")] string? Name);
+
+public sealed record CobotTokenResponse(
+    [property: JsonPropertyName("access_token")] string? AccessToken);
+
+public sealed record CobotCheckInTokenRequest(
+    [property: JsonPropertyName("membership_id")] string MembershipId,
+    [property: JsonPropertyName("token")] string Token);
+
+/// <summary>What a check-in request ended with: Cobot's 201, or its 422 with the reason.</summary>
+public sealed record CobotCheckInResult(bool Created, string? Error, string? ValidUntil = null);

@@ -1,0 +1,138 @@
+using System.Runtime.CompilerServices;
+using CoworkSync.Access;
+using CoworkSync.Provisioning;
+using CoworkSync.Sync;
+
+namespace CoworkSync.Connectors.Cobot;
+
+/// <summary>
+/// Cobot behind the platform-neutral connector interface. A full sync reads the plans (hidden ones too, for their
+/// current names), every membership in one request and, with the custom-field option, every membership's custom
+/// fields in one request: a handful of requests whatever the size of the space, so the 6/min limit on memberships is never in reach.
+/// A 401 marks the connection in error ("token revoked"); the next success clears it.
+/// </summary>
+public sealed class CobotPlatformConnector(
+    CobotClient client,
+    CobotConnections connections,
+    CobotConnectionStore states,
+    CobotSubscriptions subscriptions,
+    CobotCallbackUrls urls,
+    CobotCustomFieldSetup customFields,
+    CobotPlanNames planNames,
+    AccessGroupStore groups,
+    TimeProvider time) : IPlatformConnector
+{
+    public string Platform => Platforms.Cobot;
+
+    public bool VersionIsReadTime => true;
+
+    public IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, CancellationToken cancellationToken) =>
+        ListMembersAsync(connector, new SyncNotes(), cancellationToken);
+
+    public async IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, SyncNotes notes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var connection = await connections.ForAsync(connector, cancellationToken);
+        var settings = CobotConnections.Settings(connector);
+        var plans = await TranslateAsync(connector, () => planNames.GetAsync(connector.Id, connection, refresh: true, cancellationToken), cancellationToken);
+        var memberships = await TranslateAsync(connector, () => client.ListMembershipsAsync(connection, cancellationToken), cancellationToken);
+        var readAt = time.GetUtcNow();
+        Dictionary<string, CobotMembershipFields>? fields = null;
+        IReadOnlySet<string> known = new HashSet<string>();
+        if (settings.CustomFieldGroups)
+        {
+            var all = await TranslateAsync(connector, () => client.ListMembershipFieldsAsync(connection, cancellationToken), cancellationToken);
+            fields = all.Where(f => f.MembershipId is not null).GroupBy(f => f.MembershipId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            known = (await groups.GetAllAsync(cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
+        }
+
+        var location = connector.Locations.FirstOrDefault();
+        foreach (var membership in memberships)
+        {
+            string? extra = null;
+            if (fields is not null && membership.Id is { } id)
+            {
+                (extra, var unknown) = CobotCustomFieldGroups.Read(fields.GetValueOrDefault(id), settings.CustomFieldLabel, known);
+                if (unknown.Count > 0)
+                    notes.Add($"member {id}: custom field '{settings.CustomFieldLabel}' names unknown access group(s) {string.Join(", ", unknown)}; ignored");
+            }
+            yield return Map(membership, location, readAt, extra, plans);
+        }
+        await states.SetStateAsync(connector.Id, CobotConnectionStates.Connected, null, time.GetUtcNow(), cancellationToken);
+    }
+
+    public async Task PrepareSyncAsync(Connector connector, SyncNotes notes, CancellationToken cancellationToken)
+    {
+        var connection = await connections.ForAsync(connector, cancellationToken);
+        var settings = CobotConnections.Settings(connector);
+        if (urls.IsConfigured)
+        {
+            foreach (var done in await TranslateAsync(connector, () => subscriptions.EnsureAsync(connector, connection, cancellationToken), cancellationToken))
+                notes.Add(done);
+        }
+        else
+        {
+            notes.Add("webhook subscriptions not checked: Cobot__PublicBaseUrl is not set");
+        }
+        if (settings.CustomFieldGroups
+            && await TranslateAsync(connector, () => customFields.EnsureAsync(connection, settings.CustomFieldLabel, cancellationToken), cancellationToken) is { } created)
+            notes.Add(created);
+    }
+
+    /// <summary>Every plan, hidden ones included (the token has <c>read_plans</c>): members can be on hidden plans too.</summary>
+    public async Task<IReadOnlyList<PlatformPlan>> ListPlansAsync(Connector connector, CancellationToken cancellationToken)
+    {
+        var connection = await connections.ForAsync(connector, cancellationToken);
+        var plans = await TranslateAsync(connector, () => client.ListPlansAsync(connection, cancellationToken), cancellationToken);
+        return plans.Where(p => p.Id is { Length: > 0 })
+            .Select(p => new PlatformPlan(p.Id!, p.Name?.Trim() ?? ""))
+            .ToList();
+    }
+
+    public async Task<PlatformCheck> CheckAsync(Connector connector, CancellationToken cancellationToken)
+    {
+        if (connector.Cobot is null)
+            return new PlatformCheck(false, "The connector has no Cobot settings.");
+        if (!await connections.HasTokenAsync(connector.Id, cancellationToken))
+            return new PlatformCheck(false, $"Not connected: open GET /api/connect/cobot/{connector.Id}, or set an accessToken.");
+        try
+        {
+            var plans = await ListPlansAsync(connector, cancellationToken);
+            return new PlatformCheck(true, $"Connected to Cobot space {connector.Cobot.Subdomain}; it has {plans.Count} plan(s).");
+        }
+        catch (PlatformException ex)
+        {
+            return new PlatformCheck(false, ex.Message);
+        }
+    }
+
+    /// <summary>A membership the mapper cannot read fails the sync (naming it): a partial list must not end members.</summary>
+    private static PlatformMember Map(CobotMembership membership, ConnectorLocation? location, DateTimeOffset readAt, string? extra, IReadOnlyDictionary<string, string> plans)
+    {
+        try
+        {
+            return CobotMapper.ToPlatformMember(membership, location, readAt, extra, plans);
+        }
+        catch (CobotPayloadException ex)
+        {
+            throw new PlatformException(ex.Message, isTransient: false, ex);
+        }
+    }
+
+    private async Task<T> TranslateAsync<T>(Connector connector, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (CobotApiException ex)
+        {
+            if (CobotConnectionStates.ErrorReason(ex) is { } reason)
+                await states.SetStateAsync(connector.Id, CobotConnectionStates.Error, reason, time.GetUtcNow(), cancellationToken);
+            throw new PlatformException(ex.Message, ex.IsTransient, ex);
+        }
+        catch (CobotPayloadException ex)
+        {
+            throw new PlatformException(ex.Message, isTransient: false, ex);
+        }
+    }
+}

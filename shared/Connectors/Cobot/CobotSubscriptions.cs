@@ -1,0 +1,33 @@
+namespace CoworkSync.Connectors.Cobot;
+
+/// <summary>
+/// Keeps one active Cobot webhook subscription per event in <see cref="CobotEvents.Subscribed"/> pointing at the
+/// connector's webhook URL. Cobot deactivates a subscription after about 20 h of failed deliveries (or at once on a
+/// 410) and never re-activates it: a deactivated or missing one is (deleted and) created again. Returns what it did.
+/// </summary>
+public sealed class CobotSubscriptions(CobotClient client, CobotCallbackUrls urls)
+{
+    public async Task<IReadOnlyList<string>> EnsureAsync(Connector connector, CobotConnection connection, CancellationToken cancellationToken)
+    {
+        var callback = await urls.WebhookUrlAsync(connector.Id, cancellationToken);
+        var existing = await client.ListSubscriptionsAsync(connection, cancellationToken);
+        var done = new List<string>();
+        foreach (var eventName in CobotEvents.Subscribed)
+        {
+            var ours = existing.Where(s => s.Event == eventName && IsOurs(s, callback)).ToList();
+            if (ours.Any(s => s.Active != false))
+                continue;
+            // Cobot answers 409 to a second subscription with the same event and URL, deactivated or not.
+            foreach (var inactive in ours)
+                await client.DeleteSubscriptionAsync(connection, inactive, cancellationToken);
+            await client.CreateSubscriptionAsync(connection, eventName, callback, cancellationToken);
+            done.Add(ours.Count > 0
+                ? $"re-created webhook subscription {eventName}: Cobot had deactivated it"
+                : $"created missing webhook subscription {eventName}");
+        }
+        return done;
+    }
+
+    private static bool IsOurs(CobotSubscription subscription, Uri callback) =>
+        Uri.TryCreate(subscription.CallbackUrl, UriKind.Absolute, out var url) && url == callback;
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using CoworkSync.Events;
+using CoworkSync.Processing;
+
+namespace CoworkSync.Connectors.Cobot;
+
+/// <summary>Applies a queued Cobot webhook by re-reading the membership it points at (<see cref="CobotMemberRefresher"/>).</summary>
+public sealed class CobotWebhookEventHandler(ConnectorStore connectors, CobotMemberRefresher refresher) : IEventHandler
+{
+    public string EventType => CobotWebhookEvent.Type;
+
+    public async Task HandleAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var connector = await connectors.GetAsync(envelope.ConnectorId, cancellationToken);
+        if (connector is null || connector.Platform != Platforms.Cobot || connector.Cobot is null)
+            throw new PermanentEventException(DeadLetterReasons.UnknownConnector, $"There is no Cobot connector '{envelope.ConnectorId}'.");
+        CobotWebhookEvent? webhook;
+        try
+        {
+            webhook = envelope.Payload.Deserialize<CobotWebhookEvent>();
+        }
+        catch (JsonException ex)
+        {
+            throw new PermanentEventException(DeadLetterReasons.InvalidPayload, "The Cobot webhook event is not readable.", ex);
+        }
+        if (webhook is null || string.IsNullOrWhiteSpace(webhook.MembershipId))
+            throw new PermanentEventException(DeadLetterReasons.InvalidPayload, "The Cobot webhook event names no membership.");
+
+        await CobotFailures.TranslateAsync(() => refresher.RefreshAsync(connector, webhook.MembershipId, envelope.Id, cancellationToken));
+    }
+}

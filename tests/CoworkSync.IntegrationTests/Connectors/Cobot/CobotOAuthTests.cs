@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CoworkSync.Connectors.Cobot;
+using CoworkSync.IntegrationTests.Infrastructure;
+using CoworkSync.IntegrationTests.Simulators;
+using CoworkSync.IntegrationTests.Support;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace CoworkSync.IntegrationTests.Connectors.Cobot;
+
+/// <summary>Connecting a Cobot space by OAuth, end to end against the simulated authorize and token endpoints.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class CobotOAuthTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly CobotWorld _world = new(azurite);
+
+    public async Task InitializeAsync()
+    {
+        await _world.InitializeAsync();
+        (await _world.App.Admin().PutAsJsonAsync($"/api/admin/connectors/{_world.ConnectorId}/secrets",
+            new { clientId = CobotSimulator.ClientId, clientSecret = CobotSimulator.ClientSecret })).EnsureSuccessStatusCode();
+    }
+
+    public Task DisposeAsync() => _world.DisposeAsync();
+
+    [Fact]
+    public async Task Connect_RedirectsToCobot_AndTheCallbackConnectsTheSpace_WithASpaceOwnedTokenWebhooksAndAFirstSync()
+    {
+        _world.Cobot.Put(CobotWorld.Member("m-1"));
+        Assert.Equal("not connected", await StateAsync());
+
+        var authorize = await ConnectAsync();
+        Assert.Equal(_world.Cobot.BaseUrl.Authority, authorize.Authority);
+        Assert.Equal("/oauth/authorize", authorize.AbsolutePath);
+        var query = QueryHelpers.ParseQuery(authorize.Query);
+        Assert.Equal("code", query["response_type"].ToString());
+        Assert.Equal(CobotSimulator.ClientId, query["client_id"].ToString());
+        Assert.Equal($"{CobotWorld.PublicBaseUrl}/api/auth/cobot_admin/callback", query["redirect_uri"].ToString());
+        Assert.Contains("write_subscriptions", query["scope"].ToString().Split(' '));
+        Assert.Contains("read_memberships", query["scope"].ToString().Split(' '));
+
+        var page = await CallbackAsync(query["state"]!, _world.Cobot.Authorize(CobotSimulator.ClientId, query["redirect_uri"]!));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var token = Assert.Single(_world.Cobot.Requests, r => r.PathAndQuery.StartsWith("/api/access_tokens/", StringComparison.Ordinal)).PathAndQuery.Split('/')[3];
+        Assert.True(_world.Cobot.IsSpaceOwned(token));
+        Assert.Equal(CobotEvents.Subscribed.Count, _world.Cobot.Subscriptions.Count(s => s.Active));
+        await _world.WaitForMemberAsync("m-1", m => m.GetProperty("account").ValueKind == JsonValueKind.Object, "the first sync's account");
+        var connection = (await _world.ConnectorAsync()).GetProperty("cobot").GetProperty("connection");
+        Assert.Equal(CobotSimulator.SpaceId, connection.GetProperty("spaceId").GetString());
+        Assert.True(connection.GetProperty("spaceOwnedToken").GetBoolean());
+        Assert.DoesNotContain(token, (await _world.ConnectorAsync()).GetRawText(), StringComparison.Ordinal);
+        await Eventually.GetAsync(StateAsync, s => s == "connected", "the connector connected");
+    }
+
+    [Fact]
+    public async Task ReplayedState_IsRefused()
+    {
+        var state = QueryHelpers.ParseQuery((await ConnectAsync()).Query)["state"].ToString();
+        Assert.Equal(HttpStatusCode.OK, (await CallbackAsync(state, Code())).StatusCode);
+
+        var replay = await CallbackAsync(state, Code());
+
+        Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
+        Assert.Contains("already used", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TamperedState_IsRefused_AndNothingChanges()
+    {
+        var state = QueryHelpers.ParseQuery((await ConnectAsync()).Query)["state"].ToString();
+        var parts = state.Split('.');
+        var forged = System.Text.Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(parts[0])).Replace(_world.ConnectorId, "other-connector", StringComparison.Ordinal);
+        var tampered = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(forged)) + "." + parts[1];
+
+        var page = await CallbackAsync(tampered, Code());
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("signature", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("not connected", await StateAsync());
+        Assert.DoesNotContain(_world.Cobot.Requests, r => r.PathAndQuery == "/oauth/access_token");
+    }
+
+    [Fact]
+    public async Task ExpiredState_IsRefused()
+    {
+        var state = QueryHelpers.ParseQuery((await ConnectAsync()).Query)["state"].ToString();
+        _world.Clock.SetNow(DateTimeOffset.UtcNow.AddMinutes(16));
+
+        var page = await CallbackAsync(state, Code());
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("expired", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("not connected", await StateAsync());
+    }
+
+    [Fact]
+    public async Task CobotRefusingTheCode_EndsOnAPageSayingSo_AndNothingChanges()
+    {
+        var state = QueryHelpers.ParseQuery((await ConnectAsync()).Query)["state"].ToString();
+
+        var page = await CallbackAsync(state, "code-that-cobot-never-issued");
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("Nothing was changed", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("not connected", await StateAsync());
+        Assert.Empty(_world.Cobot.Subscriptions);
+    }
+
+    [Fact]
+    public async Task AdminDenyingAccess_EndsOnAPageSayingSo_AndTheStateIsSpent()
+    {
+        var state = QueryHelpers.ParseQuery((await ConnectAsync()).Query)["state"].ToString();
+
+        var denied = await _world.App.CreateClient().GetAsync($"/api/auth/cobot_admin/callback?error=access_denied&state={Uri.EscapeDataString(state)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, denied.StatusCode);
+        Assert.Contains("did not grant access", await denied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("not connected", await StateAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await CallbackAsync(state, Code())).StatusCode);
+    }
+
+    [Fact]
+    public async Task Connect_NeedsTheKey()
+    {
+        var response = await _world.App.CreateClient().GetAsync($"/api/connect/cobot/{_world.ConnectorId}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private string Code() => _world.Cobot.Authorize(CobotSimulator.ClientId, $"{CobotWorld.PublicBaseUrl}/api/auth/cobot_admin/callback");
+
+    private async Task<Uri> ConnectAsync()
+    {
+        var client = _world.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("x-functions-key", LocalFunctionApp.FunctionKey);
+        var response = await client.GetAsync($"/api/connect/cobot/{_world.ConnectorId}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location!;
+    }
+
+    private Task<HttpResponseMessage> CallbackAsync(string state, string code) =>
+        _world.App.CreateClient().GetAsync($"/api/auth/cobot_admin/callback?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(state)}");
+
+    private async Task<string?> StateAsync() =>
+        (await _world.ConnectorAsync()).GetProperty("cobot").GetProperty("connection").GetProperty("state").GetString();
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CoworkSync.Connectors.Cobot;
+using CoworkSync.IntegrationTests.Infrastructure;
+using CoworkSync.IntegrationTests.Simulators;
+using CoworkSync.IntegrationTests.Support;
+
+namespace CoworkSync.IntegrationTests.Connectors.Cobot;
+
+/// <summary>Cobot memberships to WiFi accounts: simulator, unsigned webhooks re-fetched, real Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly CobotWorld _world = new(azurite);
+
+    public async Task InitializeAsync()
+    {
+        await _world.InitializeAsync();
+        await _world.ConnectWithTokenAsync();
+    }
+
+    public Task DisposeAsync() => _world.DisposeAsync();
+
+    [Fact]
+    public async Task ConfirmedMembership_Webhook_GivesAnAccountInEveryMappedGroup()
+    {
+        _world.Cobot.Put(CobotWorld.Member("m-team", "pln_team", confirmed: false));
+        var run = await _world.SyncAsync();
+        Assert.Equal("succeeded", run.GetProperty("state").GetString());
+        var pending = await _world.WaitForMemberAsync("m-team", m => true, "the pending member");
+        Assert.Equal("pending", pending.GetProperty("membershipStatus").GetString());
+        Assert.Equal(JsonValueKind.Null, pending.GetProperty("account").ValueKind);
+
+        _world.Cobot.Update("m-team", m => m with { ConfirmedAt = DateTimeOffset.UtcNow.AddMinutes(-1) });
+        Assert.Equal(HttpStatusCode.Accepted, (await _world.WebhookAsync(_world.Cobot.WebhookBody("m-team"))).StatusCode);
+
+        var member = await _world.WaitForMemberAsync("m-team", m => m.GetProperty("account").ValueKind == JsonValueKind.Object, "the confirmed member's account");
+        var account = member.GetProperty("account");
+        Assert.True(account.GetProperty("enabled").GetBoolean());
+        Assert.Equal(["dedicated", "flex"], account.GetProperty("groups").EnumerateArray().Select(g => g.GetString()).Order());
+        Assert.Equal("pln_team", member.GetProperty("plan").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task MemberWithoutCobotUser_ButWithEmail_IsProvisioned()
+    {
+        var email = $"walk-in.{_world.ConnectorId}@example.com";
+        _world.Cobot.Put(CobotWorld.Member("m-nouser") with { UserId = null, Email = email });
+
+        await _world.SyncAsync();
+
+        var member = await _world.WaitForMemberAsync("m-nouser", m => m.GetProperty("account").ValueKind == JsonValueKind.Object, "an account for the member without a Cobot user");
+        Assert.Equal(email, member.GetProperty("account").GetProperty("username").GetString());
+    }
+
+    [Fact]
+    public async Task CancellationDateReached_Webhook_DisablesTheAccount()
+    {
+        _world.Cobot.Put(CobotWorld.Member("m-leaving"));
+        await _world.SyncAsync();
+        await _world.WaitForMemberAsync("m-leaving", m => m.GetProperty("account").ValueKind == JsonValueKind.Object, "the account");
+
+        var berlinToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_world.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+        _world.Cobot.Update("m-leaving", m => m with { CanceledTo = berlinToday.AddDays(-1) });
+        Assert.Equal(HttpStatusCode.Accepted, (await _world.WebhookAsync(_world.Cobot.WebhookBody("m-leaving"))).StatusCode);
+
+        // The member row is written after the account: wait for it, then the account must already be disabled.
+        var member = await _world.WaitForMemberAsync("m-leaving", m => m.GetProperty("membershipStatus").GetString() == "ended", "the ended membership");
+        Assert.False(member.GetProperty("account").GetProperty("enabled").GetBoolean());
+        Assert.Equal("membership ended", member.GetProperty("account").GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task DeletedMembership_Webhook_RefetchesA404_AndDisablesTheAccount()
+    {
+        _world.Cobot.Put(CobotWorld.Member("m-deleted"));
+        await _world.SyncAsync();
+        await _world.WaitForMemberAsync("m-deleted", m => m.GetProperty("account").ValueKind == JsonValueKind.Object, "the account");
+
+        _world.Cobot.Delete("m-deleted");
+        Assert.Equal(HttpStatusCode.Accepted, (await _world.WebhookAsync(_world.Cobot.WebhookBody("m-deleted"))).StatusCode);
+
+        var member = await _world.WaitForMemberAsync("m-deleted", m => m.GetProperty("gone").GetBoolean(), "the member gone");
+        Assert.False(member.GetProperty("account").GetProperty("enabled").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Webhook_WithAForeignUrlOrAWrongToken_EnqueuesNothing()
+    {
+        _world.Cobot.Put(CobotWorld.Member("m-1"));
+        await _world.SyncAsync();
+        var token = await _world.CallbackTokenAsync();
+        var before = _world.App.Published.Count(e => e.Type == CobotWebhookEvent.Type);
+
+        var foreign = await _world.WebhookAsync("""{"url":"https://evil.example/api/memberships/m-1"}""");
+        var otherResource = await _world.WebhookAsync(JsonSerializer.Serialize(new { url = new Uri(_world.Cobot.BaseUrl, "api/invoices/1").ToString() }));
+        var wrongToken = await _world.WebhookAsync(_world.Cobot.WebhookBody("m-1"), token: new string('0', token.Length));
+        var notJson = await _world.WebhookAsync("url=x");
+
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, otherResource.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongToken.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        Assert.Equal(before, _world.App.Published.Count(e => e.Type == CobotWebhookEvent.Type));
+        // The same token and body on the connector's own host is accepted: the refusals above are about what was changed.
+        Assert.Equal(HttpStatusCode.Accepted, (await _world.WebhookAsync(_world.Cobot.WebhookBody("m-1"), token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sync_SubscribesEveryEvent_AndRecreatesADeactivatedOrMissingSubscription()
+    {
+        var first = await _world.SyncAsync();
+        Assert.Equal(CobotEvents.Subscribed.Count, _world.Cobot.Subscriptions.Count(s => s.Active));
+        var token = await _world.CallbackTokenAsync();
+        Assert.All(_world.Cobot.Subscriptions, s => Assert.Equal($"{CobotWorld.PublicBaseUrl}/api/webhooks/cobot/{_world.ConnectorId}/{token}", s.CallbackUrl));
+        Assert.Equal(CobotEvents.Subscribed.Count, first.GetProperty("notes").GetArrayLength());
+
+        // CoworkSync unreachable for a day: Cobot gives up on the subscription after its retries.
+        _world.Cobot.Put(CobotWorld.Member("m-sub"));
+        var failed = await _world.Cobot.DeliverAsync("membership_cancellation_date_reached", "m-sub", (_, _) => Task.FromResult(503));
+        Assert.Equal(CobotSimulator.FailedDeliveriesBeforeDeactivation, failed.Count);
+        Assert.False(_world.Cobot.Subscriptions.Single(s => s.Event == "membership_cancellation_date_reached").Active);
+        _world.Cobot.RemoveSubscription("confirmed_membership");
+        var repair = await _world.SyncAsync();
+
+        Assert.Equal(CobotEvents.Subscribed.Count, _world.Cobot.Subscriptions.Count);
+        Assert.All(_world.Cobot.Subscriptions, s => Assert.True(s.Active, s.Event));
+        var notes = repair.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
+        Assert.Equal(2, notes.Count);
+        Assert.Contains(notes, n => n.Contains("re-created", StringComparison.Ordinal) && n.Contains("membership_cancellation_date_reached", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Contains("missing", StringComparison.Ordinal) && n.Contains("confirmed_membership", StringComparison.Ordinal));
+
+        // Deliveries reach CoworkSync again through the re-created subscription.
+        var delivered = await _world.Cobot.DeliverAsync("membership_cancellation_date_reached", "m-sub", async (url, body) =>
+            (int)(await _world.App.CreateClient().PostAsync(new Uri(url).PathAndQuery, new StringContent(body, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal([202], delivered);
+    }
+
+    [Fact]
+    public async Task ConnectorTest_SeesEveryPlanIncludingHiddenOnes_AndTheWebhooksOnceSubscribed()
+    {
+        var before = await TestAsync();
+        Assert.Contains(before.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "webhooks" && !c.GetProperty("ok").GetBoolean());
+
+        await _world.SyncAsync();
+        var after = await TestAsync();
+
+        Assert.True(after.GetProperty("ok").GetBoolean(), after.GetRawText());
+        Assert.Contains(after.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "plans" && c.GetProperty("detail").GetString() == "all 3 plans mapped");
+    }
+
+    private async Task<JsonElement> TestAsync()
+    {
+        var response = await _world.App.Admin().PostAsync($"/api/admin/connectors/{_world.ConnectorId}/test", null);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task ConnectorState_IsSyncing_WhileARunIsUnderWay()
+    {
+        _world.Cobot.Hold();
+        (await _world.App.Admin().PostAsync($"/api/admin/connectors/{_world.ConnectorId}/sync", null)).EnsureSuccessStatusCode();
+
+        await Eventually.GetAsync(StateAsync, s => s == "syncing", "the syncing state");
+        _world.Cobot.Release();
+        await Eventually.GetAsync(StateAsync, s => s == "connected", "the connected state after the run");
+    }
+
+    private async Task<string?> StateAsync() =>
+        (await _world.ConnectorAsync()).GetProperty("cobot").GetProperty("connection").GetProperty("state").GetString();
+
+    [Fact]
+    public async Task RevokedToken_ShowsTheConnectorInError_WithTheReason()
+    {
+        var connected = await _world.ConnectorAsync();
+        Assert.Equal("connected", connected.GetProperty("cobot").GetProperty("connection").GetProperty("state").GetString());
+
+        _world.Cobot.RevokeToken(CobotWorld.Token);
+        var run = await _world.SyncAsync();
+
+        Assert.Equal("failed", run.GetProperty("state").GetString());
+        var connection = (await _world.ConnectorAsync()).GetProperty("cobot").GetProperty("connection");
+        Assert.Equal("error", connection.GetProperty("state").GetString());
+        Assert.Contains("401", connection.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,30 @@
+namespace CoworkSync.IntegrationTests.Simulators;
+
+/// <summary>A plan of the simulated space (Cobot's <c>GET /api/plans</c>).</summary>
+public sealed record CobotSimPlan(string Id, string Name, bool Hidden = false);
+
+/// <summary>A simulated Cobot membership; dates are days and times as Cobot stores them.</summary>
+public sealed record CobotSimMembership
+{
+    public required string Id { get; init; }
+    public string Name { get; init; } = "";
+    public string? Email { get; init; }
+    /// <summary>The Cobot user; null for a member without a user account.</summary>
+    public string? UserId { get; init; }
+    public required string PlanId { get; init; }
+    public DateTimeOffset? ConfirmedAt { get; init; }
+    public DateOnly? StartsAt { get; init; }
+    public DateOnly? CanceledTo { get; init; }
+    public string? UpcomingPlanId { get; init; }
+    public DateOnly? UpcomingPlanOn { get; init; }
+    /// <summary>Custom field values by field id.</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+    /// <summary>Check-ins answer 422 "No time passes left." when false.</summary>
+    public bool HasTimePasses { get; init; } = true;
+}
+
+public sealed record CobotSimField(string Id, string Label);
+
+public sealed record CobotSimSubscription(string Id, string Event, string CallbackUrl, bool Active);
+
+public sealed record CobotSimCheckIn(string MembershipId, string Token, DateTimeOffset At);

@@ -1,0 +1,121 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CoworkSync.Connectors;
+using CoworkSync.IntegrationTests.Infrastructure;
+using CoworkSync.IntegrationTests.Simulators;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoworkSync.IntegrationTests.Support;
+
+/// <summary>
+/// A Cobot space played by <see cref="CobotSimulator"/>, and CoworkSync in local mode on real Azurite with a clock the
+/// test can move. Plans: Flex (pln_flex), Team (pln_team, hidden; mapped to two groups), Virtual (no WiFi).
+/// </summary>
+public sealed class CobotWorld : IAsyncLifetime
+{
+    public const string Token = "cobot-token-for-tests";
+    public const string PublicBaseUrl = "https://coworksync.test";
+
+    private readonly AzuriteFixture _azurite;
+
+    public CobotWorld(AzuriteFixture azurite) => _azurite = azurite;
+
+    public string ConnectorId { get; } = "coup-" + Guid.NewGuid().ToString("N")[..10];
+
+    public CobotSimulator Cobot { get; private set; } = null!;
+
+    public LocalFunctionApp App { get; private set; } = null!;
+
+    public ShiftableTimeProvider Clock { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        Cobot = await CobotSimulator.StartAsync();
+        Cobot.AddPlan("pln_flex", "Flex").AddPlan("pln_team", "Team", hidden: true).AddPlan("pln_virtual", "Virtual").AddField("fld_phone", "Phone");
+        App = new LocalFunctionApp(_azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Cobot:PublicBaseUrl"] = PublicBaseUrl,
+            // Syncs run when a test starts them, so their counts are the test's own.
+            ["AzureWebJobs.PollCobot.Disabled"] = "true",
+            ["AzureWebJobs.PollCoworks.Disabled"] = "true",
+        })
+        {
+            ConfigureServices = services => services.AddSingleton<TimeProvider>(Clock),
+        };
+        await CreateConnectorAsync(customFieldGroups: false);
+    }
+
+    public async Task CreateConnectorAsync(bool customFieldGroups)
+    {
+        var admin = App.Admin();
+        (await admin.PutAsJsonAsync($"/api/admin/connectors/{ConnectorId}", new
+        {
+            platform = "cobot",
+            displayName = "Co-Up",
+            locations = new[] { new { id = "loc_1", name = "Berlin", timeZone = "Europe/Berlin", nasIdentifiers = new[] { "coup-ap-*" } } },
+            cobot = new { subdomain = "co-up", apiBaseUrl = Cobot.BaseUrl.ToString(), oauthBaseUrl = Cobot.BaseUrl.ToString(), customFieldGroups },
+            settings = new { autoProvision = true, autoDeprovision = true, syncIntervalMinutes = 60, sendWelcomeEmail = false },
+        })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"/api/admin/connectors/{ConnectorId}/plan-mappings", new object[]
+        {
+            new { planId = "pln_flex", planName = "Flex", groups = new[] { "flex" } },
+            new { planId = "pln_team", planName = "Team", groups = new[] { "flex", "dedicated" } },
+            new { planId = "pln_virtual", planName = "Virtual", groups = Array.Empty<string>() },
+        })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Connects with an access token created at Cobot (the operator's alternative to OAuth).</summary>
+    public async Task ConnectWithTokenAsync()
+    {
+        Cobot.AddToken(Token);
+        (await App.Admin().PutAsJsonAsync($"/api/admin/connectors/{ConnectorId}/secrets", new { accessToken = Token })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Starts a sync and waits for it to end; returns the run.</summary>
+    public async Task<JsonElement> SyncAsync(TimeSpan? limit = null)
+    {
+        var started = await App.Admin().PostAsync($"/api/admin/connectors/{ConnectorId}/sync", null);
+        started.EnsureSuccessStatusCode();
+        var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString();
+        return await Eventually.GetAsync(async () =>
+        {
+            var runs = await App.GetJsonAsync($"/api/admin/connectors/{ConnectorId}/sync-runs?max=5");
+            return runs.GetProperty("items").EnumerateArray().FirstOrDefault(r => r.GetProperty("runId").GetString() == runId);
+        }, r => r.ValueKind == JsonValueKind.Object && r.GetProperty("state").GetString() is "succeeded" or "failed", $"sync run {runId}", limit);
+    }
+
+    public async Task<string> CallbackTokenAsync() =>
+        await App.Services.GetRequiredService<ConnectorSecrets>().GetAsync(ConnectorSecretNames.CobotCallbackToken(ConnectorId), CancellationToken.None)
+        ?? throw new InvalidOperationException("No callback token yet: sync or connect first.");
+
+    public async Task<HttpResponseMessage> WebhookAsync(string body, string? token = null) =>
+        await App.CreateClient().PostAsync($"/api/webhooks/cobot/{ConnectorId}/{token ?? await CallbackTokenAsync()}",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+    public Task<JsonElement> ConnectorAsync() => App.GetJsonAsync($"/api/admin/connectors/{ConnectorId}");
+
+    public Task<JsonElement> WaitForMemberAsync(string memberId, Func<JsonElement, bool> isDone, string what) =>
+        Eventually.GetAsync(async () =>
+        {
+            var response = await App.Admin().GetAsync($"/api/admin/connectors/{ConnectorId}/members/{memberId}");
+            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
+        }, m => m.ValueKind == JsonValueKind.Object && isDone(m), what);
+
+    public static CobotSimMembership Member(string id, string planId = "pln_flex", bool confirmed = true, string? email = null) => new()
+    {
+        Id = id,
+        Name = $"Member {id}",
+        // Accounts are keyed by user name across connectors: worlds sharing one Azurite must not share emails.
+        Email = email ?? $"{id}.{Guid.NewGuid().ToString("N")[..8]}@example.com",
+        UserId = "u-" + id,
+        PlanId = planId,
+        ConfirmedAt = confirmed ? new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero) : null,
+        StartsAt = new DateOnly(2026, 1, 1),
+    };
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Cobot.DisposeAsync();
+    }
+}
