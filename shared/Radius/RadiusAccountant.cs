@@ -1,4 +1,3 @@
-using CoworkSync.Access;
 using CoworkSync.Connectors;
 using CoworkSync.Connectors.Cobot;
 using CoworkSync.Events;
@@ -39,9 +38,9 @@ public sealed partial class RadiusAccountant(
 
         var seconds = Math.Max(0, request.Integer("Acct-Session-Time") ?? 0);
         var connector = await connectors.GetAsync(account.ConnectorId, cancellationToken);
-        var zone = connector?.Locations.FirstOrDefault(l => l.Id == account.LocationId) is { } home ? RadiusLocations.Zone(home) : TimeZoneInfo.Utc;
-        var startedAt = now - TimeSpan.FromSeconds(seconds);
-        var cycle = BillingCycle.Containing(account.BillingCycleAnchor ?? new DateOnly(startedAt.Year, startedAt.Month, 1), startedAt, zone);
+        // The zone authorize counts the cycle in, so both agree on the cycle's key.
+        var zone = RadiusLocations.MemberZone(connector, account, connector is null ? null : RadiusLocations.Of(connector, request));
+        var cycle = AccountCycle.Containing(account, now - TimeSpan.FromSeconds(seconds), zone);
         await usage.RecordAsync(account.Username, cycle.Key, sessionId, seconds, closes: status == AccountingStatus.Stop, nas, now, cancellationToken);
         if (status == AccountingStatus.Start && connector?.Platform == Platforms.Cobot)
             await QueueCobotCheckInAsync(account, TimeZoneInfo.ConvertTime(now, zone), now, cancellationToken);
