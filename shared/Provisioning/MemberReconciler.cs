@@ -37,7 +37,7 @@ public sealed partial class MemberReconciler(
 
         // The account is found through the member row, so both checks need one.
         if (existing is not null && (existing.Platform.UpdatedAt > incoming.UpdatedAt || account?.StateVersion > incoming.UpdatedAt))
-            return new ReconcileResult(ReconcileOutcome.Stale, existing, account, MemberWritten: false);
+            return new ReconcileResult(ReconcileOutcome.Stale, existing, account);
 
         if (request.VersionIsReadTime && existing is not null && existing.Platform with { UpdatedAt = incoming.UpdatedAt } == incoming)
             incoming = existing.Platform;
@@ -77,9 +77,10 @@ public sealed partial class MemberReconciler(
             ETag = existing?.ETag ?? default,
         };
 
-        // A sync that finds nothing new leaves the row alone; the sync stamps such members in batches afterwards.
+        // A sync that finds nothing new leaves the row alone: a member not gone was seen by the connector's latest
+        // successful sync, so a per-member stamp would only repeat the run's record.
         if (request.EventId is null && existing is not null && outcome == ReconcileOutcome.Unchanged && SameExceptSync(existing, desired))
-            return new ReconcileResult(outcome, existing, account, MemberWritten: false);
+            return new ReconcileResult(outcome, existing, account);
         return new ReconcileResult(outcome, await members.SaveAsync(desired, cancellationToken), account);
     }
 

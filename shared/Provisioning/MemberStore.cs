@@ -25,19 +25,6 @@ public sealed class MemberStore(StateTables tables)
         return member with { ETag = response.Headers.ETag ?? default };
     }
 
-    /// <summary>Records that a sync saw these members unchanged: merges in 100-entity transactions within the partition.</summary>
-    public async Task StampSyncAsync(string connectorId, IReadOnlyCollection<string> memberIds, string runId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableNames.Members, cancellationToken);
-        var partition = TableKey.Escape(connectorId);
-        foreach (var chunk in memberIds.Chunk(100))
-        {
-            var actions = chunk.Select(id => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
-                new TableEntity(partition, TableKey.Escape(id)) { ["LastSyncRunId"] = runId, ["LastSyncAt"] = at }, ETag.All));
-            await table.SubmitTransactionAsync(actions, cancellationToken);
-        }
-    }
-
     public async IAsyncEnumerable<MemberRecord> ListAsync(string connectorId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.Members, cancellationToken);

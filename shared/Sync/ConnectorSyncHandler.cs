@@ -57,16 +57,13 @@ public sealed partial class ConnectorSyncHandler(
         var counts = new SyncCounts();
         var errors = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var untouched = new List<string>();
 
         await foreach (var member in platform.ListMembersAsync(connector, notes, cancellationToken))
         {
             if (!seen.Add(member.MemberId))
                 continue;
             counts = counts with { Seen = counts.Seen + 1 };
-            (counts, var written) = await ProvisionAsync(new ReconcileRequest(connector.Id, member, connector.Settings, connector.PlanMappings, SyncRunId: run.RunId, VersionIsReadTime: platform.VersionIsReadTime), counts, errors, cancellationToken);
-            if (!written)
-                untouched.Add(member.MemberId);
+            counts = await ProvisionAsync(new ReconcileRequest(connector.Id, member, connector.Settings, connector.PlanMappings, SyncRunId: run.RunId, VersionIsReadTime: platform.VersionIsReadTime), counts, errors, cancellationToken);
         }
 
         await foreach (var stored in members.ListAsync(connector.Id, cancellationToken))
@@ -75,26 +72,25 @@ public sealed partial class ConnectorSyncHandler(
                 continue;
             var ended = stored.Platform with { MembershipStatus = MembershipStatus.Ended, UpdatedAt = run.StartedAt!.Value };
             counts = counts with { Gone = counts.Gone + 1 };
-            (counts, _) = await ProvisionAsync(new ReconcileRequest(connector.Id, ended, connector.Settings, connector.PlanMappings, SyncRunId: run.RunId, Gone: true), counts, errors, cancellationToken);
+            counts = await ProvisionAsync(new ReconcileRequest(connector.Id, ended, connector.Settings, connector.PlanMappings, SyncRunId: run.RunId, Gone: true), counts, errors, cancellationToken);
         }
 
-        await members.StampSyncAsync(connector.Id, untouched, run.RunId, time.GetUtcNow(), cancellationToken);
         return run with { Counts = counts, Errors = errors, Notes = notes.All };
     }
 
-    private async Task<(SyncCounts Counts, bool Written)> ProvisionAsync(ReconcileRequest request, SyncCounts counts, List<string> errors, CancellationToken cancellationToken)
+    private async Task<SyncCounts> ProvisionAsync(ReconcileRequest request, SyncCounts counts, List<string> errors, CancellationToken cancellationToken)
     {
         try
         {
             var result = await provisioner.ProvisionAsync(request, cancellationToken);
-            return (counts.Add(result), result.MemberWritten || result.Outcome != ReconcileOutcome.Unchanged);
+            return counts.Add(result);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The member is tried again by the next run; the run itself goes on.
             LogMemberFailed(ex, request.ConnectorId, request.Member.MemberId);
             errors.Add($"member {request.Member.MemberId}: {ex.Message}");
-            return (counts with { Failed = counts.Failed + 1 }, true);
+            return counts with { Failed = counts.Failed + 1 };
         }
     }
 
