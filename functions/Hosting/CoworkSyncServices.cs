@@ -125,6 +125,7 @@ public static class CoworkSyncServices
         services.AddSingleton<CobotConnectionStore>();
         services.AddSingleton<CobotCallbackUrls>();
         services.AddSingleton<CobotSubscriptions>();
+        services.AddSingleton<CobotWebhookCheck>();
         services.AddSingleton<CobotCustomFieldSetup>();
         services.AddSingleton<CobotPlanNames>();
         services.AddSingleton<CobotOAuthState>();

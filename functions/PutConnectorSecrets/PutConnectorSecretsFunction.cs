@@ -26,7 +26,7 @@ public static class PutConnectorSecretsFunction
         [property: JsonPropertyName("accessToken")] string? AccessToken = null);
 
     private static async Task<IResult> PutAsync(
-        string connectorId, HttpRequest request, ConnectorStore store, ConnectorSecrets secrets, CobotConnectionStore cobotStates, TimeProvider time, CancellationToken cancellationToken)
+        string connectorId, HttpRequest request, ConnectorStore store, ConnectorSecrets secrets, CobotConnectFlow cobot, TimeProvider time, CancellationToken cancellationToken)
     {
         var existing = await store.GetAsync(connectorId, cancellationToken);
         if (existing is null)
@@ -35,7 +35,7 @@ public static class PutConnectorSecretsFunction
         if (problem is not null)
             return problem;
         if (existing.Platform == Platforms.Cobot)
-            return await PutCobotAsync(connectorId, input!, secrets, cobotStates, time, cancellationToken);
+            return await PutCobotAsync(existing, input!, secrets, cobot, cancellationToken);
         var errors = new List<ValidationError>();
         if (input!.ApiKey is null && input.WebhookSecret is null)
             errors.Add(new("body", "must set apiKey, webhookSecret or both"));
@@ -60,11 +60,13 @@ public static class PutConnectorSecretsFunction
 
     /// <summary>
     /// Cobot: the OAuth app's <c>clientId</c> and <c>clientSecret</c> (both, for <c>GET /api/connect/cobot/{id}</c>), or an
-    /// <c>accessToken</c> created at Cobot, which connects the space at once (the next sync subscribes the webhooks).
+    /// <c>accessToken</c> created at Cobot, which connects the space at once as the OAuth callback does (made
+    /// space-owned, webhooks subscribed); a token Cobot refuses is answered 400 and not stored.
     /// </summary>
     private static async Task<IResult> PutCobotAsync(
-        string connectorId, SecretsInput input, ConnectorSecrets secrets, CobotConnectionStore cobotStates, TimeProvider time, CancellationToken cancellationToken)
+        Connector connector, SecretsInput input, ConnectorSecrets secrets, CobotConnectFlow cobot, CancellationToken cancellationToken)
     {
+        var connectorId = connector.Id;
         var errors = new List<ValidationError>();
         if (input.ClientId is null && input.ClientSecret is null && input.AccessToken is null)
             errors.Add(new("body", "must set clientId and clientSecret, or accessToken"));
@@ -80,15 +82,12 @@ public static class PutConnectorSecretsFunction
         if (errors.Count > 0)
             return AdminProblems.Invalid(errors);
 
+        if (input.AccessToken is not null && await cobot.ConnectWithTokenAsync(connector, input.AccessToken.Trim(), cancellationToken) is { } refused)
+            return AdminProblems.Invalid([new("accessToken", $"Cobot did not accept it: {refused}")]);
         if (input.ClientId is not null)
         {
             await secrets.SetAsync(ConnectorSecretNames.CobotClientId(connectorId), input.ClientId.Trim(), cancellationToken);
             await secrets.SetAsync(ConnectorSecretNames.CobotClientSecret(connectorId), input.ClientSecret!.Trim(), cancellationToken);
-        }
-        if (input.AccessToken is not null)
-        {
-            await secrets.SetAsync(ConnectorSecretNames.CobotAccessToken(connectorId), input.AccessToken.Trim(), cancellationToken);
-            await cobotStates.SaveAsync(connectorId, new CobotConnectionRecord(CobotConnectionStates.Connected, null, time.GetUtcNow()), cancellationToken);
         }
         return Results.NoContent();
     }

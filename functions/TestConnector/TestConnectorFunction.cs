@@ -1,4 +1,5 @@
 using CoworkSync.Connectors;
+using CoworkSync.Connectors.Cobot;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
 using CoworkSync.Provisioning;
@@ -20,7 +21,7 @@ public static class TestConnectorFunction
     private sealed record Check(string Name, bool Ok, string Detail, IReadOnlyList<object>? Items = null);
 
     private static async Task<IResult> TestAsync(
-        string connectorId, ConnectorStore connectors, ConnectorSecrets secrets, PlatformConnectors platforms, CancellationToken cancellationToken)
+        string connectorId, ConnectorStore connectors, ConnectorSecrets secrets, PlatformConnectors platforms, CobotWebhookCheck cobotWebhooks, CancellationToken cancellationToken)
     {
         var connector = await connectors.GetAsync(connectorId, cancellationToken);
         if (connector is null)
@@ -28,7 +29,10 @@ public static class TestConnectorFunction
         var platform = platforms.For(connector);
 
         var api = await platform.CheckAsync(connector, cancellationToken);
-        var checks = new List<Check> { new("api", api.Ok, api.Message), await WebhookCheckAsync(connector, secrets, cancellationToken) };
+        var webhooks = connector.Platform == Platforms.Cobot
+            ? await CobotWebhookCheckAsync(connector, api.Ok, cobotWebhooks, cancellationToken)
+            : await WebhookSecretCheckAsync(connector, secrets, cancellationToken);
+        var checks = new List<Check> { new("api", api.Ok, api.Message), webhooks };
 
         if (api.Ok)
         {
@@ -45,16 +49,19 @@ public static class TestConnectorFunction
         return Results.Ok(new { connectorId, ok = checks.All(c => c.Ok), checks });
     }
 
-    /// <summary>Coworks signs with a webhook secret; Cobot's webhook URLs carry a callback token, made with the first subscriptions.</summary>
-    private static async Task<Check> WebhookCheckAsync(Connector connector, ConnectorSecrets secrets, CancellationToken cancellationToken)
+    /// <summary>Coworks signs its webhooks with a secret that must be set.</summary>
+    private static async Task<Check> WebhookSecretCheckAsync(Connector connector, ConnectorSecrets secrets, CancellationToken cancellationToken)
     {
-        if (connector.Platform == Platforms.Cobot)
-        {
-            var subscribed = await secrets.GetAsync(ConnectorSecretNames.CobotCallbackToken(connector.Id), cancellationToken) is not null;
-            return new("webhooks", subscribed, subscribed ? "subscribed; every sync re-creates what Cobot deactivated" : "not subscribed yet: connect the space or run a sync");
-        }
         var (_, webhookSecretSet) = await secrets.StatusAsync(connector.Id, cancellationToken);
         return new("webhookSecret", webhookSecretSet, webhookSecretSet ? "set" : "not set: webhooks will be refused");
+    }
+
+    private static async Task<Check> CobotWebhookCheckAsync(Connector connector, bool apiOk, CobotWebhookCheck check, CancellationToken cancellationToken)
+    {
+        if (!apiOk)
+            return new("webhooks", false, "not checked: the API check failed");
+        var (ok, detail, missing) = await check.RunAsync(connector, cancellationToken);
+        return new("webhooks", ok, detail, missing.Count == 0 ? null : [.. missing]);
     }
 
     private static async Task<(Check Plans, Check Locations)> CheckPlansAndLocationsAsync(Connector connector, IPlatformConnector platform, CancellationToken cancellationToken)

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace CoworkSync.Connectors.Cobot;
 
 /// <summary>
-/// The OAuth connection of a Cobot space: the authorize URL to send the admin to, and the callback that finishes it.
-/// The callback changes nothing until every Cobot step succeeded: code → token, the space's id, the token made
-/// space-owned (so it survives the admin leaving), the webhook subscriptions; only then is the token stored, the
-/// connection marked connected and the first sync started.
+/// The connection of a Cobot space: the authorize URL to send the admin to, the OAuth callback that finishes it, and
+/// connecting with an access token an operator created at Cobot. Nothing changes until every Cobot step succeeded:
+/// (code → token,) the space's id, the token made space-owned (so it survives the admin leaving), the webhook
+/// subscriptions; only then is the token stored and the connection marked connected.
 /// </summary>
 public sealed partial class CobotConnectFlow(
     ConnectorStore connectors,
@@ -58,27 +58,49 @@ public sealed partial class CobotConnectFlow(
         if (clientId is null || clientSecret is null)
             return (connectorId, "The connector has no OAuth client id and secret.");
 
+        string token;
         try
         {
-            var token = await client.ExchangeCodeAsync(settings.OAuthBaseUrl, clientId, clientSecret, code, urls.RedirectUri, cancellationToken);
-            var space = await client.GetSpaceAsync(new CobotConnection(settings.ApiBaseUrl, token), cancellationToken);
-            if (string.IsNullOrEmpty(space.Id))
-                return (connectorId, "Cobot's answer about the space has no id.");
-            token = await client.MakeSpaceTokenAsync(settings.OAuthBaseUrl, token, space.Id, cancellationToken);
-            var connection = new CobotConnection(settings.ApiBaseUrl, token);
-            await subscriptions.EnsureAsync(connector, connection, cancellationToken);
-
-            await secrets.SetAsync(ConnectorSecretNames.CobotAccessToken(connectorId), token, cancellationToken);
-            await connections.SaveAsync(connectorId, new CobotConnectionRecord(CobotConnectionStates.Connected, null, time.GetUtcNow(), space.Id, SpaceOwnedToken: true), cancellationToken);
+            token = await client.ExchangeCodeAsync(settings.OAuthBaseUrl, clientId, clientSecret, code, urls.RedirectUri, cancellationToken);
         }
         catch (Exception ex) when (ex is CobotApiException or CobotPayloadException)
         {
             LogFailed(ex, connectorId);
             return (connectorId, ex.Message);
         }
+        if (await ConnectWithTokenAsync(connector, token, cancellationToken) is { } failed)
+            return (connectorId, failed);
         var run = await syncs.StartAsync(connectorId, SyncStarter.Manual, cancellationToken);
         LogConnected(connectorId, run.RunId);
         return (connectorId, null);
+    }
+
+    /// <summary>
+    /// Connects the space with <paramref name="token"/>: made space-owned, webhooks subscribed (when
+    /// Cobot__PublicBaseUrl is set; otherwise the syncs report it), then stored.
+    /// </summary>
+    /// <returns>Null when connected; otherwise what Cobot refused, and nothing was changed.</returns>
+    public async Task<string?> ConnectWithTokenAsync(Connector connector, string token, CancellationToken cancellationToken)
+    {
+        var settings = CobotConnections.Settings(connector);
+        try
+        {
+            var space = await client.GetSpaceAsync(new CobotConnection(settings.ApiBaseUrl, token), cancellationToken);
+            if (string.IsNullOrEmpty(space.Id))
+                return "Cobot's answer about the space has no id.";
+            token = await client.MakeSpaceTokenAsync(settings.OAuthBaseUrl, token, space.Id, cancellationToken);
+            if (urls.IsConfigured)
+                await subscriptions.EnsureAsync(connector, new CobotConnection(settings.ApiBaseUrl, token), cancellationToken);
+
+            await secrets.SetAsync(ConnectorSecretNames.CobotAccessToken(connector.Id), token, cancellationToken);
+            await connections.SaveAsync(connector.Id, new CobotConnectionRecord(CobotConnectionStates.Connected, null, time.GetUtcNow(), space.Id, SpaceOwnedToken: true), cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (ex is CobotApiException or CobotPayloadException)
+        {
+            LogFailed(ex, connector.Id);
+            return ex.Message;
+        }
     }
 
     private static string Shorten(string text) => text.Length > 100 ? text[..100] : text;

@@ -28,6 +28,14 @@ public sealed class CobotSubscriptions(CobotClient client, CobotCallbackUrls url
         return done;
     }
 
+    /// <summary>The subscribed events that have no active subscription to this connector's webhook URL at Cobot.</summary>
+    public async Task<IReadOnlyList<string>> MissingAsync(Connector connector, CobotConnection connection, CancellationToken cancellationToken)
+    {
+        var callback = await urls.WebhookUrlAsync(connector.Id, cancellationToken);
+        var existing = await client.ListSubscriptionsAsync(connection, cancellationToken);
+        return CobotEvents.Subscribed.Where(e => !existing.Any(s => s.Event == e && s.Active != false && IsOurs(s, callback))).ToList();
+    }
+
     private static bool IsOurs(CobotSubscription subscription, Uri callback) =>
         Uri.TryCreate(subscription.CallbackUrl, UriKind.Absolute, out var url) && url == callback;
 }

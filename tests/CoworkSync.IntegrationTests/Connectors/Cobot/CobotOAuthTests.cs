@@ -55,6 +55,34 @@ public sealed class CobotOAuthTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AccessTokenCreatedAtCobot_ConnectsLikeTheCallback_MadeSpaceOwnedAndSubscribed()
+    {
+        _world.Cobot.AddToken(CobotWorld.Token);
+
+        var put = await _world.App.Admin().PutAsJsonAsync($"/api/admin/connectors/{_world.ConnectorId}/secrets", new { accessToken = CobotWorld.Token });
+
+        Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
+        Assert.True(_world.Cobot.IsSpaceOwned(CobotWorld.Token));
+        Assert.Equal(CobotEvents.Subscribed.Count, _world.Cobot.Subscriptions.Count(s => s.Active));
+        var connection = (await _world.ConnectorAsync()).GetProperty("cobot").GetProperty("connection");
+        Assert.Equal("connected", connection.GetProperty("state").GetString());
+        Assert.True(connection.GetProperty("spaceOwnedToken").GetBoolean());
+    }
+
+    [Fact]
+    public async Task AccessTokenCobotRefuses_Is400_AndNothingIsStoredOrSubscribed()
+    {
+        var put = await _world.App.Admin().PutAsJsonAsync($"/api/admin/connectors/{_world.ConnectorId}/secrets", new { accessToken = "not-a-cobot-token" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Contains("accessToken", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(_world.Cobot.Subscriptions);
+        var connector = await _world.ConnectorAsync();
+        Assert.Equal("not connected", connector.GetProperty("cobot").GetProperty("connection").GetProperty("state").GetString());
+        Assert.Equal("missing", connector.GetProperty("cobot").GetProperty("secrets").GetProperty("accessToken").GetString());
+    }
+
+    [Fact]
     public async Task ReplayedState_IsRefused()
     {
         var state = QueryHelpers.ParseQuery((await ConnectAsync()).Query)["state"].ToString();
