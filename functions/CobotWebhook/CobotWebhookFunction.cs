@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Azure;
 using CoworkSync.Connectors;
 using CoworkSync.Connectors.Cobot;
 using CoworkSync.Events;
@@ -39,27 +38,27 @@ public static partial class CobotWebhookFunction
         var logger = loggers.CreateLogger(FunctionName);
         var body = await BoundedBody.ReadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
         if (body is null)
-            return Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"The body must be at most {options.Value.MaxBodyBytes} bytes.");
+            return WebhookAnswers.TooLarge(options.Value.MaxBodyBytes);
         try
         {
             var connector = await connectors.GetAsync(connectorId, cancellationToken);
             if (connector is null || connector.Platform != Platforms.Cobot || connector.Cobot is null)
-                return Problem(StatusCodes.Status404NotFound, "Unknown connector", $"There is no Cobot connector '{connectorId}'.");
+                return WebhookAnswers.Problem(StatusCodes.Status404NotFound, "Unknown connector", $"There is no Cobot connector '{connectorId}'.");
 
             var expected = await secrets.GetAsync(ConnectorSecretNames.CobotCallbackToken(connectorId), cancellationToken);
             if (expected is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(callbackToken), Encoding.UTF8.GetBytes(expected)))
             {
                 LogRejected(logger, connectorId, "callback token");
-                return Problem(StatusCodes.Status401Unauthorized, "Invalid callback token", "The webhook URL's token is not this connector's.");
+                return WebhookAnswers.Problem(StatusCodes.Status401Unauthorized, "Invalid callback token", "The webhook URL's token is not this connector's.");
             }
 
             var url = ReadUrl(body);
             if (url is null)
-                return Problem(StatusCodes.Status400BadRequest, "Malformed webhook", "The body must be a JSON object with a \"url\" string.");
+                return WebhookAnswers.Problem(StatusCodes.Status400BadRequest, "Malformed webhook", "The body must be a JSON object with a \"url\" string.");
             if (!CobotWebhookUrl.TryGetMembershipId(url, connector.Cobot.ApiBaseUrl, out var membershipId))
             {
                 LogRejected(logger, connectorId, "url");
-                return Problem(StatusCodes.Status400BadRequest, "Unknown resource", "The url must point at a membership on this connector's Cobot API host.");
+                return WebhookAnswers.Problem(StatusCodes.Status400BadRequest, "Unknown resource", "The url must point at a membership on this connector's Cobot API host.");
             }
 
             var envelope = CobotWebhookEvent.Envelope(connectorId, new CobotWebhookEvent(membershipId, url), time.GetUtcNow());
@@ -67,10 +66,10 @@ public static partial class CobotWebhookFunction
             LogAccepted(logger, envelope.Id, connectorId, membershipId);
             return Results.Accepted(value: new { eventId = envelope.Id });
         }
-        catch (Exception ex) when (ex is EventPublishException or RequestFailedException or HttpRequestException or AggregateException)
+        catch (Exception ex) when (WebhookAnswers.IsOutage(ex))
         {
             LogUnavailable(logger, ex, connectorId);
-            return Results.Problem(title: "Unavailable", detail: "The event could not be stored; send it again later.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return WebhookAnswers.Unavailable();
         }
     }
 
@@ -89,8 +88,6 @@ public static partial class CobotWebhookFunction
             return null;
         }
     }
-
-    private static IResult Problem(int status, string title, string detail) => Results.Problem(title: title, detail: detail, statusCode: status);
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Accepted Cobot webhook {EventId} for membership {MembershipId} of connector {ConnectorId}")]
     private static partial void LogAccepted(ILogger logger, string eventId, string connectorId, string membershipId);

@@ -38,23 +38,23 @@ public static partial class CoworksWebhookFunction
         var logger = loggers.CreateLogger(FunctionName);
         var body = await BoundedBody.ReadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
         if (body is null)
-            return Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"The body must be at most {options.Value.MaxBodyBytes} bytes.");
+            return WebhookAnswers.TooLarge(options.Value.MaxBodyBytes);
 
         try
         {
             var connector = await connectors.GetAsync(connectorId, cancellationToken);
             if (connector is null || connector.Platform != Platforms.Coworks || connector.Coworks is null)
-                return Problem(StatusCodes.Status404NotFound, "Unknown connector", $"There is no Coworks connector '{connectorId}'.");
+                return WebhookAnswers.Problem(StatusCodes.Status404NotFound, "Unknown connector", $"There is no Coworks connector '{connectorId}'.");
 
             var now = time.GetUtcNow();
             var webhookSecrets = await secrets.GetWebhookSecretsAsync(connector, cancellationToken);
             if (webhookSecrets.Count == 0)
-                return Problem(StatusCodes.Status401Unauthorized, "Invalid signature", "The connector has no webhook secret yet, so no signature can be valid.");
+                return WebhookAnswers.Problem(StatusCodes.Status401Unauthorized, "Invalid signature", "The connector has no webhook secret yet, so no signature can be valid.");
             var signature = CoworksSignature.Verify(body, request.Headers[SignatureHeader], webhookSecrets, now, coworksOptions.Value.SignatureTolerance);
             if (signature != CoworksSignatureResult.Valid)
             {
                 LogRejected(logger, connectorId, signature);
-                return Problem(StatusCodes.Status401Unauthorized, "Invalid signature", $"The {SignatureHeader} header is {Describe(signature)}.");
+                return WebhookAnswers.Problem(StatusCodes.Status401Unauthorized, "Invalid signature", $"The {SignatureHeader} header is {Describe(signature)}.");
             }
 
             CoworksWebhookEvent webhook;
@@ -64,10 +64,10 @@ public static partial class CoworksWebhookFunction
             }
             catch (CoworksPayloadException ex)
             {
-                return Problem(StatusCodes.Status400BadRequest, "Malformed webhook", ex.Message);
+                return WebhookAnswers.Problem(StatusCodes.Status400BadRequest, "Malformed webhook", ex.Message);
             }
             if (webhook.SpaceId != connector.Coworks.SpaceId)
-                return Problem(StatusCodes.Status400BadRequest, "Wrong space", $"The event is for space '{webhook.SpaceId}', not this connector's.");
+                return WebhookAnswers.Problem(StatusCodes.Status400BadRequest, "Wrong space", $"The event is for space '{webhook.SpaceId}', not this connector's.");
 
             if (await accepted.WasAcceptedAsync(connectorId, webhook.Id, cancellationToken))
                 return Results.Ok(new { eventId = webhook.Id });
@@ -86,12 +86,10 @@ public static partial class CoworksWebhookFunction
             LogAccepted(logger, webhook.Id, connectorId, webhook.TypeName);
             return Results.Accepted(value: new { eventId = webhook.Id });
         }
-        catch (Exception ex) when (ex is EventPublishException or RequestFailedException or HttpRequestException or AggregateException)
+        catch (Exception ex) when (WebhookAnswers.IsOutage(ex))
         {
-            // AggregateException: the storage client's retries over an unreachable service all failed.
             LogUnavailable(logger, ex, connectorId);
-            return Results.Problem(title: "Unavailable", detail: "The event could not be stored; send it again later.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+            return WebhookAnswers.Unavailable();
         }
     }
 
@@ -115,8 +113,6 @@ public static partial class CoworksWebhookFunction
         CoworksSignatureResult.Stale => "outside the allowed time window",
         _ => "not a valid signature of this body",
     };
-
-    private static IResult Problem(int status, string title, string detail) => Results.Problem(title: title, detail: detail, statusCode: status);
 
     [LoggerMessage(EventId = 700, Level = LogLevel.Information, Message = "Accepted Coworks webhook {EventId} ({WebhookType}) for connector {ConnectorId}")]
     private static partial void LogAccepted(ILogger logger, string eventId, string connectorId, string webhookType);
