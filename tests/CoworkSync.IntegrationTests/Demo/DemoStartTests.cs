@@ -67,7 +67,8 @@ public sealed class DemoStartTests : IAsyncLifetime
             accounts = await AccountsAsync(first);
 
             Assert.Equal(143, await first.StopAsync());
-            Assert.All(_ports.Tcp, port => Assert.False(FreePorts.IsListening(port), $"port {port} still answers after the script stopped"));
+            foreach (var port in _ports.Tcp)
+                Assert.False(await FreePorts.AcceptsAsync(port), $"port {port} still answers after the script stopped");
         }
 
         await using (var second = await DemoStartScript.StartAsync(_ports, _data))

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -22,6 +20,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan SecondTerminateAfter = TimeSpan.FromSeconds(1);
     private const int SigTerm = 15;
@@ -179,30 +178,20 @@ public sealed class AzuriteInstance : IAsyncDisposable
         _process = process;
         _output = output;
 
-        var stopwatch = Stopwatch.StartNew();
-        while (true)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (process.HasExited)
-            {
-                await process.WaitForExitAsync();
-                throw new AzuriteStartException(
-                    $"Azurite exited with code {process.ExitCode} during startup (ports {BlobPort}/{QueuePort}/{TablePort}).{output.Describe()}");
-            }
-
-            if (await AllPortsAcceptAsync(cancellationToken))
-            {
-                return;
-            }
-
-            if (stopwatch.Elapsed > StartTimeout)
-            {
-                await StopProcessAsync();
-                throw new TimeoutException(
-                    $"Azurite did not accept connections on ports {BlobPort}/{QueuePort}/{TablePort} within {StartTimeout.TotalSeconds:0} s.{output.Describe()}");
-            }
-
-            await Task.Delay(100, cancellationToken);
+            await process.WaitUntilReadyAsync(
+                AllPortsAcceptAsync, StartTimeout, PollInterval,
+                () => new AzuriteStartException(
+                    $"Azurite exited with code {process.ExitCode} during startup (ports {BlobPort}/{QueuePort}/{TablePort}).{output.Describe()}"),
+                () => new TimeoutException(
+                    $"Azurite did not accept connections on ports {BlobPort}/{QueuePort}/{TablePort} within {StartTimeout.TotalSeconds:0} s.{output.Describe()}"),
+                cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            await StopProcessAsync();
+            throw;
         }
     }
 
@@ -235,33 +224,13 @@ public sealed class AzuriteInstance : IAsyncDisposable
     {
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
-            if (!await AcceptsConnectionAsync(port, cancellationToken))
+            if (!await FreePorts.AcceptsAsync(port, cancellationToken))
             {
                 return false;
             }
         }
 
         return true;
-    }
-
-    private static async Task<bool> AcceptsConnectionAsync(int port, CancellationToken cancellationToken)
-    {
-        using var client = new TcpClient(AddressFamily.InterNetwork);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(1));
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
     }
 
     private static string FindRepoRoot()

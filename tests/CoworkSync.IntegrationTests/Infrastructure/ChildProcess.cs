@@ -55,6 +55,30 @@ internal sealed class ChildProcess
     /// <summary>Waits for the process to end and its output to be read to the end.</summary>
     public Task WaitForExitAsync() => _process.WaitForExitAsync(CancellationToken.None);
 
+    /// <summary>
+    /// Polls <paramref name="ready"/> until it says yes. Throws <paramref name="exited"/>'s exception when the process ends
+    /// first (its output read to the end), <paramref name="timedOut"/>'s after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task WaitUntilReadyAsync(
+        Func<CancellationToken, Task<bool>> ready, TimeSpan timeout, TimeSpan pollInterval, Func<Exception> exited, Func<Exception> timedOut, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_process.HasExited)
+            {
+                await WaitForExitAsync();
+                throw exited();
+            }
+            if (await ready(cancellationToken))
+                return;
+            if (stopwatch.Elapsed > timeout)
+                throw timedOut();
+            await Task.Delay(pollInterval, cancellationToken);
+        }
+    }
+
     /// <summary>True when the process ended within <paramref name="timeout"/>.</summary>
     public async Task<bool> ExitsWithinAsync(TimeSpan timeout)
     {

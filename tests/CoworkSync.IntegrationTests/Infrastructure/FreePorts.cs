@@ -67,16 +67,22 @@ public static class FreePorts
         }
     }
 
-    /// <summary>Whether something accepts TCP connections on the loopback port.</summary>
-    public static bool IsListening(int tcpPort)
+    /// <summary>Whether something accepts TCP connections on the loopback port (within a second).</summary>
+    public static async Task<bool> AcceptsAsync(int tcpPort, CancellationToken cancellationToken = default)
     {
-        using var client = new TcpClient();
+        using var client = new TcpClient(AddressFamily.InterNetwork);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(1));
         try
         {
-            client.Connect(IPAddress.Loopback, tcpPort);
+            await client.ConnectAsync(IPAddress.Loopback, tcpPort, timeout.Token);
             return true;
         }
         catch (SocketException)
+        {
+            return false;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return false;
         }

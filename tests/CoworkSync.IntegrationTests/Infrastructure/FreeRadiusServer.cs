@@ -128,23 +128,18 @@ public sealed class FreeRadiusServer : IAsyncDisposable
         var process = ChildProcess.Start(startInfo, OnOutput);
         _process = process;
 
-        var stopwatch = Stopwatch.StartNew();
-        while (!_ready)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (process.HasExited)
+        await process.WaitUntilReadyAsync(
+            _ => Task.FromResult(_ready), StartTimeout, PollInterval,
+            () =>
             {
-                await process.WaitForExitAsync();
                 var output = RecentOutput();
-                throw new FreeRadiusStartException(
+                return new FreeRadiusStartException(
                     $"FreeRADIUS exited with code {process.ExitCode} while starting on ports {Endpoint.AuthPort}/{Endpoint.AcctPort} " +
                     $"(config {ConfigDirectory}).{output}",
                     portTaken: output.Contains("Address already in use", StringComparison.Ordinal));
-            }
-            if (stopwatch.Elapsed > StartTimeout)
-                throw new TimeoutException($"FreeRADIUS did not print \"{ReadyLine}\" within {StartTimeout.TotalSeconds:0} s.{RecentOutput()}");
-            await Task.Delay(PollInterval, cancellationToken);
-        }
+            },
+            () => new TimeoutException($"FreeRADIUS did not print \"{ReadyLine}\" within {StartTimeout.TotalSeconds:0} s.{RecentOutput()}"),
+            cancellationToken);
     }
 
     private void OnOutput(string stream, string? line)

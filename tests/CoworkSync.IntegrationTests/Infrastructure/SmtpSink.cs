@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using MimeKit;
 
@@ -136,41 +134,11 @@ public sealed class SmtpSink : IAsyncDisposable
         var process = ChildProcess.Start(startInfo, _output);
         _process = process;
 
-        var stopwatch = Stopwatch.StartNew();
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (process.HasExited)
-            {
-                await process.WaitForExitAsync();
-                throw new SmtpSinkStartException($"aiosmtpd exited with code {process.ExitCode} while starting on port {Port}.{_output.Describe()}");
-            }
-            if (await AcceptsConnectionAsync(cancellationToken))
-                return;
-            if (stopwatch.Elapsed > StartTimeout)
-                throw new TimeoutException($"aiosmtpd did not accept connections on port {Port} within {StartTimeout.TotalSeconds:0} s.{_output.Describe()}");
-            await Task.Delay(PollInterval, cancellationToken);
-        }
-    }
-
-    private async Task<bool> AcceptsConnectionAsync(CancellationToken cancellationToken)
-    {
-        using var client = new TcpClient(AddressFamily.InterNetwork);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(1));
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, Port, timeout.Token);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
+        await process.WaitUntilReadyAsync(
+            ct => FreePorts.AcceptsAsync(Port, ct), StartTimeout, PollInterval,
+            () => new SmtpSinkStartException($"aiosmtpd exited with code {process.ExitCode} while starting on port {Port}.{_output.Describe()}"),
+            () => new TimeoutException($"aiosmtpd did not accept connections on port {Port} within {StartTimeout.TotalSeconds:0} s.{_output.Describe()}"),
+            cancellationToken);
     }
 
     private static bool IsAddressedTo(MimeMessage message, string address)
