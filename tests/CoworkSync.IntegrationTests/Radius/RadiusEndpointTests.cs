@@ -69,7 +69,6 @@ public sealed class RadiusEndpointTests : IAsyncLifetime
     public async Task Authorize_SuspendedMember_IsDenied()
     {
         var (username, _) = await _world.MemberAsync("Flex");
-        await _world.MemberAsync("Flex");
         await _world.SuspendAsync(username);
 
         await AssertDeniedAsync(await _world.AuthorizeAsync(username), "disabled");
