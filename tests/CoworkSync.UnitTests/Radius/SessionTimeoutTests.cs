@@ -33,8 +33,8 @@ public sealed class SessionTimeoutTests
         Assert.Equal(1, SessionTimeout.For(Access(), null, Now.AddMilliseconds(200), Now, Max));
 
     [Fact]
-    public void APartSecondLeftInTheWindow_IsRoundedUp() =>
-        Assert.Equal(61, SessionTimeout.For(Access(), null, Now.AddSeconds(60.3), Now, Max));
+    public void APartSecondLeftInTheWindow_IsRoundedDown_SoTheSessionNeverOutlastsTheWindow() =>
+        Assert.Equal(60, SessionTimeout.For(Access(), null, Now.AddSeconds(60.9), Now, Max));
 
     private static EffectiveAccess Access(int? cap = null) => new() { HasAccess = true, SessionTimeoutCapSeconds = cap };
 }
