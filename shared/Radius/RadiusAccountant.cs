@@ -38,8 +38,7 @@ public sealed partial class RadiusAccountant(
 
         var seconds = Math.Max(0, request.Integer("Acct-Session-Time") ?? 0);
         var connector = await connectors.GetAsync(account.ConnectorId, cancellationToken);
-        // The zone authorize counts the cycle in, so both agree on the cycle's key.
-        var zone = RadiusLocations.MemberZone(connector, account, connector is null ? null : RadiusLocations.Of(connector, request));
+        var zone = RadiusLocations.MemberZone(connector, account);
         var cycle = AccountCycle.Containing(account, now - TimeSpan.FromSeconds(seconds), zone);
         await usage.RecordAsync(account.Username, cycle.Key, sessionId, seconds, closes: status == AccountingStatus.Stop, nas, now, cancellationToken);
         if (status == AccountingStatus.Start && connector?.Platform == Platforms.Cobot)

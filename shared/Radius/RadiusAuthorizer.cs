@@ -59,7 +59,7 @@ public sealed partial class RadiusAuthorizer(
         if (!schedule.Allowed)
             return RadiusAnswer.Deny("Outside the allowed hours.");
 
-        var cycle = AccountCycle.Containing(account, now, RadiusLocations.MemberZone(connector, account, nasLocation));
+        var cycle = AccountCycle.Containing(account, now, RadiusLocations.MemberZone(connector, account));
         var used = await usage.GetAsync(account.Username, cycle.Key, cancellationToken);
         var remaining = AccountCycle.RemainingSeconds(access, used);
         if (remaining <= 0)

@@ -18,12 +18,13 @@ public static class RadiusLocations
         TimeZoneInfo.TryFindSystemTimeZoneById(location.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
     /// <summary>
-    /// The member's own location's zone, which their billing cycle follows; when theirs is unknown, the
-    /// <paramref name="fallback"/>'s (the asking NAS's), else the connector's first location's, else UTC.
+    /// The zone a member's billing cycle follows: their own location's, else (the platform names none) the connector's
+    /// first location's, else UTC. Never the asking access point's, so authorize, accounting and the admin API always
+    /// count the same cycle.
     /// </summary>
-    public static TimeZoneInfo MemberZone(Connector? connector, WifiAccount account, ConnectorLocation? fallback)
+    public static TimeZoneInfo MemberZone(Connector? connector, WifiAccount account)
     {
-        var location = connector?.Locations.FirstOrDefault(l => l.Id == account.LocationId) ?? fallback ?? connector?.Locations.FirstOrDefault();
+        var location = connector?.Locations.FirstOrDefault(l => l.Id == account.LocationId) ?? connector?.Locations.FirstOrDefault();
         return location is null ? TimeZoneInfo.Utc : Zone(location);
     }
 }

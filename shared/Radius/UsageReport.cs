@@ -11,7 +11,7 @@ public sealed class UsageReport(UsageStore usage, ConnectorCache connectors, Acc
     {
         var now = time.GetUtcNow();
         var connector = await connectors.GetAsync(account.ConnectorId, cancellationToken);
-        var cycle = AccountCycle.Containing(account, now, RadiusLocations.MemberZone(connector, account, fallback: null));
+        var cycle = AccountCycle.Containing(account, now, RadiusLocations.MemberZone(connector, account));
         var used = await usage.GetAsync(account.Username, cycle.Key, cancellationToken);
         var access = AccessGroupMerger.Merge(await groups.ResolveAsync(account.Groups, cancellationToken));
         var remaining = AccountCycle.RemainingSeconds(access, used) is { } left ? Math.Max(0, left) : (long?)null;

@@ -66,6 +66,24 @@ public sealed class RadiusEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MemberWithoutALocation_CountsTheCycleInTheConnectorsFirstLocationsZone_WhicheverAccessPointAsks()
+    {
+        var (username, _) = await _world.MemberAsync("Flex", location: null);
+        _world.Clock.SetNow(new DateTimeOffset(2026, 11, 30, 22, 0, 0, TimeSpan.Zero)); // Monday 23:00 in Berlin, 17:00 in New York
+        await _world.AccountingAsync("Start", username, "s1", 0, nas: "manhattan-ap-1");
+        await _world.AccountingAsync("Stop", username, "s1", 40 * 3600, nas: "manhattan-ap-1");
+        await AssertDeniedAsync(await _world.AuthorizeAsync(username, "manhattan-ap-1"), "Hours used up");
+
+        // December's cycle has begun in Berlin (Mitte, the connector's first location), not yet in New York.
+        _world.Clock.SetNow(new DateTimeOffset(2026, 11, 30, 23, 30, 0, TimeSpan.Zero));
+
+        Assert.Equal(HttpStatusCode.OK, (await _world.AuthorizeAsync(username, "manhattan-ap-1")).StatusCode);
+        var usage = await UsageShownByTheAdminApiAsync(username);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 23, 0, 0, TimeSpan.Zero), usage.GetProperty("cycleStart").GetDateTimeOffset());
+        Assert.Equal(40, usage.GetProperty("remainingHours").GetDouble());
+    }
+
+    [Fact]
     public async Task Authorize_SuspendedMember_IsDenied()
     {
         var (username, _) = await _world.MemberAsync("Flex");

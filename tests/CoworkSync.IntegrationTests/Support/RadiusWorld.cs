@@ -12,8 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoworkSync.IntegrationTests.Support;
 
 /// <summary>
-/// CoworkSync in local mode on an Azurite of its own (tests here change access groups) with a connector whose two
-/// locations have access points, members provisioned straight through the reconciler, and a clock the test moves.
+/// CoworkSync in local mode on an Azurite of its own (tests here change access groups) with a connector whose three
+/// locations have access points (Mitte, the first, and Kreuzberg in Berlin; Manhattan in New York), members
+/// provisioned straight through the reconciler, and a clock the test moves.
 /// </summary>
 /// <param name="maxSessionTimeoutSeconds">
 /// <c>Radius:MaxSessionTimeoutSeconds</c>; a day by default so that tests see the groups' own terms.
@@ -56,6 +57,7 @@ public sealed class RadiusWorld(int maxSessionTimeoutSeconds = 86_400, bool onLo
             [
                 new ConnectorLocation("loc_mitte", "Mitte", "Europe/Berlin", ["mitte-ap-*", "*:Mitte-Members"]),
                 new ConnectorLocation("loc_kreuzberg", "Kreuzberg", "Europe/Berlin", ["kreuzberg-ap-*"]),
+                new ConnectorLocation("loc_manhattan", "Manhattan", "America/New_York", ["manhattan-ap-*"]),
             ],
         }, CancellationToken.None);
     }
@@ -71,7 +73,8 @@ public sealed class RadiusWorld(int maxSessionTimeoutSeconds = 86_400, bool onLo
     }
 
     /// <summary>Provisions a member and returns their user name and clear password.</summary>
-    public async Task<(string Username, string Password)> MemberAsync(string plan = "Flex", MemberStatus status = MemberStatus.Active, string location = "loc_mitte")
+    /// <param name="location">The member's location as the platform names it; null when it names none.</param>
+    public async Task<(string Username, string Password)> MemberAsync(string plan = "Flex", MemberStatus status = MemberStatus.Active, string? location = "loc_mitte")
     {
         var id = "mem_" + Guid.NewGuid().ToString("N")[..10];
         var result = await App.Services.GetRequiredService<MemberReconciler>().ReconcileAsync(new ReconcileRequest(ConnectorId, new PlatformMember
