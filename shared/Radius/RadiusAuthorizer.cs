@@ -47,6 +47,7 @@ public sealed partial class RadiusAuthorizer(
         var nasLocation = RadiusLocations.Of(connector, request);
         if (nasLocation is null)
             return RadiusAnswer.Deny("This access point is not known to your space.");
+        // A member whose platform names no location belongs to all of the connector's locations.
         if (!connector.Settings.AllowAllLocations && account.LocationId is { } home && home != nasLocation.Id)
             return RadiusAnswer.Deny("Not at this location: your membership is for another location.");
 

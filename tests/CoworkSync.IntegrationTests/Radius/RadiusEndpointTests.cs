@@ -66,6 +66,16 @@ public sealed class RadiusEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Authorize_MemberWhosePlatformNamesNoLocation_IsAdmittedAtEveryLocationOfTheConnector_ButNotAtAnUnknownNas()
+    {
+        var (username, _) = await _world.MemberAsync("Full-time", location: null);
+
+        foreach (var nas in new[] { "mitte-ap-1", "kreuzberg-ap-3", "manhattan-ap-1" })
+            Assert.Equal(HttpStatusCode.OK, (await _world.AuthorizeAsync(username, nas)).StatusCode);
+        await AssertDeniedAsync(await _world.AuthorizeAsync(username, "airport-ap-1"), "not known");
+    }
+
+    [Fact]
     public async Task MemberWithoutALocation_CountsTheCycleInTheConnectorsFirstLocationsZone_WhicheverAccessPointAsks()
     {
         var (username, _) = await _world.MemberAsync("Flex", location: null);
