@@ -40,7 +40,8 @@ public sealed partial class RadiusAccountant(
         var connector = await connectors.GetAsync(account.ConnectorId, cancellationToken);
         var zone = RadiusLocations.MemberZone(connector, account);
         var cycle = AccountCycle.Containing(account, now - TimeSpan.FromSeconds(seconds), zone);
-        await usage.RecordAsync(account.Username, cycle.Key, sessionId, seconds, closes: status == AccountingStatus.Stop, nas, now, cancellationToken);
+        var report = new SessionReport(sessionId, seconds, Closes: status == AccountingStatus.Stop, nas, CallingStation.Of(request), now);
+        await usage.RecordAsync(account.Username, cycle.Key, report, cancellationToken);
         if (status == AccountingStatus.Start && connector?.Platform == Platforms.Cobot)
             await QueueCobotCheckInAsync(account, TimeZoneInfo.ConvertTime(now, zone), now, cancellationToken);
     }

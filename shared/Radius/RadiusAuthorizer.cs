@@ -10,7 +10,7 @@ namespace CoworkSync.Radius;
 /// <summary>
 /// Decides at RADIUS time whether a user may connect, and on what terms: the account (a point read), its groups'
 /// merged access, the location of the asking NAS, the time window, the hours left in the billing cycle (a second
-/// point read) and the devices already connected. No platform is called.
+/// point read) and the member's other devices already connected. No platform is called.
 /// </summary>
 public sealed partial class RadiusAuthorizer(
     AccountStore accounts,
@@ -65,7 +65,7 @@ public sealed partial class RadiusAuthorizer(
         var remaining = AccountCycle.RemainingSeconds(access, used);
         if (remaining <= 0)
             return RadiusAnswer.Deny($"Hours used up until {cycle.End:yyyy-MM-dd}.");
-        if (access.MaxConcurrentSessions is { } max && used.OpenSessions(now, access.AcctInterimIntervalSeconds) >= max)
+        if (access.MaxConcurrentSessions is { } max && used.OpenSessions(now, access.AcctInterimIntervalSeconds, CallingStation.Of(request)) >= max)
             return RadiusAnswer.Deny($"Too many devices: at most {max} at a time.");
 
         var password = await passwords.UnprotectAsync(account.ProtectedPassword, account.Username, cancellationToken);

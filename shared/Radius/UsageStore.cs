@@ -22,30 +22,23 @@ public sealed class UsageStore(StateTables tables)
         return found.HasValue ? FromEntity(cycleKey, found.Value!) : CycleUsage.Empty(cycleKey);
     }
 
-    /// <summary>Records a session's seconds (the highest seen wins); a closed session stays closed, so repeats change nothing.</summary>
-    public async Task RecordAsync(string username, string cycleKey, string sessionId, long seconds, bool closes, string? nas, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records what a report says about a session in a cycle's row (the highest seconds win; a closed session stays
+    /// closed, so repeats change nothing) and points the NAS's index at that row while the session is open.
+    /// </summary>
+    public async Task RecordAsync(string username, string cycleKey, SessionReport report, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableNames.Usage, cancellationToken);
-        var open = await OptimisticConcurrency.RunAsync(async ct =>
-        {
-            var usage = await GetAsync(username, cycleKey, ct);
-            var sessions = new Dictionary<string, SessionUsage>(usage.Sessions, StringComparer.Ordinal);
-            var previous = sessions.GetValueOrDefault(sessionId);
-            var next = new SessionUsage(Math.Max(previous?.Seconds ?? 0, Math.Max(0, seconds)), (previous?.Open ?? true) && !closes, nas ?? previous?.Nas, now);
-            if (previous is not null && previous.Seconds == next.Seconds && previous.Open == next.Open)
-                return next.Open;
-            sessions[sessionId] = next;
-            var entity = ToEntity(username, cycleKey, sessions);
-            if (usage.ETag == default)
-                await table.AddEntityAsync(entity, ct);
-            else
-                await table.UpdateEntityAsync(entity, usage.ETag, TableUpdateMode.Replace, ct);
-            return next.Open;
-        }, cancellationToken);
-
-        if (nas is not null)
-            await IndexAsync(nas, username, cycleKey, sessionId, open, cancellationToken);
+        var open = await WriteAsync(username, cycleKey, report, cancellationToken);
+        if (report.Nas is not null)
+            await IndexAsync(report.Nas, username, cycleKey, report.SessionId, open, cancellationToken);
     }
+
+    /// <summary>
+    /// Records the part of a session that fell in an earlier cycle, closed there: the session goes on in the current
+    /// cycle's row, which the NAS's index keeps pointing at.
+    /// </summary>
+    public Task RecordEarlierPartAsync(string username, string cycleKey, SessionReport report, CancellationToken cancellationToken) =>
+        WriteAsync(username, cycleKey, report with { Closes = true }, cancellationToken);
 
     /// <summary>Closes every open session a NAS reported (it restarted: Accounting-On/Off); returns how many.</summary>
     public async Task<int> CloseNasSessionsAsync(string nas, DateTimeOffset now, CancellationToken cancellationToken)
@@ -55,10 +48,31 @@ public sealed class UsageStore(StateTables tables)
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Escape(nas)}");
         await foreach (var entry in index.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            await RecordAsync(entry.GetString("Username")!, entry.GetString("CycleKey")!, TableKey.Unescape(entry.RowKey), 0, closes: true, nas, now, cancellationToken);
+            var report = new SessionReport(TableKey.Unescape(entry.RowKey), 0, Closes: true, nas, CallingStationId: null, now);
+            await RecordAsync(entry.GetString("Username")!, entry.GetString("CycleKey")!, report, cancellationToken);
             closed++;
         }
         return closed;
+    }
+
+    /// <summary>Returns whether the session is still open.</summary>
+    private async Task<bool> WriteAsync(string username, string cycleKey, SessionReport report, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Usage, cancellationToken);
+        return await OptimisticConcurrency.RunAsync(async ct =>
+        {
+            var usage = await GetAsync(username, cycleKey, ct);
+            var previous = usage.Sessions.GetValueOrDefault(report.SessionId);
+            if (SessionUsage.After(previous, report) is not { } next)
+                return previous!.Open;
+            var sessions = new Dictionary<string, SessionUsage>(usage.Sessions, StringComparer.Ordinal) { [report.SessionId] = next };
+            var entity = ToEntity(username, cycleKey, sessions);
+            if (usage.ETag == default)
+                await table.AddEntityAsync(entity, ct);
+            else
+                await table.UpdateEntityAsync(entity, usage.ETag, TableUpdateMode.Replace, ct);
+            return next.Open;
+        }, cancellationToken);
     }
 
     private async Task IndexAsync(string nas, string username, string cycleKey, string sessionId, bool open, CancellationToken cancellationToken)

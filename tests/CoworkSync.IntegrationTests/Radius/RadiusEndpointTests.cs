@@ -160,6 +160,18 @@ public sealed class RadiusEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Authorize_AtTheDeviceLimit_AConnectedDeviceAskingAgainIsAccepted_ANewDeviceIsNot()
+    {
+        var (username, _) = await _world.MemberAsync("Flex"); // at most 3 devices
+        for (var i = 0; i < 3; i++)
+            await _world.AccountingAsync("Start", username, $"dev{i}", 0, device: $"02-00-00-00-00-0{i}");
+
+        // Its Session-Timeout expired (Termination-Action = RADIUS-Request), so the access point asks for it again.
+        Assert.Equal(HttpStatusCode.OK, (await _world.AuthorizeAsync(username, device: "02-00-00-00-00-01")).StatusCode);
+        await AssertDeniedAsync(await _world.AuthorizeAsync(username, device: "02-00-00-00-00-09"), "Too many devices");
+    }
+
+    [Fact]
     public async Task Authorize_TrialMember_IsCappedByTheTrialGroup()
     {
         var (username, _) = await _world.MemberAsync("Dedicated", MemberStatus.Trial);

@@ -120,23 +120,32 @@ public sealed class RadiusWorld(int maxSessionTimeoutSeconds = 86_400, bool onLo
         await accounts.UpdateAsync(account with { ProtectedPassword = protectedPassword }, CancellationToken.None);
     }
 
-    public Task<HttpResponseMessage> AuthorizeAsync(string username, string nasIdentifier = "mitte-ap-1") =>
-        App.CreateClient().PostAsync($"/api/radius/authorize?code={LocalFunctionApp.FunctionKey}", RlmRest(new Dictionary<string, object>
+    /// <param name="device">The device's MAC (Calling-Station-Id); none sent when null.</param>
+    public Task<HttpResponseMessage> AuthorizeAsync(string username, string nasIdentifier = "mitte-ap-1", string? device = null) =>
+        App.CreateClient().PostAsync($"/api/radius/authorize?code={LocalFunctionApp.FunctionKey}", RlmRest(WithDevice(new Dictionary<string, object>
         {
             ["User-Name"] = username,
             ["NAS-Identifier"] = nasIdentifier,
             ["Called-Station-Id"] = "AA-BB-CC-DD-EE-FF:Guests",
-        }));
+        }, device)));
 
-    public Task<HttpResponseMessage> AccountingAsync(string status, string username, string sessionId, long seconds, string nas = "mitte-ap-1") =>
-        App.CreateClient().PostAsync($"/api/radius/accounting?code={LocalFunctionApp.FunctionKey}", RlmRest(new Dictionary<string, object>
+    /// <param name="device">The device's MAC (Calling-Station-Id); none sent when null.</param>
+    public Task<HttpResponseMessage> AccountingAsync(string status, string username, string sessionId, long seconds, string nas = "mitte-ap-1", string? device = null) =>
+        App.CreateClient().PostAsync($"/api/radius/accounting?code={LocalFunctionApp.FunctionKey}", RlmRest(WithDevice(new Dictionary<string, object>
         {
             ["Acct-Status-Type"] = status,
             ["User-Name"] = username,
             ["Acct-Unique-Session-Id"] = sessionId,
             ["Acct-Session-Time"] = seconds,
             ["NAS-Identifier"] = nas,
-        }));
+        }, device)));
+
+    private static Dictionary<string, object> WithDevice(Dictionary<string, object> attributes, string? device)
+    {
+        if (device is not null)
+            attributes["Calling-Station-Id"] = device;
+        return attributes;
+    }
 
     /// <summary>The body rlm_rest sends: every attribute as {"type":…,"value":[…]}.</summary>
     public static JsonContent RlmRest(Dictionary<string, object> attributes) =>
