@@ -172,6 +172,27 @@ public sealed class RadiusEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Accounting_ALowerInterimAfterAHigherOne_DoesNotLowerTheUsage_AndALateInterimAfterStop_DoesNotReopenTheSession()
+    {
+        var (username, _) = await _world.MemberAsync("Flex");
+        await _world.AccountingAsync("Start", username, "s1", 0);
+        await _world.AccountingAsync("Interim-Update", username, "s1", 7200);
+
+        await _world.AccountingAsync("Interim-Update", username, "s1", 3600);
+
+        var afterReorderedInterims = await UsageShownByTheAdminApiAsync(username);
+        Assert.Equal(2, afterReorderedInterims.GetProperty("usedHours").GetDouble());
+        Assert.Equal(1, afterReorderedInterims.GetProperty("openSessions").GetInt32());
+
+        await _world.AccountingAsync("Stop", username, "s1", 9000);
+        await _world.AccountingAsync("Interim-Update", username, "s1", 8100);
+
+        var afterLateInterim = await UsageShownByTheAdminApiAsync(username);
+        Assert.Equal(2.5, afterLateInterim.GetProperty("usedHours").GetDouble());
+        Assert.Equal(0, afterLateInterim.GetProperty("openSessions").GetInt32());
+    }
+
+    [Fact]
     public async Task Authorize_TrialMember_IsCappedByTheTrialGroup()
     {
         var (username, _) = await _world.MemberAsync("Dedicated", MemberStatus.Trial);
