@@ -154,8 +154,7 @@ public sealed class RadiusEndpointTests : IAsyncLifetime
 
         await AssertDeniedAsync(await _world.AuthorizeAsync(username), "Too many devices");
 
-        await _world.App.CreateClient().PostAsync($"/api/radius/accounting?code={LocalFunctionApp.FunctionKey}",
-            RadiusWorld.RlmRest(new() { ["Acct-Status-Type"] = "Accounting-On", ["NAS-Identifier"] = "mitte-ap-1" }));
+        await _world.NasAccountingAsync("Accounting-On", "mitte-ap-1");
         Assert.Equal(HttpStatusCode.OK, (await _world.AuthorizeAsync(username)).StatusCode);
     }
 
@@ -190,6 +189,28 @@ public sealed class RadiusEndpointTests : IAsyncLifetime
         var afterLateInterim = await UsageShownByTheAdminApiAsync(username);
         Assert.Equal(2.5, afterLateInterim.GetProperty("usedHours").GetDouble());
         Assert.Equal(0, afterLateInterim.GetProperty("openSessions").GetInt32());
+    }
+
+    [Fact]
+    public async Task AccountingOnAndOff_CloseTheSessionsOfTheNasThatSentThem_AndNoOthers()
+    {
+        var (username, _) = await _world.MemberAsync("Flex");
+        await _world.AccountingAsync("Interim-Update", username, "laptop", 600, nas: "mitte-ap-1");
+        await _world.AccountingAsync("Interim-Update", username, "phone", 300, nas: "mitte-ap-1");
+        await _world.AccountingAsync("Interim-Update", username, "tablet", 900, nas: "mitte-ap-2");
+        Assert.Equal(3, (await UsageShownByTheAdminApiAsync(username)).GetProperty("openSessions").GetInt32());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _world.NasAccountingAsync("Accounting-On", "mitte-ap-1")).StatusCode);
+
+        var afterOn = await UsageShownByTheAdminApiAsync(username);
+        Assert.Equal(1, afterOn.GetProperty("openSessions").GetInt32());
+        Assert.Equal(0.5, afterOn.GetProperty("usedHours").GetDouble());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _world.NasAccountingAsync("Accounting-Off", "mitte-ap-2")).StatusCode);
+
+        var afterOff = await UsageShownByTheAdminApiAsync(username);
+        Assert.Equal(0, afterOff.GetProperty("openSessions").GetInt32());
+        Assert.Equal(0.5, afterOff.GetProperty("usedHours").GetDouble());
     }
 
     [Fact]

@@ -140,6 +140,14 @@ public sealed class RadiusWorld(int maxSessionTimeoutSeconds = 86_400, bool onLo
             ["NAS-Identifier"] = nas,
         }, device)));
 
+    /// <summary>The access point restarted (<c>Accounting-On</c>) or is going down (<c>Accounting-Off</c>).</summary>
+    public Task<HttpResponseMessage> NasAccountingAsync(string status, string nas) =>
+        App.CreateClient().PostAsync($"/api/radius/accounting?code={LocalFunctionApp.FunctionKey}", RlmRest(new Dictionary<string, object>
+        {
+            ["Acct-Status-Type"] = status,
+            ["NAS-Identifier"] = nas,
+        }));
+
     private static Dictionary<string, object> WithDevice(Dictionary<string, object> attributes, string? device)
     {
         if (device is not null)
