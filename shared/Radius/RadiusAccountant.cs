@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace CoworkSync.Radius;
 
 /// <summary>
-/// Records accounting: Start, Interim-Update and Stop set a session's seconds in the billing cycle it started in
-/// (idempotent by Acct-Unique-Session-Id, the highest Acct-Session-Time wins); Accounting-On/Off closes the NAS's sessions.
+/// Records accounting: Start, Interim-Update and Stop set a session's seconds in the current billing cycle, and the part
+/// before the cycle's start in the previous one (<see cref="SessionSplit"/>); idempotent by Acct-Unique-Session-Id, the
+/// highest Acct-Session-Time wins. Accounting-On/Off closes the NAS's sessions.
 /// </summary>
 public sealed partial class RadiusAccountant(
     AccountStore accounts, UsageStore usage, ConnectorCache connectors, IEventPublisher publisher, TimeProvider time, ILogger<RadiusAccountant> logger)
@@ -39,9 +40,11 @@ public sealed partial class RadiusAccountant(
         var seconds = Math.Max(0, request.Integer("Acct-Session-Time") ?? 0);
         var connector = await connectors.GetAsync(account.ConnectorId, cancellationToken);
         var zone = RadiusLocations.MemberZone(connector, account);
-        var cycle = AccountCycle.Containing(account, now - TimeSpan.FromSeconds(seconds), zone);
-        var report = new SessionReport(sessionId, seconds, Closes: status == AccountingStatus.Stop, nas, CallingStation.Of(request), now);
-        await usage.RecordAsync(account.Username, cycle.Key, report, cancellationToken);
+        var split = SessionSplit.Of(account, seconds, now, zone);
+        var report = new SessionReport(sessionId, split.CurrentSeconds, Closes: status == AccountingStatus.Stop, nas, CallingStation.Of(request), now);
+        if (split.Earlier is { } earlier)
+            await usage.RecordEarlierPartAsync(account.Username, earlier.Key, report with { Seconds = split.EarlierSeconds }, cancellationToken);
+        await usage.RecordAsync(account.Username, split.Current.Key, report, cancellationToken);
         if (status == AccountingStatus.Start && connector?.Platform == Platforms.Cobot)
             await QueueCobotCheckInAsync(account, TimeZoneInfo.ConvertTime(now, zone), now, cancellationToken);
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CoworkSync.IntegrationTests.Support;
 using CoworkSync.Provisioning;
+using CoworkSync.Radius;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoworkSync.IntegrationTests.Radius;
@@ -143,6 +144,37 @@ public sealed class RadiusEndpointTests : IAsyncLifetime
         var nextCycle = await (await _world.AuthorizeAsync(username)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.InRange(nextCycle.GetProperty("reply:Session-Timeout").GetInt64(), (10 * 3600) - 60, 10 * 3600);
         Assert.Equal(40, (await UsageShownByTheAdminApiAsync(username)).GetProperty("remainingHours").GetDouble());
+    }
+
+    [Fact]
+    public async Task Accounting_ASessionAcrossTheCycleStart_ChargesEachCycleItsOwnPart_AndTheNewCyclesHoursGoDown()
+    {
+        var (username, _) = await _world.MemberAsync("Flex");
+        var decemberStart = new DateTimeOffset(2026, 11, 30, 23, 0, 0, TimeSpan.Zero); // midnight in Berlin
+        _world.Clock.SetNow(decemberStart.AddHours(-2));
+        await _world.AccountingAsync("Start", username, "laptop", 0);
+        _world.Clock.SetNow(decemberStart.AddMinutes(-30));
+        await _world.AccountingAsync("Interim-Update", username, "laptop", 5400);
+
+        _world.Clock.SetNow(decemberStart.AddMinutes(30));
+        await _world.AccountingAsync("Interim-Update", username, "laptop", 9000);
+
+        // The shifted clock runs on while the test does, so the new cycle's part may be up to a minute longer.
+        var usage = await UsageShownByTheAdminApiAsync(username);
+        Assert.Equal(decemberStart, usage.GetProperty("cycleStart").GetDateTimeOffset());
+        Assert.InRange(usage.GetProperty("usedHours").GetDouble(), 0.5, 0.52);
+        Assert.InRange(usage.GetProperty("remainingHours").GetDouble(), 39.48, 39.5);
+        Assert.Equal(1, usage.GetProperty("openSessions").GetInt32());
+        var store = _world.App.Services.GetRequiredService<UsageStore>();
+        var december = (await store.GetAsync(username, "2026-12-01", CancellationToken.None)).Sessions["laptop"];
+        var november = (await store.GetAsync(username, "2026-11-01", CancellationToken.None)).Sessions["laptop"];
+        Assert.Equal(9000, december.Seconds + november.Seconds);
+        Assert.True(december.Open);
+        Assert.False(november.Open);
+
+        // The access point's index points at December's row, where the session goes on.
+        await _world.NasAccountingAsync("Accounting-On", "mitte-ap-1");
+        Assert.Equal(0, (await UsageShownByTheAdminApiAsync(username)).GetProperty("openSessions").GetInt32());
     }
 
     [Fact]
