@@ -10,20 +10,31 @@ namespace CoworkSync.Access;
 /// <summary>
 /// Access groups: the operator's, stored in table <c>AccessGroups</c>, and <see cref="AccessGroupDefaults"/> for every
 /// default id not stored. RADIUS authorize reads them on every request, so <see cref="GetAllAsync"/> serves them from
-/// memory for <see cref="CacheDuration"/>; <see cref="PutAsync"/> clears this instance's copy at once, other instances
-/// see a change within <see cref="CacheDuration"/>. The admin API reads storage directly.
+/// memory and reloads them in the background once <see cref="CacheDuration"/> old; <see cref="PutAsync"/> clears this
+/// instance's copy at once, other instances see a change within <see cref="CacheDuration"/> and one reload. The admin
+/// API reads storage directly.
 /// </summary>
-public sealed class AccessGroupStore(StateTables tables, TimeProvider time, ILogger<AccessGroupStore> logger) : IDisposable
+public sealed class AccessGroupStore
 {
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
 
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private Snapshot? _snapshot;
-    private long _generation;
+    private readonly StateTables _tables;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AccessGroupStore> _logger;
+    private readonly StaleWhileRefreshCache<IReadOnlyDictionary<string, AccessGroup>> _inForce;
 
-    /// <summary>The groups in force by id (ordinal), from memory unless older than <see cref="CacheDuration"/>.</summary>
+    public AccessGroupStore(StateTables tables, TimeProvider time, ILogger<AccessGroupStore> logger)
+    {
+        (_tables, _time, _logger) = (tables, time, logger);
+        _inForce = new(LoadInForceAsync, CacheDuration, time, logger, "access groups");
+    }
+
+    /// <summary>
+    /// The groups in force by id (ordinal), from memory; only the first call, and the first after a put on this
+    /// instance, waits for storage.
+    /// </summary>
     public Task<IReadOnlyDictionary<string, AccessGroup>> GetAllAsync(CancellationToken cancellationToken) =>
-        Fresh(Volatile.Read(ref _snapshot)) is { } snapshot ? snapshot.Groups : LoadAsync(cancellationToken);
+        _inForce.GetAsync(cancellationToken);
 
     /// <summary>The groups in force among <paramref name="groupIds"/>, from the cache; ids of no group are left out.</summary>
     public async Task<IReadOnlyList<AccessGroup>> ResolveAsync(IEnumerable<string> groupIds, CancellationToken cancellationToken)
@@ -35,7 +46,7 @@ public sealed class AccessGroupStore(StateTables tables, TimeProvider time, ILog
     /// <summary>The group in force for an id, read from storage; null when it is neither stored nor a default.</summary>
     public async Task<AccessGroupEntry?> FindAsync(string groupId, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableNames.AccessGroups, cancellationToken);
+        var table = await _tables.GetAsync(TableNames.AccessGroups, cancellationToken);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(AccessGroupEntityMapper.Partition, TableKey.Escape(groupId), cancellationToken: cancellationToken);
         if (found.HasValue && TryRead(found.Value!) is { } stored)
             return new AccessGroupEntry(stored, AccessGroupSource.Stored);
@@ -58,8 +69,8 @@ public sealed class AccessGroupStore(StateTables tables, TimeProvider time, ILog
     /// </summary>
     public async Task<bool> PutAsync(AccessGroup group, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableNames.AccessGroups, cancellationToken);
-        var entity = AccessGroupEntityMapper.ToEntity(group, time.GetUtcNow());
+        var table = await _tables.GetAsync(TableNames.AccessGroups, cancellationToken);
+        var entity = AccessGroupEntityMapper.ToEntity(group, _time.GetUtcNow());
         bool added;
         try
         {
@@ -72,51 +83,26 @@ public sealed class AccessGroupStore(StateTables tables, TimeProvider time, ILog
             added = false;
         }
         Invalidate();
-        logger.Saved(group.Id, added ? "added" : "replaced");
+        _logger.Saved(group.Id, added ? "added" : "replaced");
         return added;
     }
 
-    /// <summary>Forgets the cached groups: the next <see cref="GetAllAsync"/> reads storage.</summary>
-    public void Invalidate()
+    /// <summary>Forgets the cached groups: the next <see cref="GetAllAsync"/> waits for storage, never serving the old copy.</summary>
+    public void Invalidate() => _inForce.Invalidate();
+
+    private async Task<IReadOnlyDictionary<string, AccessGroup>> LoadInForceAsync(CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _generation);
-        Volatile.Write(ref _snapshot, null);
+        var stored = await ReadStoredAsync(cancellationToken);
+        var groups = new Dictionary<string, AccessGroup>(stored, StringComparer.Ordinal);
+        foreach (var fallback in AccessGroupDefaults.All)
+            groups.TryAdd(fallback.Id, fallback);
+        _logger.Loaded(stored.Count, groups.Count);
+        return groups;
     }
-
-    public void Dispose() => _loading.Dispose();
-
-    private async Task<IReadOnlyDictionary<string, AccessGroup>> LoadAsync(CancellationToken cancellationToken)
-    {
-        // One load at a time; callers that waited use the snapshot it left.
-        await _loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (Fresh(Volatile.Read(ref _snapshot)) is { } loaded)
-                return await loaded.Groups;
-
-            // A put during the read bumps the generation, so what was read is not kept as fresh.
-            var generation = Interlocked.Read(ref _generation);
-            var stored = await ReadStoredAsync(cancellationToken);
-            var groups = new Dictionary<string, AccessGroup>(stored, StringComparer.Ordinal);
-            foreach (var fallback in AccessGroupDefaults.All)
-                groups.TryAdd(fallback.Id, fallback);
-            IReadOnlyDictionary<string, AccessGroup> result = groups;
-            Volatile.Write(ref _snapshot, new Snapshot(Task.FromResult(result), time.GetUtcNow() + CacheDuration, generation));
-            logger.Loaded(stored.Count, groups.Count);
-            return result;
-        }
-        finally
-        {
-            _loading.Release();
-        }
-    }
-
-    private Snapshot? Fresh(Snapshot? snapshot) =>
-        snapshot is not null && snapshot.Generation == Interlocked.Read(ref _generation) && time.GetUtcNow() < snapshot.ExpiresAt ? snapshot : null;
 
     private async Task<Dictionary<string, AccessGroup>> ReadStoredAsync(CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableNames.AccessGroups, cancellationToken);
+        var table = await _tables.GetAsync(TableNames.AccessGroups, cancellationToken);
         var stored = new Dictionary<string, AccessGroup>(StringComparer.Ordinal);
         await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == AccessGroupEntityMapper.Partition, cancellationToken: cancellationToken))
         {
@@ -135,10 +121,8 @@ public sealed class AccessGroupStore(StateTables tables, TimeProvider time, ILog
         }
         catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidCastException)
         {
-            logger.Unreadable(ex, TableKey.Unescape(entity.RowKey));
+            _logger.Unreadable(ex, TableKey.Unescape(entity.RowKey));
             return null;
         }
     }
-
-    private sealed record Snapshot(Task<IReadOnlyDictionary<string, AccessGroup>> Groups, DateTimeOffset ExpiresAt, long Generation);
 }
