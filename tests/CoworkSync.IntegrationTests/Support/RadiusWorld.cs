@@ -24,7 +24,12 @@ namespace CoworkSync.IntegrationTests.Support;
 /// <see cref="StartAppAgainAsync"/> then take CoworkSync down and bring it back on the same port and state.
 /// </param>
 /// <param name="settings">More app settings (e.g. log levels for a load run).</param>
-public sealed class RadiusWorld(int maxSessionTimeoutSeconds = 86_400, bool onLoopback = false, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
+/// <param name="services">More service changes (e.g. a log collector), applied after the world's clock.</param>
+public sealed class RadiusWorld(
+    int maxSessionTimeoutSeconds = 86_400,
+    bool onLoopback = false,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null) : IAsyncLifetime
 {
     public const string ConnectorId = "radius-space";
 
@@ -179,7 +184,11 @@ public sealed class RadiusWorld(int maxSessionTimeoutSeconds = 86_400, bool onLo
             appSettings[key] = value;
         App = new LocalFunctionApp(_azurite.ConnectionString, appSettings)
         {
-            ConfigureServices = services => services.AddSingleton<TimeProvider>(Clock),
+            ConfigureServices = appServices =>
+            {
+                appServices.AddSingleton<TimeProvider>(Clock);
+                services?.Invoke(appServices);
+            },
         };
         if (!onLoopback)
             return;
