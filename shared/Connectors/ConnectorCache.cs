@@ -9,7 +9,7 @@ namespace CoworkSync.Connectors;
 /// </summary>
 public sealed class ConnectorCache
 {
-    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(30);
 
     private readonly StaleWhileRefreshCache<Dictionary<string, Connector>> _connectors;
 

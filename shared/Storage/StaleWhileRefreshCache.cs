@@ -20,7 +20,7 @@ public sealed class StaleWhileRefreshCache<T>(Func<CancellationToken, Task<T>> l
     {
         var snapshot = Volatile.Read(ref _snapshot);
         if (snapshot is null)
-            return Load().WaitAsync(cancellationToken);
+            return Load(out _).WaitAsync(cancellationToken);
         if (time.GetUtcNow() - snapshot.LoadedAt >= freshness)
             RefreshInBackground();
         return snapshot.Value;
@@ -36,17 +36,26 @@ public sealed class StaleWhileRefreshCache<T>(Func<CancellationToken, Task<T>> l
         }
     }
 
-    private void RefreshInBackground() => _ = LogFailureAsync(Load());
+    private void RefreshInBackground()
+    {
+        var refresh = Load(out var started);
+        if (started)
+            _ = LogFailureAsync(refresh);
+    }
 
     /// <summary>The load of the current generation: the one running, else a new one started here.</summary>
-    private Task<T> Load()
+    private Task<T> Load(out bool started)
     {
         TaskCompletionSource<T> completion;
         long generation;
         lock (_gate)
         {
             if (_loading is { } running && running.Generation == _generation)
+            {
+                started = false;
                 return running.Completion.Task;
+            }
+            started = true;
             generation = _generation;
             completion = new TaskCompletionSource<T>();
             _loading = new Loading(completion, generation);
