@@ -1,9 +1,24 @@
 # shellcheck shell=bash
-# The demo part of scripts/start.sh --demo. Source it from start.sh after CoworkSync was started;
-# it uses start.sh's variables and sets RADIUS_PID and DEMO_PID, which start.sh's cleanup stops.
+# The demo part of scripts/start.sh --demo. Source it from start.sh; check_demo_radius_ports runs before
+# the build, start_demo once CoworkSync was started. It uses start.sh's variables and sets RADIUS_PID and
+# DEMO_PID, which start.sh's cleanup stops.
 
 DEMO_START_TIMEOUT="${COWORKSYNC_DEMO_START_TIMEOUT:-60}"
 RADIUS_START_TIMEOUT=20
+
+# Exits with what to do when UDP port $1 on loopback, the demo FreeRADIUS's $2 port, is taken.
+require_free_radius_port() {
+  udp_port_free "$1" && return 0
+  err "UDP port $1 on 127.0.0.1, the demo FreeRADIUS's $2 port, is taken (by a FreeRADIUS already running?)."
+  err "Choose other ports with COWORKSYNC_DEMO_RADIUS_PORT=N (auth N, accounting N+1), or leave RADIUS out with COWORKSYNC_DEMO_RADIUS=0."
+  exit 1
+}
+
+check_demo_radius_ports() {
+  [ "${COWORKSYNC_DEMO_RADIUS:-1}" = 0 ] && return 0
+  require_free_radius_port "$RADIUS_PORT" auth
+  require_free_radius_port "$((RADIUS_PORT + 1))" accounting
+}
 
 # Waits until CoworkSync listens and has its function key (it creates it when it starts).
 wait_for_app() {

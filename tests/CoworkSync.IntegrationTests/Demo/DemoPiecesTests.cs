@@ -93,15 +93,15 @@ public sealed class DemoPiecesTests : IDisposable
     public void Options_FromTheScriptsArguments_AreReadAndUnknownOnesRefused()
     {
         var options = DemoOptions.Parse(["--app-url", "http://127.0.0.1:7071", "--data-dir", _folder, "--port", "7072",
-            "--radius-port", "18120", "--radius-secret-file", Path.Combine(_folder, "secret")]);
+            "--radius-port", "18812", "--radius-secret-file", Path.Combine(_folder, "secret")]);
 
         Assert.Equal(new Uri("http://127.0.0.1:7071"), options.AppUrl);
         Assert.Equal(Path.Combine(_folder, "demo"), options.StateDirectory);
         Assert.Equal(Path.Combine(_folder, "mail"), options.Outbox);
-        Assert.Equal(18120, options.RadiusPort);
+        Assert.Equal(18812, options.RadiusPort);
         Assert.Throws<ArgumentException>(() => DemoOptions.Parse(["--app-url", "http://127.0.0.1:7071", "--data-dir", _folder, "--colour", "blue"]));
         Assert.Throws<ArgumentException>(() => DemoOptions.Parse(["--data-dir", _folder]));
-        Assert.Throws<ArgumentException>(() => DemoOptions.Parse(["--app-url", "http://127.0.0.1:7071", "--data-dir", _folder, "--radius-port", "18120"]));
+        Assert.Throws<ArgumentException>(() => DemoOptions.Parse(["--app-url", "http://127.0.0.1:7071", "--data-dir", _folder, "--radius-port", "18812"]));
     }
 
     public void Dispose()
