@@ -11,8 +11,10 @@
 # --demo also starts the demo Coworks space (tests/CoworkSync.Simulators, state in .data/demo) and,
 # when FreeRADIUS is installed, a private FreeRADIUS on loopback (config in .data/demo/radius); the
 # demo connects its space to CoworkSync, sends its members' webhooks, waits for their accounts and
-# prints what to try next. CoworkSync's log then goes to .data/logs/coworksync.log. Ctrl-C stops
-# everything this script started. See README "Try it: the demo".
+# prints what to try next. CoworkSync's log then goes to .data/logs/coworksync.log. A function key,
+# SMTP server, outbox, Key Vault or Service Bus set in local.settings.json or the environment is
+# ignored then: the demo runs on local state only. Ctrl-C stops everything this script started.
+# See README "Try it: the demo".
 #
 # Environment overrides:
 #   AZURITE_BLOB_PORT / AZURITE_QUEUE_PORT / AZURITE_TABLE_PORT   default 10000 / 10001 / 10002
@@ -196,6 +198,7 @@ if [ "$DEMO" -eq 0 ]; then
   APP_PID=$!
 else
   [ -f "$DEMO_DLL" ] || { err "The build did not produce $DEMO_DLL"; exit 1; }
+  use_local_demo_settings
   log "Starting CoworkSync: $APP_URL  (its log: $APP_LOG)"
   printf -- '--- %s: scripts/start.sh --demo starts CoworkSync\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$APP_LOG"
   dotnet "$APP_DLL" --urls "$APP_URL" "${APP_ARGS[@]}" </dev/null >>"$APP_LOG" 2>&1 &

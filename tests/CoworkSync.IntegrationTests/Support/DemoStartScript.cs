@@ -9,7 +9,8 @@ namespace CoworkSync.IntegrationTests.Support;
 
 /// <summary>
 /// <c>bash scripts/start.sh --demo</c> as a newcomer runs it, non-interactively: on free ports, with its data folder
-/// in <see cref="DataDirectory"/>, running this test run's build (no rebuild). Waits for the demo's ready line;
+/// in <see cref="DataDirectory"/>, running this test run's build (no rebuild), and with settings that would break the
+/// demo were they not overridden (a function key, SMTP, another outbox, Key Vault, Service Bus). Waits for the demo's ready line;
 /// <see cref="StopAsync"/> sends SIGTERM, which the script handles like Ctrl-C (both exit through its cleanup).
 /// </summary>
 public sealed class DemoStartScript : IAsyncDisposable
@@ -56,6 +57,13 @@ public sealed class DemoStartScript : IAsyncDisposable
             ["AZURITE_BLOB_PORT"] = Text(ports.Blob),
             ["AZURITE_QUEUE_PORT"] = Text(ports.Queue),
             ["AZURITE_TABLE_PORT"] = Text(ports.Table),
+            // What a local.settings.json in the repository root might hold, set where it weighs more (the
+            // environment): each would break the demo unless the script overrides it.
+            ["LocalMode__FunctionKey"] = "not-the-demo-key",
+            ["Email__SmtpHost"] = "smtp.invalid",
+            ["Email__OutboxPath"] = Path.Combine(dataDirectory, "not-the-outbox"),
+            ["KeyVault__VaultUri"] = "https://not-a-vault.invalid/",
+            ["ServiceBusConnection__fullyQualifiedNamespace"] = "not-a-namespace.invalid",
         };
         foreach (var (name, value) in settings)
             startInfo.Environment[name] = value;

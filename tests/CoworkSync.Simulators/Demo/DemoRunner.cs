@@ -92,8 +92,6 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output, TimeProvi
 
     private async Task<string> FunctionKeyAsync(CancellationToken cancellationToken)
     {
-        if (Environment.GetEnvironmentVariable("LocalMode__FunctionKey") is { Length: > 0 } configured)
-            return configured;
         while (true)
         {
             if (File.Exists(options.FunctionKeyFile) && (await File.ReadAllTextAsync(options.FunctionKeyFile, cancellationToken)).Trim() is { Length: > 0 } key)
