@@ -5,7 +5,7 @@ namespace CoworkSync.Simulators.Demo;
 
 /// <summary>
 /// Reads the welcome emails local mode writes as <c>.eml</c> files (named <c>{time}-{recipient}-{random}.eml</c>):
-/// the only place a member's WiFi password is ever shown, so the demo takes it from there.
+/// where CoworkSync shows a member's WiFi password (no API returns one), so the demo takes it from there.
 /// </summary>
 public static partial class WelcomeEmailOutbox
 {
