@@ -16,7 +16,9 @@ dir="$1"
 auth_port="$2"
 acct_port="$3"
 system_raddb=/etc/freeradius/3.0
-install_hint="install it with: sudo apt-get install freeradius freeradius-rest freeradius-utils"
+install_command="apt-get install freeradius freeradius-rest freeradius-utils"
+[ "$(id -u)" -eq 0 ] || install_command="sudo $install_command"
+install_hint="install it with: $install_command"
 
 missing() { printf '%s\n' "$*"; exit 3; }
 

@@ -1,14 +1,37 @@
 # shellcheck shell=bash
-# The demo part of scripts/start.sh --demo. Source it from start.sh after CoworkSync was started;
-# it uses start.sh's variables and sets RADIUS_PID and DEMO_PID, which start.sh's cleanup stops.
+# The demo part of scripts/start.sh --demo. Source it from start.sh; check_demo_radius_ports runs before
+# the build, start_demo once CoworkSync was started. It uses start.sh's variables and sets RADIUS_PID and
+# DEMO_PID, which start.sh's cleanup stops.
 
 DEMO_START_TIMEOUT="${COWORKSYNC_DEMO_START_TIMEOUT:-60}"
 RADIUS_START_TIMEOUT=20
 
+# Exits with what to do when UDP port $1 on loopback, the demo FreeRADIUS's $2 port, is taken.
+require_free_radius_port() {
+  udp_port_free "$1" && return 0
+  err "UDP port $1 on 127.0.0.1, the demo FreeRADIUS's $2 port, is taken (by a FreeRADIUS already running?)."
+  err "Choose other ports with COWORKSYNC_DEMO_RADIUS_PORT=N (auth N, accounting N+1), or leave RADIUS out with COWORKSYNC_DEMO_RADIUS=0."
+  exit 1
+}
+
+check_demo_radius_ports() {
+  [ "${COWORKSYNC_DEMO_RADIUS:-1}" = 0 ] && return 0
+  require_free_radius_port "$RADIUS_PORT" auth
+  require_free_radius_port "$((RADIUS_PORT + 1))" accounting
+}
+
+# The demo and the commands it prints read the key from $DATA_DIR/function-key and passwords from the .eml
+# outbox, and keep all state local: these win over local.settings.json (read from the repository root) and
+# the environment. An empty value counts as unset.
+use_local_demo_settings() {
+  export LocalMode__FunctionKey="" Email__SmtpHost="" Email__OutboxPath="$DATA_DIR/mail"
+  export KeyVault__VaultUri="" ServiceBusConnection__fullyQualifiedNamespace=""
+}
+
 # Waits until CoworkSync listens and has its function key (it creates it when it starts).
 wait_for_app() {
   local deadline=$((SECONDS + DEMO_START_TIMEOUT))
-  until port_open "$APP_PORT" && { [ -n "${LocalMode__FunctionKey:-}" ] || [ -s "$DATA_DIR/function-key" ]; }; do
+  until port_open "$APP_PORT" && [ -s "$DATA_DIR/function-key" ]; do
     if ! kill -0 "$APP_PID" 2>/dev/null; then
       err "CoworkSync exited during startup. Its log: $APP_LOG"
       tail -n 20 "$APP_LOG" >&2 || true
@@ -41,7 +64,8 @@ start_demo_radius() {
     return 0
   fi
 
-  local key="${LocalMode__FunctionKey:-$(cat "$DATA_DIR/function-key")}" from
+  local key from
+  key="$(cat "$DATA_DIR/function-key")"
   touch "$RADIUS_LOG"
   from=$(($(wc -l <"$RADIUS_LOG") + 1))
   log "Starting FreeRADIUS on 127.0.0.1:$RADIUS_PORT (auth) and :$((RADIUS_PORT + 1)) (accounting); config in $RADIUS_DIR, log in $RADIUS_LOG"

@@ -60,6 +60,15 @@ port_open() {
   timeout 1 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"' _ "$1" >/dev/null 2>&1
 }
 
+# True when nothing holds UDP port $1 on 127.0.0.1 (a socket on any address, 0.0.0.0 included, holds it).
+udp_port_free() {
+  node -e '
+    const socket = require("dgram").createSocket("udp4");
+    socket.once("error", () => process.exit(1));
+    socket.bind(+process.argv[1], "127.0.0.1", () => socket.close(() => process.exit(0)));
+  ' "$1" 2>/dev/null
+}
+
 # Prints the HTTP Server header returned by http://127.0.0.1:$1/ (empty if none or no answer).
 http_server_header() {
   node -e '

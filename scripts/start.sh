@@ -11,8 +11,10 @@
 # --demo also starts the demo Coworks space (tests/CoworkSync.Simulators, state in .data/demo) and,
 # when FreeRADIUS is installed, a private FreeRADIUS on loopback (config in .data/demo/radius); the
 # demo connects its space to CoworkSync, sends its members' webhooks, waits for their accounts and
-# prints what to try next. CoworkSync's log then goes to .data/logs/coworksync.log. Ctrl-C stops
-# everything this script started. See README "Try it: the demo".
+# prints what to try next. CoworkSync's log then goes to .data/logs/coworksync.log. A function key,
+# SMTP server, outbox, Key Vault or Service Bus set in local.settings.json or the environment is
+# ignored then: the demo runs on local state only. Ctrl-C stops everything this script started.
+# See README "Try it: the demo".
 #
 # Environment overrides:
 #   AZURITE_BLOB_PORT / AZURITE_QUEUE_PORT / AZURITE_TABLE_PORT   default 10000 / 10001 / 10002
@@ -22,7 +24,7 @@
 #   COWORKSYNC_CONFIGURATION  the build configuration to build and run (default Release)
 #   COWORKSYNC_SKIP_BUILD=1   run what is already installed and built: no npm ci, no build (the demo test does)
 #   COWORKSYNC_DEMO_PORT    the demo Coworks space's port on 127.0.0.1 (default 7072)
-#   COWORKSYNC_DEMO_RADIUS_PORT  the demo FreeRADIUS's auth port on 127.0.0.1 (default 18120; accounting: +1)
+#   COWORKSYNC_DEMO_RADIUS_PORT  the demo FreeRADIUS's UDP auth port on 127.0.0.1 (default 18812; accounting: +1)
 #   COWORKSYNC_DEMO_RADIUS=0     do not start FreeRADIUS for the demo
 set -euo pipefail
 
@@ -48,7 +50,7 @@ APP_URL="http://127.0.0.1:$APP_PORT"
 APP_LOG="$DATA_DIR/logs/coworksync.log"
 DEMO_PORT="${COWORKSYNC_DEMO_PORT:-7072}"
 DEMO_DLL="$REPO_ROOT/tests/CoworkSync.Simulators/bin/$CONFIGURATION/net10.0/CoworkSync.Simulators.dll"
-RADIUS_PORT="${COWORKSYNC_DEMO_RADIUS_PORT:-18120}"
+RADIUS_PORT="${COWORKSYNC_DEMO_RADIUS_PORT:-18812}"
 RADIUS_DIR="$DATA_DIR/demo/radius"
 RADIUS_LOG="$DATA_DIR/logs/freeradius.log"
 
@@ -98,6 +100,10 @@ if [ "$DEMO" -eq 1 ] && port_open "$DEMO_PORT"; then
 fi
 
 check_prerequisites || exit 1
+if [ "$DEMO" -eq 1 ]; then
+  source "$REPO_ROOT/scripts/demo.sh"
+  check_demo_radius_ports
+fi
 # With COWORKSYNC_SKIP_BUILD=1 an installed Azurite is used as it is: `npm ci` would replace node_modules
 # under any Azurite already running from it (the integration tests run theirs while the demo test runs this).
 if [ "${COWORKSYNC_SKIP_BUILD:-0}" = 1 ] && [ -f "$REPO_ROOT/node_modules/azurite/dist/src/azurite.js" ]; then
@@ -192,11 +198,11 @@ if [ "$DEMO" -eq 0 ]; then
   APP_PID=$!
 else
   [ -f "$DEMO_DLL" ] || { err "The build did not produce $DEMO_DLL"; exit 1; }
+  use_local_demo_settings
   log "Starting CoworkSync: $APP_URL  (its log: $APP_LOG)"
   printf -- '--- %s: scripts/start.sh --demo starts CoworkSync\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$APP_LOG"
   dotnet "$APP_DLL" --urls "$APP_URL" "${APP_ARGS[@]}" </dev/null >>"$APP_LOG" 2>&1 &
   APP_PID=$!
-  source "$REPO_ROOT/scripts/demo.sh"
   start_demo
 fi
 

@@ -40,6 +40,6 @@ internal static class Program
         }
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        return await new DemoRunner(options, Console.Out, TimeProvider.System).RunAsync(stop.Token);
+        return await new DemoRunner(options, Console.Out, Console.Error, TimeProvider.System).RunAsync(stop.Token);
     }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using CoworkSync.Connectors.Coworks;
 using CoworkSync.Email;
 using CoworkSync.Simulators.Demo;
@@ -63,14 +65,74 @@ public sealed class DemoPiecesTests : IDisposable
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(secretFile));
     }
 
+    [Theory]
+    [InlineData("{\"apiKey\": \"demo_api_1\", \"members\": [")]
+    [InlineData("{}")]
+    public void SpaceState_FromAFileItDidNotWrite_IsRefusedNamingTheFileAndWhatToDo(string text)
+    {
+        var path = Path.Combine(_folder, DemoSpaceState.FileName);
+        File.WriteAllText(path, text);
+
+        var refused = Assert.Throws<InvalidDataException>(() => DemoSpaceState.LoadOrCreate(_folder, new FakeTimeProvider(Now), out _));
+
+        Assert.Contains(path, refused.Message, StringComparison.Ordinal);
+        Assert.Contains("delete it", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Runner_WithACorruptSpaceFile_EndsWithOneErrorLineNamingTheFile()
+    {
+        var spaceFile = Path.Combine(Directory.CreateDirectory(Path.Combine(_folder, "demo")).FullName, DemoSpaceState.FileName);
+        File.WriteAllText(spaceFile, "not json");
+
+        var (exitCode, errors) = await RunDemoAsync(port: 0);
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(errors);
+        Assert.StartsWith("error: " + spaceFile, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Runner_WhenItsPortIsTaken_EndsWithOneErrorLineNamingThePortAndTheSettingToChooseAnother()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var (exitCode, errors) = await RunDemoAsync(port);
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(errors);
+        Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
+        Assert.Contains("COWORKSYNC_DEMO_PORT", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NextSteps_WithTwoWelcomeEmailsForAMember_PutsTheNewestPasswordInItsRadclientRequest()
+    {
+        var outbox = Path.Combine(_folder, "mail");
+        var time = new FakeTimeProvider(Now.AddDays(1));
+        await EmlSender(outbox, time).SendAsync(Barbara("NewerPassword2"), CancellationToken.None);
+        await EmlSender(outbox, new FakeTimeProvider(Now)).SendAsync(Barbara("OlderPassword1"), CancellationToken.None);
+        var options = new DemoOptions
+        {
+            AppUrl = new Uri("http://127.0.0.1:7071"),
+            DataDirectory = _folder,
+            RadiusPort = 18812,
+            RadiusSecretFile = Path.Combine(_folder, "secret"),
+        };
+
+        new NextSteps(options, new DemoSpaceState("demo_api", "whsec_demo", DemoCast.Members(Now)), TextWriter.Null, time).Print();
+
+        Assert.Contains("User-Password = 'NewerPassword2'\n", File.ReadAllText(Path.Combine(_folder, "demo", "radclient", "barbara.txt")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Outbox_AWelcomeEmailWrittenByLocalMode_GivesBackTheExactPassword()
     {
         // Every character class of the password alphabet, including the ones an encoding could touch.
         const string password = "Ab3#%+=?!xYz29";
-        var options = Options.Create(new EmailOptions { OutboxPath = _folder, NetworkName = "Demo" });
-        var sender = new EmlFileWelcomeEmailSender(new WelcomeEmailComposer(options, TimeProvider.System), options, TimeProvider.System,
-            NullLogger<EmlFileWelcomeEmailSender>.Instance);
+        var sender = EmlSender(_folder, TimeProvider.System);
         await sender.SendAsync(new WelcomeEmail("barbara.liskov@example.com", "Barbara Liskov", "barbara.liskov@example.com", password), CancellationToken.None);
 
         var file = Assert.Single(WelcomeEmailOutbox.FilesFor(_folder, "barbara.liskov@example.com"));
@@ -93,15 +155,32 @@ public sealed class DemoPiecesTests : IDisposable
     public void Options_FromTheScriptsArguments_AreReadAndUnknownOnesRefused()
     {
         var options = DemoOptions.Parse(["--app-url", "http://127.0.0.1:7071", "--data-dir", _folder, "--port", "7072",
-            "--radius-port", "18120", "--radius-secret-file", Path.Combine(_folder, "secret")]);
+            "--radius-port", "18812", "--radius-secret-file", Path.Combine(_folder, "secret")]);
 
         Assert.Equal(new Uri("http://127.0.0.1:7071"), options.AppUrl);
         Assert.Equal(Path.Combine(_folder, "demo"), options.StateDirectory);
         Assert.Equal(Path.Combine(_folder, "mail"), options.Outbox);
-        Assert.Equal(18120, options.RadiusPort);
+        Assert.Equal(18812, options.RadiusPort);
         Assert.Throws<ArgumentException>(() => DemoOptions.Parse(["--app-url", "http://127.0.0.1:7071", "--data-dir", _folder, "--colour", "blue"]));
         Assert.Throws<ArgumentException>(() => DemoOptions.Parse(["--data-dir", _folder]));
-        Assert.Throws<ArgumentException>(() => DemoOptions.Parse(["--app-url", "http://127.0.0.1:7071", "--data-dir", _folder, "--radius-port", "18120"]));
+        Assert.Throws<ArgumentException>(() => DemoOptions.Parse(["--app-url", "http://127.0.0.1:7071", "--data-dir", _folder, "--radius-port", "18812"]));
+    }
+
+    private static WelcomeEmail Barbara(string password) => new("barbara.liskov@example.com", "Barbara Liskov", "barbara.liskov@example.com", password);
+
+    private static EmlFileWelcomeEmailSender EmlSender(string outbox, TimeProvider time)
+    {
+        var options = Options.Create(new EmailOptions { OutboxPath = outbox, NetworkName = "Demo" });
+        return new EmlFileWelcomeEmailSender(new WelcomeEmailComposer(options, time), options, time, NullLogger<EmlFileWelcomeEmailSender>.Instance);
+    }
+
+    /// <summary>The demo command against a CoworkSync that never answers, stopped after a few seconds at most.</summary>
+    private async Task<(int ExitCode, string[] Errors)> RunDemoAsync(int port)
+    {
+        var options = new DemoOptions { AppUrl = new Uri("http://127.0.0.1:9/"), DataDirectory = _folder, Port = port, SetupTimeout = TimeSpan.FromSeconds(5) };
+        using var errors = new StringWriter();
+        var exitCode = await new DemoRunner(options, TextWriter.Null, errors, new FakeTimeProvider(Now)).RunAsync(CancellationToken.None);
+        return (exitCode, errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     public void Dispose()

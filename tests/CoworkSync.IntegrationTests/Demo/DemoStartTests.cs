@@ -1,35 +1,23 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using CoworkSync.IntegrationTests.Deployment;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Support;
+using CoworkSync.Simulators.Demo;
 
 namespace CoworkSync.IntegrationTests.Demo;
 
 /// <summary>
 /// README "Try it: the demo": <c>bash scripts/start.sh --demo</c> run twice in a fresh data folder. The first run leaves
-/// every demo member in the state the README's table says, with one welcome email per account, and prints commands
-/// that work as printed (a signed webhook, radclient); Ctrl-C (here SIGTERM, handled alike) stops everything; the
-/// second run provisions nothing again.
+/// every demo member as the README's members table says (read from README.md), with one welcome email per account,
+/// and prints commands that work as printed (admin API calls, radclient, a signed webhook); Ctrl-C stops everything
+/// it started, FreeRADIUS included; the second run provisions nothing again.
 /// </summary>
 public sealed class DemoStartTests : IAsyncLifetime
 {
     private const string Connector = "demo";
 
-    /// <summary>The README's table: member, WiFi account (null: none) enabled, groups, and the reason shown.</summary>
-    private static readonly (string Member, string? Username, bool Enabled, string[] Groups, string? Reason)[] Expected =
-    [
-        ("mem_demo_01", "ada.lovelace@example.com", true, ["flex"], null),
-        ("mem_demo_02", "alan.turing@example.com", true, ["flex"], null),
-        ("mem_demo_03", "katherine.johnson@example.com", true, ["fulltime"], null),
-        ("mem_demo_04", "edsger.dijkstra@example.com", true, ["fulltime"], null),
-        ("mem_demo_05", "barbara.liskov@example.com", true, ["dedicated"], null),
-        ("mem_demo_06", "donald.knuth@example.com", true, ["dedicated"], null),
-        ("mem_demo_07", null, false, [], "plan has no WiFi"),
-        ("mem_demo_08", null, false, [], "plan has no WiFi"),
-        ("mem_demo_09", "hedy.lamarr@example.com", true, ["flex", "trial"], null),
-        ("mem_demo_10", "charles.babbage@example.com", false, [], "member suspended"),
-    ];
+    /// <summary>Grace Hopper, whom the hand-signed webhook adds: not a member of the demo space, so not in the table.</summary>
+    private static readonly string Newcomer = DemoCast.Newcomer(default).Id;
 
     private readonly string _data = Path.Combine(Path.GetTempPath(), "coworksync-demo-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly DemoPorts _ports = DemoPorts.Free();
@@ -50,93 +38,141 @@ public sealed class DemoStartTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StartDemo_TwiceInAFreshDataFolder_ProvisionsEveryMemberAsTheReadmeSaysOnceAndTheCommandsItPrintsWork()
+    public async Task StartDemo_TwiceInAFreshDataFolder_LeavesEveryMemberAsTheReadmeTableSaysOnceTheCommandsItPrintsWorkAndCtrlCStopsEverything()
     {
+        var readme = ReadmeDemoTable.Read();
         IReadOnlyList<string> emails;
         Dictionary<string, string> accounts;
         await using (var first = await DemoStartScript.StartAsync(_ports, _data))
         {
-            await AssertMembersAsync(first);
+            Assert.Equal(readme.OrderBy(r => r.MemberId, StringComparer.Ordinal), await MembersAsync(first));
             emails = Emails();
-            Assert.Equal(Expected.Where(e => e.Username is not null).Select(e => e.Username!).Order(), emails.Select(EmailRecipient).Order());
+            Assert.Equal(readme.Where(r => r.Username is not null).Select(r => r.Username!).Order(), emails.Select(EmailRecipient).Order());
             Assert.Contains(first.Lines, l => l.Contains("Suspending Charles Babbage", StringComparison.Ordinal));
 
-            await RunPrintedRadclientLinesAsync(first);
-            await RunPrintedSignedWebhookAsync(first);
+            var printed = new PrintedCommands(first.Lines);
+            await RunPrintedRadclientLinesAsync(printed, first);
+            await RunPrintedAdminCurlLinesAsync(printed, first, readme);
+            await RunPrintedSignedWebhookAsync(printed, first);
             emails = Emails(); // now with Grace Hopper's
             accounts = await AccountsAsync(first);
 
-            Assert.Equal(143, await first.StopAsync());
-            foreach (var port in _ports.Tcp)
-                Assert.False(await FreePorts.AcceptsAsync(port), $"port {port} still answers after the script stopped");
+            await StopWithCtrlCAsync(first);
         }
 
         await using (var second = await DemoStartScript.StartAsync(_ports, _data))
         {
             Assert.Contains(second.Lines, l => l.Contains("Sent 10 signed webhook(s): 0 accepted (202), 10 already accepted before (200)", StringComparison.Ordinal));
             Assert.DoesNotContain(second.Lines, l => l.Contains("Suspending", StringComparison.Ordinal));
-            await AssertMembersAsync(second);
+            Assert.Equal(readme.OrderBy(r => r.MemberId, StringComparer.Ordinal), await MembersAsync(second));
             Assert.Equal(accounts, await AccountsAsync(second));
             Assert.Equal(emails, Emails());
-            Assert.Equal(143, await second.StopAsync());
+            await StopWithCtrlCAsync(second);
         }
     }
 
-    private static async Task AssertMembersAsync(DemoStartScript demo)
+    /// <summary>The demo space's members as CoworkSync holds them, in the README table's terms, by member id.</summary>
+    private static async Task<List<DemoMemberRow>> MembersAsync(DemoStartScript demo)
     {
         using var admin = Admin(demo);
-        foreach (var (memberId, username, enabled, groups, reason) in Expected)
-        {
-            var member = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/connectors/{Connector}/members/{memberId}");
-            var account = member.GetProperty("account");
-            if (username is null)
-            {
-                Assert.Equal(JsonValueKind.Null, account.ValueKind);
-                Assert.Equal(reason, member.GetProperty("reason").GetString());
-                continue;
-            }
-            Assert.Equal(username, account.GetProperty("username").GetString());
-            Assert.Equal(enabled, account.GetProperty("enabled").GetBoolean());
-            if (enabled)
-                Assert.Equal(groups.Order(), account.GetProperty("groups").EnumerateArray().Select(g => g.GetString()!).Order());
-            else
-                Assert.Equal(reason, account.GetProperty("reason").GetString());
-            Assert.NotEqual(JsonValueKind.Null, account.GetProperty("welcomeEmailSentAt").ValueKind);
-        }
+        var members = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/connectors/{Connector}/members");
+        return [.. DemoMembers(members)];
     }
 
-    /// <summary>The printed radclient lines, run as printed: each request file says the answer radclient must get.</summary>
-    private static async Task RunPrintedRadclientLinesAsync(DemoStartScript demo)
+    private static IEnumerable<DemoMemberRow> DemoMembers(JsonElement list) =>
+        list.GetProperty("items").EnumerateArray()
+            .Select(DemoMemberRow.FromAdminApi)
+            .Where(m => m.MemberId != Newcomer)
+            .OrderBy(m => m.MemberId, StringComparer.Ordinal);
+
+    /// <summary>Each request file says the answer radclient must get; Charles's reject carries the README's Reply-Message.</summary>
+    private static async Task RunPrintedRadclientLinesAsync(PrintedCommands printed, DemoStartScript demo)
     {
-        var lines = demo.Lines.Where(l => l.TrimStart().StartsWith("radclient ", StringComparison.Ordinal)).ToList();
+        var lines = printed.RadclientLines;
         Assert.True(lines.Count == 2, "Expected two radclient lines (FreeRADIUS, freeradius-rest and freeradius-utils must be installed; " +
             "scripts/test.sh installs them)." + demo.RecentOutput());
-        foreach (var (line, answer) in lines.Zip(["Received Access-Accept", "Received Access-Reject"]))
-        {
-            var result = await ProcessRunner.RunAsync("bash", ["-c", line], RepositoryLayout.RepoRoot, TimeSpan.FromSeconds(30));
-            Assert.True(result.ExitCode == 0 && result.StandardOutput.Contains(answer, StringComparison.Ordinal), result.Describe());
-        }
+
+        var barbara = await PrintedCommands.RunAsync(Assert.Single(lines, l => l.Contains("/barbara.txt", StringComparison.Ordinal)));
+        Assert.True(barbara.ExitCode == 0 && barbara.StandardOutput.Contains("Received Access-Accept", StringComparison.Ordinal),
+            PrintedCommands.WithoutPasswords(barbara));
+
+        var charles = await PrintedCommands.RunAsync(Assert.Single(lines, l => l.Contains("/charles.txt", StringComparison.Ordinal)));
+        Assert.True(charles.ExitCode == 0 && charles.StandardOutput.Contains("Received Access-Reject", StringComparison.Ordinal)
+            && charles.StandardOutput.Contains("Reply-Message = \"Access disabled: member suspended.\"", StringComparison.Ordinal),
+            PrintedCommands.WithoutPasswords(charles));
     }
 
-    /// <summary>The printed BODY/T/SIG/curl lines, run as printed: CoworkSync accepts the hand-signed webhook and creates Grace's account.</summary>
-    private static async Task RunPrintedSignedWebhookAsync(DemoStartScript demo)
+    /// <summary>
+    /// The members, one member, the sync runs and a sync now, each run as printed: 2xx with the JSON the README describes.
+    /// Waits for the sync it started to end, so no sync runs for the next 15 minutes (the timer's interval).
+    /// </summary>
+    private static async Task RunPrintedAdminCurlLinesAsync(PrintedCommands printed, DemoStartScript demo, IReadOnlyList<DemoMemberRow> readme)
     {
-        var start = demo.Lines.ToList().FindIndex(l => l.TrimStart().StartsWith("BODY=", StringComparison.Ordinal));
-        Assert.True(start >= 0, "No signed webhook was printed." + demo.RecentOutput());
-        var script = string.Join('\n', demo.Lines.Skip(start).Take(4));
+        var lines = printed.AdminCurlLines;
+        Assert.True(lines.Count == 4, "Expected four admin API curl lines before the signed webhook." + demo.RecentOutput());
+        string Printed(string ending) => Assert.Single(lines, l => l.EndsWith(ending, StringComparison.Ordinal));
+
+        var members = await PrintedCommands.RunCurlAsync(Printed($"/connectors/{Connector}/members"));
+        Assert.True(members.Status == 200, members.ToString());
+        Assert.Equal(readme.OrderBy(r => r.MemberId, StringComparer.Ordinal), DemoMembers(members.Json));
+
+        var member = await PrintedCommands.RunCurlAsync(Printed($"/members/{DemoCast.AcceptedMemberId}"));
+        Assert.True(member.Status == 200, member.ToString());
+        Assert.Equal(readme.Single(r => r.MemberId == DemoCast.AcceptedMemberId), DemoMemberRow.FromAdminApi(member.Json));
+
+        var runs = await PrintedCommands.RunCurlAsync(Printed("/sync-runs"));
+        Assert.True(runs.Status == 200, runs.ToString());
+        Assert.All(runs.Json.GetProperty("items").EnumerateArray(), run =>
+            Assert.True(run.GetProperty("runId").GetString() is { Length: > 0 } && run.GetProperty("state").ValueKind == JsonValueKind.String, run.ToString()));
+
+        var sync = await PrintedCommands.RunCurlAsync(Assert.Single(lines, l => l.Contains("-X POST", StringComparison.Ordinal) && l.EndsWith("/sync", StringComparison.Ordinal)));
+        Assert.True(sync.Status == 202, sync.ToString());
+        Assert.Equal("manual", sync.Json.GetProperty("trigger").GetString());
+        Assert.Equal("queued", sync.Json.GetProperty("state").GetString());
+        var runId = sync.Json.GetProperty("runId").GetString();
+
+        using var admin = Admin(demo);
+        var ended = await Eventually.GetAsync(
+            () => admin.GetFromJsonAsync<JsonElement>($"/api/admin/connectors/{Connector}/sync-runs"),
+            list => list.GetProperty("items").EnumerateArray().All(r => r.GetProperty("state").GetString() is "succeeded" or "failed"),
+            "every sync run to end");
+        var run = ended.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("runId").GetString() == runId);
+        Assert.True(run.GetProperty("state").GetString() == "succeeded", run.ToString());
+    }
+
+    /// <summary>CoworkSync accepts the hand-signed webhook; Grace gets an enabled account in <c>dedicated</c> and a welcome email.</summary>
+    private static async Task RunPrintedSignedWebhookAsync(PrintedCommands printed, DemoStartScript demo)
+    {
+        var script = printed.SignedWebhookScript;
         Assert.Contains("curl -i -X POST", script, StringComparison.Ordinal);
 
-        var result = await ProcessRunner.RunAsync("bash", ["-c", script], RepositoryLayout.RepoRoot, TimeSpan.FromSeconds(30));
+        var result = await PrintedCommands.RunAsync(script);
         Assert.True(result.ExitCode == 0 && result.StandardOutput.Contains("HTTP/1.1 202", StringComparison.Ordinal), result.Describe());
 
         using var admin = Admin(demo);
-        await Eventually.GetAsync(
-            async () => await admin.GetAsync($"/api/admin/connectors/{Connector}/members/mem_demo_11") is { IsSuccessStatusCode: true } response
+        var grace = await Eventually.GetAsync(
+            async () => await admin.GetAsync($"/api/admin/connectors/{Connector}/members/{Newcomer}") is { IsSuccessStatusCode: true } response
                 ? await response.Content.ReadFromJsonAsync<JsonElement>()
                 : default,
             m => m.ValueKind == JsonValueKind.Object && m.GetProperty("account") is { ValueKind: JsonValueKind.Object } a
                 && a.GetProperty("welcomeEmailSentAt").ValueKind != JsonValueKind.Null,
             "Grace Hopper's account and welcome email");
+        var account = DemoMemberRow.FromAdminApi(grace);
+        Assert.True(account is { Enabled: true, Access: "dedicated" }, account.ToString());
+    }
+
+    /// <summary>Ctrl-C as a terminal sends it (SIGINT to the script's process group): exit 130, every TCP and UDP port let go.</summary>
+    private async Task StopWithCtrlCAsync(DemoStartScript demo)
+    {
+        foreach (var port in _ports.Udp)
+            Assert.False(FreePorts.UdpIsFree(port), $"UDP port {port} is free while the demo runs: FreeRADIUS should hold it.");
+
+        Assert.Equal(130, await demo.StopAsync());
+
+        foreach (var port in _ports.Tcp)
+            Assert.False(await FreePorts.AcceptsAsync(port), $"TCP port {port} still answers after Ctrl-C.");
+        foreach (var port in _ports.Udp)
+            Assert.True(FreePorts.UdpIsFree(port), $"UDP port {port} is still held after Ctrl-C (FreeRADIUS still running?).");
     }
 
     /// <summary>The demo members' accounts: username → enabled and groups (Grace's is left out: a sync may disable it).</summary>
@@ -145,7 +181,7 @@ public sealed class DemoStartTests : IAsyncLifetime
         using var admin = Admin(demo);
         var members = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/connectors/{Connector}/members");
         return members.GetProperty("items").EnumerateArray()
-            .Where(m => m.GetProperty("account").ValueKind == JsonValueKind.Object && m.GetProperty("memberId").GetString() != "mem_demo_11")
+            .Where(m => m.GetProperty("account").ValueKind == JsonValueKind.Object && m.GetProperty("memberId").GetString() != Newcomer)
             .Select(m => m.GetProperty("account"))
             .ToDictionary(a => a.GetProperty("username").GetString()!, a => $"{a.GetProperty("enabled").GetBoolean()} {string.Join(',', a.GetProperty("groups").EnumerateArray().Select(g => g.GetString()))}");
     }

@@ -67,6 +67,20 @@ public static class FreePorts
         }
     }
 
+    /// <summary>Whether the loopback UDP port can be bound, i.e. no socket holds it.</summary>
+    public static bool UdpIsFree(int port)
+    {
+        try
+        {
+            using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Whether something accepts TCP connections on the loopback port (within a second).</summary>
     public static async Task<bool> AcceptsAsync(int tcpPort, CancellationToken cancellationToken = default)
     {

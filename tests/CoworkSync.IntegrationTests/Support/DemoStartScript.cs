@@ -9,8 +9,10 @@ namespace CoworkSync.IntegrationTests.Support;
 
 /// <summary>
 /// <c>bash scripts/start.sh --demo</c> as a newcomer runs it, non-interactively: on free ports, with its data folder
-/// in <see cref="DataDirectory"/>, running this test run's build (no rebuild). Waits for the demo's ready line;
-/// <see cref="StopAsync"/> sends SIGTERM, which the script handles like Ctrl-C (both exit through its cleanup).
+/// in <see cref="DataDirectory"/>, running this test run's build (no rebuild), and with settings that would break the
+/// demo were they not overridden (a function key, SMTP, another outbox, Key Vault, Service Bus). It runs in a session
+/// of its own, like a terminal's foreground job, so <see cref="StopAsync"/> can press Ctrl-C: SIGINT to the whole
+/// process group, the script and everything it started. Waits for the demo's ready line.
 /// </summary>
 public sealed class DemoStartScript : IAsyncDisposable
 {
@@ -40,7 +42,9 @@ public sealed class DemoStartScript : IAsyncDisposable
 
     public static async Task<DemoStartScript> StartAsync(DemoPorts ports, string dataDirectory)
     {
-        var startInfo = new ProcessStartInfo("bash") { RedirectStandardInput = true, WorkingDirectory = RepositoryLayout.RepoRoot };
+        // setsid runs bash in place (the test host's child leads no group), so bash's pid is the new group's id.
+        var startInfo = new ProcessStartInfo("setsid") { RedirectStandardInput = true, WorkingDirectory = RepositoryLayout.RepoRoot };
+        startInfo.ArgumentList.Add("bash");
         startInfo.ArgumentList.Add(Path.Combine(RepositoryLayout.RepoRoot, "scripts", "start.sh"));
         startInfo.ArgumentList.Add("--demo");
         foreach (var name in startInfo.Environment.Keys.Where(k => k.Contains("__", StringComparison.Ordinal) || k.StartsWith("COWORKSYNC_", StringComparison.Ordinal)).ToList())
@@ -56,6 +60,13 @@ public sealed class DemoStartScript : IAsyncDisposable
             ["AZURITE_BLOB_PORT"] = Text(ports.Blob),
             ["AZURITE_QUEUE_PORT"] = Text(ports.Queue),
             ["AZURITE_TABLE_PORT"] = Text(ports.Table),
+            // What a local.settings.json in the repository root might hold, set where it weighs more (the
+            // environment): each would break the demo unless the script overrides it.
+            ["LocalMode__FunctionKey"] = "not-the-demo-key",
+            ["Email__SmtpHost"] = "smtp.invalid",
+            ["Email__OutboxPath"] = Path.Combine(dataDirectory, "not-the-outbox"),
+            ["KeyVault__VaultUri"] = "https://not-a-vault.invalid/",
+            ["ServiceBusConnection__fullyQualifiedNamespace"] = "not-a-namespace.invalid",
         };
         foreach (var (name, value) in settings)
             startInfo.Environment[name] = value;
@@ -82,26 +93,33 @@ public sealed class DemoStartScript : IAsyncDisposable
 
     public string RecentOutput() => _output.Describe();
 
-    /// <summary>Sends SIGTERM and waits for the script to stop everything it started and exit; returns its exit code.</summary>
+    /// <summary>Ctrl-C: SIGINT to the script's process group; waits for the script to stop everything it started and exit, and returns its exit code.</summary>
     public async Task<int> StopAsync()
     {
-        await TerminateAsync(_process);
-        if (!_process.HasExited)
-            throw new TimeoutException($"scripts/start.sh --demo did not exit within {StopLimit.TotalSeconds:0} s of SIGTERM.{RecentOutput()}");
+        if (!await SignalGroupAsync(_process.Id, "INT"))
+            throw new InvalidOperationException($"There is no process group {_process.Id} to interrupt: the script exited, or does not lead its own group.{RecentOutput()}");
+        if (!await _process.ExitsWithinAsync(StopLimit))
+            throw new TimeoutException($"scripts/start.sh --demo did not exit within {StopLimit.TotalSeconds:0} s of SIGINT.{RecentOutput()}");
         await _process.WaitForExitAsync();
         return _process.ExitCode;
     }
 
-    /// <summary>Stops the script as <see cref="StopAsync"/> does; kills whatever is left after that.</summary>
-    public ValueTask DisposeAsync() => new(_process.StopAsync(TerminateAsync));
+    /// <summary>Stops the script as <see cref="StopAsync"/> does; kills its process group if it does not exit, then whatever is left.</summary>
+    public ValueTask DisposeAsync() => new(_process.StopAsync(InterruptAsync));
 
-    private static async Task TerminateAsync(ChildProcess process)
+    private static async Task InterruptAsync(ChildProcess process)
     {
-        if (process.HasExited)
-            return;
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
-            await kill.WaitForExitAsync();
-        await process.ExitsWithinAsync(StopLimit);
+        await SignalGroupAsync(process.Id, "INT");
+        if (!await process.ExitsWithinAsync(StopLimit))
+            await SignalGroupAsync(process.Id, "KILL");
+    }
+
+    /// <returns>Whether the group existed.</returns>
+    private static async Task<bool> SignalGroupAsync(int groupId, string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, "--", "-" + groupId.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        return kill.ExitCode == 0;
     }
 
 #if DEBUG
@@ -132,4 +150,6 @@ public sealed record DemoPorts(int Blob, int Queue, int Table, int App, int Spac
     }
 
     public IEnumerable<int> Tcp => [Blob, Queue, Table, App, Space];
+
+    public IEnumerable<int> Udp => [Radius, Radius + 1];
 }

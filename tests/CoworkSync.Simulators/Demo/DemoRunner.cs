@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using CoworkSync.Simulators.Coworks;
 
@@ -10,7 +11,7 @@ namespace CoworkSync.Simulators.Demo;
 /// suspends one member on the first run, prints the members and what to try next, then serves the space until
 /// stopped. Running it again changes nothing: same members, same event ids, accounts already there.
 /// </summary>
-public sealed class DemoRunner(DemoOptions options, TextWriter output, TimeProvider time)
+public sealed class DemoRunner(DemoOptions options, TextWriter output, TextWriter error, TimeProvider time)
 {
     /// <summary>Printed once the demo is set up; scripts and tests wait for it.</summary>
     public const string ReadyLine = "The demo is ready.";
@@ -19,12 +20,42 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output, TimeProvi
 
     private string _waitingFor = "CoworkSync's function key";
 
-    /// <returns>0 when stopped after a successful setup; 1 when the setup failed.</returns>
+    /// <returns>0 when stopped after a successful setup; 1 when the setup failed (with one line on the error writer).</returns>
     public async Task<int> RunAsync(CancellationToken stop)
     {
-        var state = DemoSpaceState.LoadOrCreate(options.StateDirectory, time, out var created);
-        state.Save(options.StateDirectory);
-        await using var coworks = await CoworksSimulator.StartAsync(options.Port);
+        DemoSpaceState state;
+        bool created;
+        try
+        {
+            state = DemoSpaceState.LoadOrCreate(options.StateDirectory, time, out created);
+            state.Save(options.StateDirectory);
+        }
+        catch (InvalidDataException e)
+        {
+            return Fail(e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail($"the demo space's state in {options.StateDirectory} cannot be read or written ({e.Message}); " +
+                "make that folder yours and writable, or choose another data folder with COWORKSYNC_DATA_DIR.");
+        }
+
+        CoworksSimulator coworks;
+        try
+        {
+            coworks = await CoworksSimulator.StartAsync(options.Port);
+        }
+        catch (Exception e) when (e is IOException or SocketException)
+        {
+            return Fail($"the demo space cannot listen on 127.0.0.1:{options.Port} ({e.Message}); " +
+                "stop what listens there, or choose another port with COWORKSYNC_DEMO_PORT.");
+        }
+        await using (coworks)
+            return await ServeAsync(coworks, state, created, stop);
+    }
+
+    private async Task<int> ServeAsync(CoworksSimulator coworks, DemoSpaceState state, bool created, CancellationToken stop)
+    {
         var space = coworks.AddSpace(DemoCast.SpaceId, state.ApiKey);
         foreach (var plan in DemoCast.Plans)
             space.AddPlan(plan.Id, plan.Name);
@@ -69,13 +100,11 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output, TimeProvi
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync($"error: the demo was not set up within {options.SetupTimeout.TotalSeconds:0} s: still waiting for {_waitingFor}. See CoworkSync's log.");
-            return 1;
+            return Fail($"the demo was not set up within {options.SetupTimeout.TotalSeconds:0} s: still waiting for {_waitingFor}. See CoworkSync's log.");
         }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            await Console.Error.WriteLineAsync($"error: setting up the demo failed: {e.Message}");
-            return 1;
+            return Fail($"setting up the demo failed: {e.Message}");
         }
 
         output.WriteLine(ReadyLine);
@@ -90,10 +119,15 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output, TimeProvi
         return 0;
     }
 
+    private int Fail(string message)
+    {
+        error.WriteLine("error: " + message);
+        error.Flush();
+        return 1;
+    }
+
     private async Task<string> FunctionKeyAsync(CancellationToken cancellationToken)
     {
-        if (Environment.GetEnvironmentVariable("LocalMode__FunctionKey") is { Length: > 0 } configured)
-            return configured;
         while (true)
         {
             if (File.Exists(options.FunctionKeyFile) && (await File.ReadAllTextAsync(options.FunctionKeyFile, cancellationToken)).Trim() is { Length: > 0 } key)

@@ -17,15 +17,13 @@ public sealed record DemoSpaceState(string ApiKey, string WebhookSecret, IReadOn
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>The state saved by an earlier run, or a new space (random keys, the members of <see cref="DemoCast"/>).</summary>
+    /// <exception cref="InvalidDataException">The saved state is not one this demo wrote; the message says which file and what to do.</exception>
     public static DemoSpaceState LoadOrCreate(string directory, TimeProvider time, out bool created)
     {
         var path = Path.Combine(directory, FileName);
         created = !File.Exists(path);
         if (!created)
-        {
-            return JsonSerializer.Deserialize<DemoSpaceState>(File.ReadAllText(path), Json)
-                ?? throw new InvalidDataException($"{path} is empty; delete it to start the demo space afresh.");
-        }
+            return Load(path);
         var now = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
         return new DemoSpaceState("demo_api_" + RandomHex(16), "whsec_demo_" + RandomHex(16), DemoCast.Members(now));
     }
@@ -36,6 +34,25 @@ public sealed record DemoSpaceState(string ApiKey, string WebhookSecret, IReadOn
         WriteOwnerOnly(Path.Combine(directory, FileName), JsonSerializer.Serialize(this, Json));
         WriteOwnerOnly(Path.Combine(directory, WebhookSecretFileName), WebhookSecret);
     }
+
+    private static DemoSpaceState Load(string path)
+    {
+        try
+        {
+            var state = JsonSerializer.Deserialize<DemoSpaceState>(File.ReadAllText(path), Json);
+            if (state is { ApiKey.Length: > 0, WebhookSecret.Length: > 0, Members: { } members }
+                && DemoCast.Members(default).All(m => members.Any(saved => saved?.Id == m.Id)))
+                return state;
+            throw NotSavedByTheDemo(path, "it lacks the space's keys or members");
+        }
+        catch (JsonException e)
+        {
+            throw NotSavedByTheDemo(path, e.Message);
+        }
+    }
+
+    private static InvalidDataException NotSavedByTheDemo(string path, string problem) =>
+        new($"{path} is not a demo space this demo saved ({problem}); delete it, and the next start creates the demo space afresh.");
 
     public SimulatedMember Member(string memberId) => Members.Single(m => m.Id == memberId);
 

@@ -67,7 +67,7 @@ public sealed class NextSteps(DemoOptions options, DemoSpaceState state, TextWri
         {
             var member = state.Member(memberId);
             var email = member.Email!;
-            var eml = WelcomeEmailOutbox.FilesFor(options.Outbox, email).FirstOrDefault();
+            var eml = WelcomeEmailOutbox.Newest(options.Outbox, email);
             if (eml is null)
             {
                 output.WriteLine($"  # (no welcome email for {email} in {options.Outbox}, so no request for {member.FirstName})");
