@@ -3,6 +3,9 @@
 # the build, start_demo once CoworkSync was started. It uses start.sh's variables and sets RADIUS_PID and
 # DEMO_PID, which start.sh's cleanup stops.
 
+# Debian installs freeradius in /usr/sbin, which is not on a normal user's PATH.
+case ":$PATH:" in *:/usr/sbin:*) ;; *) export PATH="$PATH:/usr/sbin" ;; esac
+
 DEMO_START_TIMEOUT="${COWORKSYNC_DEMO_START_TIMEOUT:-60}"
 RADIUS_START_TIMEOUT=20
 
@@ -14,8 +17,10 @@ require_free_radius_port() {
   exit 1
 }
 
+# Only when the demo will start FreeRADIUS: without it, nothing here listens on those ports.
 check_demo_radius_ports() {
   [ "${COWORKSYNC_DEMO_RADIUS:-1}" = 0 ] && return 0
+  command -v freeradius >/dev/null 2>&1 || return 0
   require_free_radius_port "$RADIUS_PORT" auth
   require_free_radius_port "$((RADIUS_PORT + 1))" accounting
 }
