@@ -94,10 +94,10 @@ public sealed partial class ConnectorSyncHandler(
         }
     }
 
-    private static Exception Classify(Exception ex) => ex switch
+    internal static Exception Classify(Exception ex) => ex switch
     {
         MissingCredentialsException => new PermanentEventException("MissingCredentials", ex.Message, ex),
-        PlatformException { IsTransient: true } => new TransientEventException(ex.Message, ex),
+        PlatformException { IsTransient: true } platform => new TransientEventException(ex.Message, ex, platform.RetryAfter),
         PlatformException => new PermanentEventException("PlatformRefused", ex.Message, ex),
         _ => ex,
     };

@@ -128,7 +128,7 @@ public sealed class CobotPlatformConnector(
         {
             if (CobotConnectionStates.ErrorReason(ex) is { } reason)
                 await states.SetStateAsync(connector.Id, CobotConnectionStates.Error, reason, time.GetUtcNow(), cancellationToken);
-            throw new PlatformException(ex.Message, ex.IsTransient, ex);
+            throw new PlatformException(ex.Message, ex.IsTransient, ex, ex.RetryAfter);
         }
         catch (CobotPayloadException ex)
         {
