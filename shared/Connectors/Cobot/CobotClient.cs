@@ -17,28 +17,28 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary><c>GET /api/plans</c>, hidden plans included (the token has <c>read_plans</c>).</summary>
-    public async Task<IReadOnlyList<CobotPlan>> ListPlansAsync(CobotConnection connection, CancellationToken cancellationToken) =>
-        await SendAsync<List<CobotPlan>>(connection, HttpMethod.Get, "api/plans", null, "list plans", false, cancellationToken) ?? [];
+    public Task<IReadOnlyList<CobotPlan>> ListPlansAsync(CobotConnection connection, CancellationToken cancellationToken) =>
+        ListAsync<CobotPlan>(connection, "api/plans", "list plans", cancellationToken);
 
     /// <summary><c>GET /api/memberships</c>: the space's current memberships, one request (API1 does not page).</summary>
-    public async Task<IReadOnlyList<CobotMembership>> ListMembershipsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
-        await SendAsync<List<CobotMembership>>(connection, HttpMethod.Get, "api/memberships", null, "list memberships", false, cancellationToken) ?? [];
+    public Task<IReadOnlyList<CobotMembership>> ListMembershipsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
+        ListAsync<CobotMembership>(connection, "api/memberships", "list memberships", cancellationToken);
 
     /// <summary><c>GET /api/memberships/{id}</c>; null when Cobot answers 404 (deleted).</summary>
     public Task<CobotMembership?> GetMembershipAsync(CobotConnection connection, string membershipId, CancellationToken cancellationToken) =>
         SendAsync<CobotMembership>(connection, HttpMethod.Get, $"api/memberships/{Uri.EscapeDataString(membershipId)}", null, "get a membership", true, cancellationToken);
 
     /// <summary><c>GET /api/custom_fields</c>: every membership's custom fields in one request.</summary>
-    public async Task<IReadOnlyList<CobotMembershipFields>> ListMembershipFieldsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
-        await SendAsync<List<CobotMembershipFields>>(connection, HttpMethod.Get, "api/custom_fields", null, "list custom field values", false, cancellationToken) ?? [];
+    public Task<IReadOnlyList<CobotMembershipFields>> ListMembershipFieldsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
+        ListAsync<CobotMembershipFields>(connection, "api/custom_fields", "list custom field values", cancellationToken);
 
     /// <summary><c>GET /api/memberships/{id}/custom_fields</c>; null on 404.</summary>
     public Task<CobotMembershipFields?> GetMembershipFieldsAsync(CobotConnection connection, string membershipId, CancellationToken cancellationToken) =>
         SendAsync<CobotMembershipFields>(connection, HttpMethod.Get, $"api/memberships/{Uri.EscapeDataString(membershipId)}/custom_fields", null, "get a membership's custom fields", true, cancellationToken);
 
     /// <summary><c>GET /api/space/custom_fields</c>: the space's field definitions.</summary>
-    public async Task<IReadOnlyList<CobotCustomField>> ListSpaceFieldsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
-        await SendAsync<List<CobotCustomField>>(connection, HttpMethod.Get, "api/space/custom_fields", null, "list the space's custom fields", false, cancellationToken) ?? [];
+    public Task<IReadOnlyList<CobotCustomField>> ListSpaceFieldsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
+        ListAsync<CobotCustomField>(connection, "api/space/custom_fields", "list the space's custom fields", cancellationToken);
 
     /// <summary>
     /// <c>PUT /api/space/custom_fields</c> with the <b>whole</b> list: Cobot deletes every field the list omits, from
@@ -55,8 +55,8 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
         await SendAsync<CobotSpace>(connection, HttpMethod.Get, "api/space", null, "get the space", false, cancellationToken)
             ?? throw new CobotPayloadException("Cobot's answer to get the space is JSON null.");
 
-    public async Task<IReadOnlyList<CobotSubscription>> ListSubscriptionsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
-        await SendAsync<List<CobotSubscription>>(connection, HttpMethod.Get, "api/subscriptions", null, "list webhook subscriptions", false, cancellationToken) ?? [];
+    public Task<IReadOnlyList<CobotSubscription>> ListSubscriptionsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
+        ListAsync<CobotSubscription>(connection, "api/subscriptions", "list webhook subscriptions", cancellationToken);
 
     /// <summary><c>POST /api/subscriptions</c>; true when created, false when Cobot answers 409 (it has an identical one).</summary>
     public async Task<bool> CreateSubscriptionAsync(CobotConnection connection, string eventName, Uri callbackUrl, CancellationToken cancellationToken)
@@ -164,6 +164,27 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
         if (response.StatusCode == HttpStatusCode.NoContent)
             return default;
         return await ReadAsync<T>(response, connection, operation, cancellationToken);
+    }
+
+    /// <summary>
+    /// A list endpoint. Only a JSON array is a list: a 204, an empty body, JSON <c>null</c>, an object or a <c>null</c>
+    /// item is a <see cref="CobotPayloadException"/>, so a broken answer can never read as "the space has nothing"
+    /// (which a sync would take as every member gone). An empty array is honoured.
+    /// </summary>
+    private async Task<IReadOnlyList<T>> ListAsync<T>(CobotConnection connection, string path, string operation, CancellationToken cancellationToken) where T : class
+    {
+        using var request = Request(connection, HttpMethod.Get, path, null);
+        using var response = await SendRawAsync(request, connection, operation, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw Refused(connection, response, operation);
+        var list = await ReadAsync<List<T?>>(response, connection, operation, cancellationToken);
+        if (list is null || list.Contains(null))
+        {
+            var error = new CobotPayloadException($"Cobot's answer to {operation} ({(int)response.StatusCode}) is not a JSON array of items.");
+            logger.BadPayload(error, operation, connection.ApiBaseUrl.Authority);
+            throw error;
+        }
+        return [.. list.OfType<T>()];
     }
 
     private static HttpRequestMessage Request(CobotConnection connection, HttpMethod method, string path, object? body)

@@ -49,6 +49,7 @@ public sealed class CobotSimulator : IAsyncDisposable
     private readonly Dictionary<string, List<DateTimeOffset>> _listCalls = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<CobotSimRequest> _requests = new();
     private readonly Dictionary<string, int> _failedDeliveries = new(StringComparer.Ordinal);
+    private readonly List<CobotSimBreak> _breaks = [];
     private TaskCompletionSource _gate = Open();
     private int _nextId = 1000;
 
@@ -251,6 +252,24 @@ public sealed class CobotSimulator : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    /// <summary>
+    /// Until <see cref="Heal"/>, requests with <paramref name="method"/> and <paramref name="path"/> (and, given
+    /// <paramref name="when"/>, a body it accepts) are answered <paramref name="status"/> with the raw
+    /// <paramref name="body"/> (none when null) instead of what Cobot would answer: an outage, a proxy in the way, a
+    /// refusal. They are recorded, but not counted against the rate limits.
+    /// </summary>
+    public void Break(string method, string path, int status, string? body = null, Func<string?, bool>? when = null)
+    {
+        lock (_lock)
+            _breaks.Add(new CobotSimBreak(method, path, status, body, when));
+    }
+
+    public void Heal()
+    {
+        lock (_lock)
+            _breaks.Clear();
+    }
+
     /// <summary>Requests wait, unanswered, until <see cref="Release"/>: a platform that is slow right now.</summary>
     public void Hold()
     {
@@ -290,10 +309,22 @@ public sealed class CobotSimulator : IAsyncDisposable
             body = await reader.ReadToEndAsync();
         }
         int status;
-        JsonNode? answer;
-        string? retryAfter;
+        string? answer;
+        string? retryAfter = null;
         lock (_lock)
-            (status, answer, retryAfter) = Answer(request, body);
+        {
+            var broken = _breaks.LastOrDefault(b => b.Matches(request.Method, (request.Path.Value ?? "").TrimEnd('/'), body));
+            if (broken is not null)
+            {
+                (status, answer) = (broken.Status, broken.Body);
+            }
+            else
+            {
+                JsonNode? json;
+                (status, json, retryAfter) = Answer(request, body);
+                answer = json?.ToJsonString();
+            }
+        }
         _requests.Enqueue(new CobotSimRequest(request.Method, request.Path + request.QueryString, status, _time.GetUtcNow(), body));
         context.Response.StatusCode = status;
         if (retryAfter is not null)
@@ -301,7 +332,7 @@ public sealed class CobotSimulator : IAsyncDisposable
         if (answer is not null)
         {
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(answer.ToJsonString());
+            await context.Response.WriteAsync(answer);
         }
     }
 

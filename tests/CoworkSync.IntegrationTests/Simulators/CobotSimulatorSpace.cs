@@ -28,3 +28,10 @@ public sealed record CobotSimField(string Id, string Label);
 public sealed record CobotSimSubscription(string Id, string Event, string CallbackUrl, bool Active);
 
 public sealed record CobotSimCheckIn(string MembershipId, string Token, DateTimeOffset At);
+
+/// <summary>An answer <see cref="CobotSimulator.Break"/> puts in place of Cobot's.</summary>
+public sealed record CobotSimBreak(string Method, string Path, int Status, string? Body, Func<string?, bool>? When)
+{
+    public bool Matches(string method, string path, string? body) =>
+        string.Equals(Method, method, StringComparison.OrdinalIgnoreCase) && Path == path && (When is null || When(body));
+}

@@ -85,6 +85,34 @@ public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.False(member.GetProperty("account").GetProperty("enabled").GetBoolean());
     }
 
+    [Theory]
+    [InlineData(204, null)]
+    [InlineData(200, "null")]
+    [InlineData(200, "{\"memberships\":[]}")]
+    public async Task AMembershipListThatIsNotAJsonArray_FailsTheRun_AndDeprovisionsNobody(int status, string? body)
+    {
+        _world.Cobot.Put(CobotWorld.Member("m-kept"));
+        await _world.SyncAsync();
+        await _world.WaitForMemberAsync("m-kept", m => m.GetProperty("account").ValueKind == JsonValueKind.Object, "the account");
+
+        _world.Cobot.Break("GET", "/api/memberships", status, body);
+        var broken = await _world.SyncAsync();
+
+        Assert.Equal("failed", broken.GetProperty("state").GetString());
+        Assert.Contains(broken.GetProperty("errors").EnumerateArray(), e => e.GetString()!.Contains("not a JSON array", StringComparison.Ordinal) || e.GetString()!.Contains("documented format", StringComparison.Ordinal));
+        var kept = await _world.WaitForMemberAsync("m-kept", m => true, "the member");
+        Assert.False(kept.GetProperty("gone").GetBoolean());
+        Assert.True(kept.GetProperty("account").GetProperty("enabled").GetBoolean());
+
+        // An empty JSON array is honoured: the space really has nobody now.
+        _world.Cobot.Heal();
+        _world.Cobot.Delete("m-kept");
+        var empty = await _world.SyncAsync();
+        Assert.Equal("succeeded", empty.GetProperty("state").GetString());
+        var gone = await _world.WaitForMemberAsync("m-kept", m => m.GetProperty("gone").GetBoolean(), "the member gone");
+        Assert.False(gone.GetProperty("account").GetProperty("enabled").GetBoolean());
+    }
+
     [Fact]
     public async Task Webhook_WithAForeignUrlOrAWrongToken_EnqueuesNothing()
     {
