@@ -21,6 +21,8 @@ public sealed record CobotSimMembership
     public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
     /// <summary>Check-ins answer 422 "No time passes left." when false.</summary>
     public bool HasTimePasses { get; init; } = true;
+    /// <summary>Membership fields written as given over the simulator's own: answers Cobot should never give (a bad date).</summary>
+    public IReadOnlyDictionary<string, string?> Raw { get; init; } = new Dictionary<string, string?>();
 }
 
 public sealed record CobotSimField(string Id, string Label);
