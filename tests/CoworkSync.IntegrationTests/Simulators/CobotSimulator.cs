@@ -38,6 +38,7 @@ public sealed class CobotSimulator : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<string, CobotSimPlan> _plans = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CobotSimMembership> _memberships = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CobotSimMembership> _deleted = new(StringComparer.Ordinal);
     private readonly List<CobotSimField> _fields = [];
     private readonly List<CobotSimSubscription> _subscriptions = [];
     private readonly List<CobotSimCheckIn> _checkIns = [];
@@ -144,7 +145,10 @@ public sealed class CobotSimulator : IAsyncDisposable
     public void Delete(string id)
     {
         lock (_lock)
-            _memberships.Remove(id);
+        {
+            if (_memberships.Remove(id, out var deleted))
+                _deleted[id] = deleted;
+        }
     }
 
     public IReadOnlyList<CobotSimSubscription> Subscriptions
@@ -167,7 +171,7 @@ public sealed class CobotSimulator : IAsyncDisposable
     }
 
     /// <summary>
-    /// Delivers <paramref name="eventName"/> about a membership as Cobot does: <c>{"url": …}</c> POSTed by
+    /// Delivers <paramref name="eventName"/> about a membership as Cobot does (<see cref="WebhookBody(string, string)"/>) POSTed by
     /// <paramref name="post"/> (callback URL, body → status) to the event's active subscription, retried until it
     /// answers 2xx or <see cref="FailedDeliveriesBeforeDeactivation"/> attempts failed; a 410 or the last failure
     /// deactivates the subscription. Redirects count as failures (Cobot does not follow them). Returns the statuses.
@@ -182,7 +186,7 @@ public sealed class CobotSimulator : IAsyncDisposable
         var statuses = new List<int>();
         while (true)
         {
-            var status = await post(subscription.CallbackUrl, WebhookBody(membershipId));
+            var status = await post(subscription.CallbackUrl, WebhookBody(eventName, membershipId));
             statuses.Add(status);
             if (status is >= 200 and < 300)
             {
@@ -239,6 +243,21 @@ public sealed class CobotSimulator : IAsyncDisposable
 
     /// <summary>The body Cobot POSTs to a subscription's callback: the membership's URL only.</summary>
     public string WebhookBody(string membershipId) => JsonSerializer.Serialize(new { url = new Uri(BaseUrl, $"api/memberships/{membershipId}").ToString() });
+
+    /// <summary>
+    /// The body of <paramref name="eventName"/>: deletion events (<c>deleted_…</c>) carry the whole object as it was
+    /// before it was deleted; every other event its URL.
+    /// </summary>
+    public string WebhookBody(string eventName, string membershipId)
+    {
+        if (!eventName.StartsWith("deleted_", StringComparison.Ordinal))
+            return WebhookBody(membershipId);
+        lock (_lock)
+        {
+            var membership = _deleted.GetValueOrDefault(membershipId) ?? _memberships[membershipId];
+            return CobotSimulatorJson.Membership(membership, _plans).ToJsonString();
+        }
+    }
 
     /// <summary>The API URL of a membership as Cobot writes it in webhooks.</summary>
     public Uri MembershipUrl(string membershipId) => new(BaseUrl, $"api/memberships/{membershipId}");

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Data.Tables;
 using CoworkSync.Connectors;
+using CoworkSync.Storage;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Simulators;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,6 +93,24 @@ public sealed class CobotWorld : IAsyncLifetime
     public async Task<HttpResponseMessage> WebhookAsync(string body, string? token = null) =>
         await App.CreateClient().PostAsync($"/api/webhooks/cobot/{ConnectorId}/{token ?? await CallbackTokenAsync()}",
             new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+    /// <summary>Waits until the event queue has applied <paramref name="eventIds"/> (their processed-event records say so).</summary>
+    public async Task WaitForAppliedAsync(IReadOnlyCollection<string> eventIds, TimeSpan? limit = null)
+    {
+        var table = await App.Services.GetRequiredService<StateTables>().GetAsync(TableNames.ProcessedEvents, CancellationToken.None);
+        var pending = new HashSet<string>(eventIds, StringComparer.Ordinal);
+        await Eventually.GetAsync(async () =>
+        {
+            var applied = new List<string>();
+            await foreach (var record in table.QueryAsync<TableEntity>(e => e.PartitionKey == TableKey.Escape(ConnectorId), select: ["RowKey", "State"]))
+            {
+                if (record.GetString("State") == "Applied")
+                    applied.Add(TableKey.Unescape(record.RowKey));
+            }
+            pending.ExceptWith(applied);
+            return pending.Count;
+        }, count => count == 0, $"{eventIds.Count} events applied", limit);
+    }
 
     public Task<JsonElement> ConnectorAsync() => App.GetJsonAsync($"/api/admin/connectors/{ConnectorId}");
 

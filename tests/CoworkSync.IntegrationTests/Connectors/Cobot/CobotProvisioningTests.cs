@@ -72,18 +72,40 @@ public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
-    public async Task DeletedMembership_Webhook_RefetchesA404_AndDisablesTheAccount()
+    public async Task DeletedMembership_CobotSendsTheObject_TheRefetchIsA404_AndTheAccountIsDisabled()
     {
         _world.Cobot.Put(CobotWorld.Member("m-deleted"));
         await _world.SyncAsync();
         await _world.WaitForMemberAsync("m-deleted", m => m.GetProperty("account").ValueKind == JsonValueKind.Object, "the account");
 
         _world.Cobot.Delete("m-deleted");
-        Assert.Equal(HttpStatusCode.Accepted, (await _world.WebhookAsync(_world.Cobot.WebhookBody("m-deleted"))).StatusCode);
+        var delivered = await _world.Cobot.DeliverAsync("deleted_membership", "m-deleted", PostToAppAsync);
 
+        Assert.Equal([202], delivered);
         var member = await _world.WaitForMemberAsync("m-deleted", m => m.GetProperty("gone").GetBoolean(), "the member gone");
         Assert.False(member.GetProperty("account").GetProperty("enabled").GetBoolean());
+        Assert.Equal(1, _world.Cobot.CountRequests(r => r.Method == "GET" && r.PathAndQuery == "/api/memberships/m-deleted" && r.Status == 404));
     }
+
+    [Fact]
+    public async Task ADeletionObject_ForAMembershipCobotStillHas_IsNotTrusted_TheRefetchKeepsTheAccount()
+    {
+        _world.Cobot.Put(CobotWorld.Member("m-alive"));
+        await _world.SyncAsync();
+        await _world.WaitForMemberAsync("m-alive", m => m.GetProperty("account").ValueKind == JsonValueKind.Object, "the account");
+
+        var forged = await _world.WebhookAsync(_world.Cobot.WebhookBody("deleted_membership", "m-alive"));
+
+        Assert.Equal(HttpStatusCode.Accepted, forged.StatusCode);
+        await _world.WaitForAppliedAsync([(await forged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetString()!]);
+        Assert.Equal(1, _world.Cobot.CountRequests(r => r.PathAndQuery == "/api/memberships/m-alive" && r.Status == 200));
+        var member = await _world.WaitForMemberAsync("m-alive", m => true, "the member");
+        Assert.False(member.GetProperty("gone").GetBoolean());
+        Assert.True(member.GetProperty("account").GetProperty("enabled").GetBoolean());
+    }
+
+    private async Task<int> PostToAppAsync(string url, string body) =>
+        (int)(await _world.App.CreateClient().PostAsync(new Uri(url).PathAndQuery, new StringContent(body, System.Text.Encoding.UTF8, "application/json"))).StatusCode;
 
     [Theory]
     [InlineData(204, null)]
