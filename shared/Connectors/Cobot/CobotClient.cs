@@ -95,7 +95,11 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
         }
     }
 
-    /// <summary><c>POST /api/check_ins</c> with the member's check-in token: 201 created, 422 refused (reason kept).</summary>
+    /// <summary>
+    /// <c>POST /api/check_ins</c> with the member's check-in token: a check-in is an answer with <c>valid_until</c>
+    /// (201); 422 is a refusal (reason kept); a 204 or any other answer without <c>valid_until</c> is not a check-in
+    /// either: Cobot answers 204 when the member has no active check-in token.
+    /// </summary>
     public async Task<CobotCheckInResult> CheckInAsync(CobotConnection connection, string token, CancellationToken cancellationToken)
     {
         using var request = Request(connection, HttpMethod.Post, "api/check_ins", new { token });
@@ -104,9 +108,29 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
             return new CobotCheckInResult(false, await ErrorTextAsync(response, cancellationToken));
         if (!response.IsSuccessStatusCode)
             throw Refused(connection, response, "check in");
-        var body = await ReadAsync<JsonElement>(response, connection, "check in", cancellationToken);
-        var validUntil = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("valid_until", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        return new CobotCheckInResult(true, null, validUntil);
+        var status = (int)response.StatusCode;
+        return ValidUntil(await response.Content.ReadAsByteArrayAsync(cancellationToken)) is { } validUntil
+            ? new CobotCheckInResult(true, null, validUntil)
+            : new CobotCheckInResult(false, status == 204
+                ? "Cobot did not check the member in: the check-in token is not active at Cobot (204). A new one is registered next time."
+                : $"Cobot did not check the member in: its answer ({status}) has no valid_until. A new check-in token is registered next time.",
+                TokenInactive: true);
+    }
+
+    private static string? ValidUntil(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("valid_until", out var v)
+                && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())
+                ? v.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The OAuth code exchange at <c>{oauthBase}/oauth/access_token</c>; the token, never logged.</summary>

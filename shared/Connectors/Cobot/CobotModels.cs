@@ -85,5 +85,6 @@ public sealed record CobotCheckInTokenRequest(
     [property: JsonPropertyName("membership_id")] string MembershipId,
     [property: JsonPropertyName("token")] string Token);
 
-/// <summary>What a check-in request ended with: Cobot's 201, or its 422 with the reason.</summary>
-public sealed record CobotCheckInResult(bool Created, string? Error, string? ValidUntil = null);
+/// <summary>What a check-in request ended with: Cobot's 201, or why not (its 422's reason, or an inactive token).</summary>
+/// <param name="TokenInactive">Cobot no longer knows the check-in token (its 204): it must be registered again.</param>
+public sealed record CobotCheckInResult(bool Created, string? Error, string? ValidUntil = null, bool TokenInactive = false);

@@ -22,7 +22,7 @@ namespace CoworkSync.IntegrationTests.Simulators;
 /// minute and 6 a minute to <c>GET /api/memberships</c>, else 429 with <c>Retry-After</c> seconds; subscriptions
 /// (409 on a duplicate event and URL) that <see cref="DeactivateSubscription"/> turns off as Cobot does after failed
 /// deliveries; <c>PUT /api/space/custom_fields</c> deleting every field it omits, from the space and every member;
-/// check-ins answering 201, or 422 without time passes. Bearer tokens are checked (401). Every request is recorded.
+/// check-ins answering 201, 422 without time passes, or 204 (empty) for a token it does not have (any more). Bearer tokens are checked (401). Every request is recorded.
 /// Its clock is a <see cref="TimeProvider"/>, so a test can move the minute on without waiting.
 /// </summary>
 public sealed class CobotSimulator : IAsyncDisposable
@@ -229,6 +229,16 @@ public sealed class CobotSimulator : IAsyncDisposable
         {
             lock (_lock)
                 return new Dictionary<string, string>(_checkInTokens);
+        }
+    }
+
+    /// <summary>An admin removes the membership's check-in tokens at Cobot: check-ins with them get 204 from now on.</summary>
+    public void DeleteCheckInTokens(string membershipId)
+    {
+        lock (_lock)
+        {
+            foreach (var token in _checkInTokens.Where(t => t.Value == membershipId).Select(t => t.Key).ToList())
+                _checkInTokens.Remove(token);
         }
     }
 
@@ -494,11 +504,12 @@ public sealed class CobotSimulator : IAsyncDisposable
         return (201, new JsonObject { ["token"] = token, ["membership_id"] = membershipId }, null);
     }
 
+    /// <summary>Cobot's RFID guide: a member without an active token gets 204 with an empty body, not a check-in.</summary>
     private (int, JsonNode?, string?) CheckIn(string? body)
     {
         var token = Parse(body)?["token"]?.GetValue<string>();
         if (token is null || !_checkInTokens.TryGetValue(token, out var membershipId) || !_memberships.TryGetValue(membershipId, out var membership))
-            return (422, new JsonObject { ["errors"] = new JsonObject { ["base"] = new JsonArray("Unknown check-in token.") } }, null);
+            return (204, null, null);
         if (!membership.HasTimePasses)
             return (422, new JsonObject { ["errors"] = new JsonObject { ["base"] = new JsonArray("No time passes left.") } }, null);
         var now = _time.GetUtcNow();
