@@ -58,18 +58,18 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
     public Task<IReadOnlyList<CobotSubscription>> ListSubscriptionsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
         ListAsync<CobotSubscription>(connection, "api/subscriptions", "list webhook subscriptions", cancellationToken);
 
-    /// <summary><c>POST /api/subscriptions</c>; true when created, false when Cobot answers 409 (it has an identical one).</summary>
-    public async Task<bool> CreateSubscriptionAsync(CobotConnection connection, string eventName, Uri callbackUrl, CancellationToken cancellationToken)
+    /// <summary><c>POST /api/subscriptions</c>; the subscription created, or null when Cobot answers 409 (it has an identical one).</summary>
+    public async Task<CobotSubscription?> CreateSubscriptionAsync(CobotConnection connection, string eventName, Uri callbackUrl, CancellationToken cancellationToken)
     {
         try
         {
-            await SendAsync<CobotSubscription>(connection, HttpMethod.Post, "api/subscriptions", new { @event = eventName, callback_url = callbackUrl.ToString() },
-                $"subscribe to {eventName}", false, cancellationToken);
-            return true;
+            return await SendAsync<CobotSubscription>(connection, HttpMethod.Post, "api/subscriptions", new { @event = eventName, callback_url = callbackUrl.ToString() },
+                $"subscribe to {eventName}", false, cancellationToken)
+                ?? throw new CobotPayloadException($"Cobot's answer to subscribe to {eventName} is empty.");
         }
         catch (CobotApiException ex) when (ex.StatusCode == 409)
         {
-            return false;
+            return null;
         }
     }
 
@@ -171,6 +171,11 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
             ? replaced
             : accessToken;
     }
+
+    /// <summary><c>DELETE {oauthBase}/api/access_tokens/{token}</c>: revokes the token (one Cobot no longer knows is revoked already).</summary>
+    public async Task RevokeTokenAsync(Uri oauthBaseUrl, string accessToken, CancellationToken cancellationToken) =>
+        await SendAsync<JsonElement?>(new CobotConnection(oauthBaseUrl, accessToken), HttpMethod.Delete, $"api/access_tokens/{Uri.EscapeDataString(accessToken)}",
+            null, "revoke the token", true, cancellationToken);
 
     public static bool SameOrigin(Uri a, Uri b) =>
         string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)

@@ -95,6 +95,13 @@ public sealed class CobotSimulator : IAsyncDisposable
             _tokens.Remove(token);
     }
 
+    /// <summary>Whether Cobot accepts <paramref name="token"/> (issued and not revoked).</summary>
+    public bool HasToken(string token)
+    {
+        lock (_lock)
+            return _tokens.Contains(token);
+    }
+
     public bool IsSpaceOwned(string token)
     {
         lock (_lock)
@@ -403,6 +410,7 @@ public sealed class CobotSimulator : IAsyncDisposable
             ("POST", ["api", "subscriptions"]) => Subscribe(body),
             ("DELETE", ["api", "subscriptions", var id]) => _subscriptions.RemoveAll(s => s.Id == id) > 0 ? (204, null, null) : (404, Error("not found"), null),
             ("POST", ["api", "access_tokens", var t, "space"]) => SpaceOwn(t, body),
+            ("DELETE", ["api", "access_tokens", var t]) => _tokens.Remove(t) | _spaceOwnedTokens.Remove(t) ? (204, null, null) : (404, Error("not found"), null),
             ("POST", ["api", "check_in_tokens"]) => RegisterCheckInToken(body),
             ("POST", ["api", "check_ins"]) => CheckIn(body),
             _ => (404, Error("no such route"), null),
