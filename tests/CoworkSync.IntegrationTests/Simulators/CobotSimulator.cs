@@ -69,6 +69,8 @@ public sealed class CobotSimulator : IAsyncDisposable
 
     public IReadOnlyList<CobotSimRequest> Requests => [.. _requests];
 
+    public int RequestCount => _requests.Count;
+
     public static async Task<CobotSimulator> StartAsync(TimeProvider? time = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
