@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using CoworkSync.Connectors;
 using CoworkSync.Connectors.Cobot;
 using CoworkSync.Events;
@@ -10,10 +9,11 @@ using Microsoft.Extensions.Options;
 namespace CoworkSync.Functions.CobotWebhook;
 
 /// <summary>
-/// <c>POST /api/webhooks/cobot/{connectorId}/{callbackToken}</c> with <c>{"url":"…"}</c>. Cobot does not sign
-/// webhooks, so the body is only a hint: the token in the URL is compared in constant time (401), the URL must be a
-/// membership on the connector's own API host (400), then the membership id is enqueued (202) and the handler re-reads
-/// it from Cobot with the connector's token. 404 unknown connector; 413 too large; 503 when the queue cannot take it.
+/// <c>POST /api/webhooks/cobot/{connectorId}/{callbackToken}</c> with <c>{"url":"…"}</c>, or, for deletion events,
+/// the deleted membership itself (its <c>id</c>). Cobot does not sign webhooks, so the body is only a hint: the token
+/// in the URL is compared in constant time (401), the URL must be a membership on the connector's own API host or the
+/// id a membership id (400), then the membership id is enqueued (202) and the handler re-reads it from Cobot with the
+/// connector's token (a 404 there: the membership is gone). 404 unknown connector; 413 too large; 503 when the queue cannot take it.
 /// Nothing is enqueued unless the answer is 202, and Cobot is never called here.
 /// </summary>
 public static partial class CobotWebhookFunction
@@ -52,40 +52,26 @@ public static partial class CobotWebhookFunction
                 return WebhookAnswers.Problem(StatusCodes.Status401Unauthorized, "Invalid callback token", "The webhook URL's token is not this connector's.");
             }
 
-            var url = ReadUrl(body);
-            if (url is null)
-                return WebhookAnswers.Problem(StatusCodes.Status400BadRequest, "Malformed webhook", "The body must be a JSON object with a \"url\" string.");
-            if (!CobotWebhookUrl.TryGetMembershipId(url, connector.Cobot.ApiBaseUrl, out var membershipId))
+            var (hint, malformed) = CobotWebhookBody.Read(body, connector.Cobot.ApiBaseUrl);
+            if (malformed)
+                return WebhookAnswers.Problem(StatusCodes.Status400BadRequest, "Malformed webhook",
+                    "The body must be a JSON object with a \"url\" string, or the deleted membership with its \"id\".");
+            if (hint is null)
             {
-                LogRejected(logger, connectorId, "url");
-                return WebhookAnswers.Problem(StatusCodes.Status400BadRequest, "Unknown resource", "The url must point at a membership on this connector's Cobot API host.");
+                LogRejected(logger, connectorId, "resource");
+                return WebhookAnswers.Problem(StatusCodes.Status400BadRequest, "Unknown resource",
+                    "The url must point at a membership on this connector's Cobot API host, or the id must be a membership id.");
             }
 
-            var envelope = CobotWebhookEvent.Envelope(connectorId, new CobotWebhookEvent(membershipId, url), time.GetUtcNow());
+            var envelope = CobotWebhookEvent.Envelope(connectorId, hint, time.GetUtcNow());
             await publisher.PublishAsync(envelope, PublishOptions.First(envelope), cancellationToken);
-            LogAccepted(logger, envelope.Id, connectorId, membershipId);
+            LogAccepted(logger, envelope.Id, connectorId, hint.MembershipId);
             return Results.Accepted(value: new { eventId = envelope.Id });
         }
         catch (Exception ex) when (WebhookAnswers.IsOutage(ex))
         {
             LogUnavailable(logger, ex, connectorId);
             return WebhookAnswers.Unavailable();
-        }
-    }
-
-    private static string? ReadUrl(byte[] body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String
-                ? url.GetString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 

@@ -188,6 +188,10 @@ public static class CoworkSyncServices
     private static void ConfigureLogging(ILoggingBuilder logging, bool underFunctionsHost)
     {
         logging.ClearProviders();
+        // Off entirely: its request scope ("RequestPath") would put the Cobot webhook's callback token, a secret in the
+        // URL path, into every line logged while a webhook is handled. Its own lines (request started/finished) are
+        // below the Warning the framework gets anyway.
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
         logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);

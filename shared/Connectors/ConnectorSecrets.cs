@@ -37,6 +37,12 @@ public sealed class ConnectorSecrets(ISecretStore store, TimeProvider time, IOpt
     /// <summary>Sets any named connector secret (Cobot's client id and secret, access token, callback token).</summary>
     public Task SetAsync(string name, string value, CancellationToken cancellationToken) => SetCachedAsync(name, value, cancellationToken);
 
+    public async Task DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        await store.DeleteAsync(name, cancellationToken);
+        _cache[name] = (null, time.GetUtcNow() + CacheFor);
+    }
+
     /// <summary>Reads any named connector secret; null when it was never set.</summary>
     public Task<string?> GetAsync(string name, CancellationToken cancellationToken) => GetCachedAsync(name, cancellationToken);
 

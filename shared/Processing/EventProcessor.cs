@@ -7,9 +7,10 @@ using Microsoft.Extensions.Options;
 namespace CoworkSync.Processing;
 
 /// <summary>
-/// The failure policy of the events queue. A transient failure is re-published with a backoff delay; a permanent
-/// one, or one that used up its attempts, becomes a dead letter; an unexpected one propagates so the broker
-/// redelivers and, past its max delivery count, dead-letters the message. Nothing is completed unrecorded.
+/// The failure policy of the events queue. A transient failure is re-published with a backoff delay, never shorter than
+/// the Retry-After a <see cref="TransientEventException"/> carries; a permanent one, or one that used up its attempts,
+/// becomes a dead letter; an unexpected one propagates so the broker redelivers and, past its max delivery count,
+/// dead-letters the message. Nothing is completed unrecorded.
 /// </summary>
 public sealed class EventProcessor(
     EventHandlerRegistry handlers,
@@ -94,7 +95,7 @@ public sealed class EventProcessor(
 
     private async Task<ProcessingOutcome> ScheduleRetryAsync(EventEnvelope envelope, string reason, Exception ex, CancellationToken cancellationToken)
     {
-        var delay = RetryBackoff.DelayAfter(envelope.Attempt, options.Value, Random.Shared.NextDouble());
+        var delay = RetryBackoff.AtLeast(RetryBackoff.DelayAfter(envelope.Attempt, options.Value, Random.Shared.NextDouble()), ex);
         var next = envelope.NextAttempt();
         // If this send fails the exception propagates: the delivery is abandoned and the broker redelivers it.
         await publisher.PublishAsync(next, PublishOptions.Retry(next, delay), cancellationToken);

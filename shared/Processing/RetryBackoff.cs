@@ -13,4 +13,8 @@ public static class RetryBackoff
         var withJitter = baseTicks * (1 + (0.2 * jitter));
         return TimeSpan.FromTicks((long)Math.Min(withJitter, options.MaxRetryDelay.Ticks));
     }
+
+    /// <summary>The backoff, or the wait the failure asked for (a Retry-After) when that is longer.</summary>
+    public static TimeSpan AtLeast(TimeSpan backoff, Exception failure) =>
+        failure is TransientEventException { RetryAfter: { } requested } && requested > backoff ? requested : backoff;
 }

@@ -10,7 +10,8 @@ namespace CoworkSync.Sync;
 /// <summary>
 /// A full sync of one connector: every member the platform lists is reconciled, and members it no longer lists are
 /// treated as ended. The run is recorded with its counts and errors. A platform failure fails the run and goes to the
-/// failure policy (a transient one is retried); one member's failure is counted and the run goes on.
+/// failure policy (a transient one is retried), before anyone is treated as gone; one member's failure (or a member
+/// the platform lists but could not read, <see cref="SyncNotes.MemberUnreadable"/>) is counted and the run goes on.
 /// </summary>
 public sealed partial class ConnectorSyncHandler(
     ConnectorStore connectors,
@@ -45,7 +46,7 @@ public sealed partial class ConnectorSyncHandler(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await runs.SaveAsync(run with { State = SyncRunState.Failed, EndedAt = time.GetUtcNow(), Errors = [.. run.Errors, ex.Message], Notes = notes.All }, CancellationToken.None);
+            await runs.SaveAsync(run with { State = SyncRunState.Failed, EndedAt = time.GetUtcNow(), Errors = [.. run.Errors, .. notes.Errors, ex.Message], Notes = notes.All }, CancellationToken.None);
             throw Classify(ex);
         }
     }
@@ -65,6 +66,12 @@ public sealed partial class ConnectorSyncHandler(
             counts = counts with { Seen = counts.Seen + 1 };
             counts = await ProvisionAsync(new ReconcileRequest(connector.Id, member, connector.Settings, connector.PlanMappings, SyncRunId: run.RunId, VersionIsReadTime: platform.VersionIsReadTime), counts, errors, cancellationToken);
         }
+        foreach (var unreadable in notes.UnreadableMembers)
+        {
+            if (seen.Add(unreadable))
+                counts = counts with { Seen = counts.Seen + 1, Failed = counts.Failed + 1 };
+        }
+        errors.AddRange(notes.Errors);
 
         await foreach (var stored in members.ListAsync(connector.Id, cancellationToken))
         {
@@ -94,10 +101,10 @@ public sealed partial class ConnectorSyncHandler(
         }
     }
 
-    private static Exception Classify(Exception ex) => ex switch
+    internal static Exception Classify(Exception ex) => ex switch
     {
         MissingCredentialsException => new PermanentEventException("MissingCredentials", ex.Message, ex),
-        PlatformException { IsTransient: true } => new TransientEventException(ex.Message, ex),
+        PlatformException { IsTransient: true } platform => new TransientEventException(ex.Message, ex, platform.RetryAfter),
         PlatformException => new PermanentEventException("PlatformRefused", ex.Message, ex),
         _ => ex,
     };

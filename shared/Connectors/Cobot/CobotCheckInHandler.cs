@@ -10,7 +10,9 @@ namespace CoworkSync.Connectors.Cobot;
 /// <summary>
 /// Checks a member into Cobot once per local day: registers a check-in token for the membership the first time
 /// (<c>POST /api/check_in_tokens</c>), then <c>POST /api/check_ins</c> with it. Cobot's 422 (no time passes left, …) is
-/// not a failure to retry: it is recorded on the member, where the admin API shows it.
+/// not a failure to retry: it is recorded on the member, where the admin API shows it. So is a 204 (or an answer
+/// without <c>valid_until</c>): the token is no longer active at Cobot, so it is forgotten and a new one is
+/// registered with the next day's check-in.
 /// </summary>
 public sealed partial class CobotCheckInHandler(
     ConnectorStore connectors, CobotConnections connections, CobotClient client, CobotCheckInStore checkIns, TimeProvider time, ILogger<CobotCheckInHandler> logger) : IEventHandler
@@ -60,7 +62,7 @@ public sealed partial class CobotCheckInHandler(
             var now = time.GetUtcNow();
             record = result.Created
                 ? record with { LastCheckInOn = day, LastCheckInAt = now }
-                : record with { LastError = result.Error, LastErrorOn = day, LastErrorAt = now };
+                : record with { LastError = result.Error, LastErrorOn = day, LastErrorAt = now, Token = result.TokenInactive ? null : record.Token };
             await checkIns.SaveAsync(connector.Id, request.MemberId, record, cancellationToken);
             if (result.Created)
                 LogCheckedIn(connector.Id, request.MemberId, request.Day);

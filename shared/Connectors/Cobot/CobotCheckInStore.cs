@@ -4,14 +4,21 @@ using CoworkSync.Storage;
 
 namespace CoworkSync.Connectors.Cobot;
 
-/// <summary>A member's Cobot check-ins: their registered check-in token, the last day checked in, the last refusal.</summary>
+/// <summary>
+/// A member's Cobot check-ins: their registered check-in token, the last day checked in, the last refusal.
+/// <see cref="ToString"/> leaves the token out.
+/// </summary>
 public sealed record CobotCheckInRecord(
     string? Token,
     DateOnly? LastCheckInOn,
     DateTimeOffset? LastCheckInAt,
     string? LastError,
     DateOnly? LastErrorOn,
-    DateTimeOffset? LastErrorAt);
+    DateTimeOffset? LastErrorAt)
+{
+    public override string ToString() =>
+        $"CobotCheckInRecord {{ Token = {(Token is null ? "null" : "***")}, LastCheckInOn = {LastCheckInOn}, LastError = {LastError}, LastErrorOn = {LastErrorOn} }}";
+}
 
 /// <summary>Table <c>CobotCheckIns</c>: partition = connector, row = member (membership) id.</summary>
 public sealed class CobotCheckInStore(StateTables tables)

@@ -17,28 +17,28 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary><c>GET /api/plans</c>, hidden plans included (the token has <c>read_plans</c>).</summary>
-    public async Task<IReadOnlyList<CobotPlan>> ListPlansAsync(CobotConnection connection, CancellationToken cancellationToken) =>
-        await SendAsync<List<CobotPlan>>(connection, HttpMethod.Get, "api/plans", null, "list plans", false, cancellationToken) ?? [];
+    public Task<IReadOnlyList<CobotPlan>> ListPlansAsync(CobotConnection connection, CancellationToken cancellationToken) =>
+        ListAsync<CobotPlan>(connection, "api/plans", "list plans", cancellationToken);
 
     /// <summary><c>GET /api/memberships</c>: the space's current memberships, one request (API1 does not page).</summary>
-    public async Task<IReadOnlyList<CobotMembership>> ListMembershipsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
-        await SendAsync<List<CobotMembership>>(connection, HttpMethod.Get, "api/memberships", null, "list memberships", false, cancellationToken) ?? [];
+    public Task<IReadOnlyList<CobotMembership>> ListMembershipsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
+        ListAsync<CobotMembership>(connection, "api/memberships", "list memberships", cancellationToken);
 
     /// <summary><c>GET /api/memberships/{id}</c>; null when Cobot answers 404 (deleted).</summary>
     public Task<CobotMembership?> GetMembershipAsync(CobotConnection connection, string membershipId, CancellationToken cancellationToken) =>
         SendAsync<CobotMembership>(connection, HttpMethod.Get, $"api/memberships/{Uri.EscapeDataString(membershipId)}", null, "get a membership", true, cancellationToken);
 
     /// <summary><c>GET /api/custom_fields</c>: every membership's custom fields in one request.</summary>
-    public async Task<IReadOnlyList<CobotMembershipFields>> ListMembershipFieldsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
-        await SendAsync<List<CobotMembershipFields>>(connection, HttpMethod.Get, "api/custom_fields", null, "list custom field values", false, cancellationToken) ?? [];
+    public Task<IReadOnlyList<CobotMembershipFields>> ListMembershipFieldsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
+        ListAsync<CobotMembershipFields>(connection, "api/custom_fields", "list custom field values", cancellationToken);
 
     /// <summary><c>GET /api/memberships/{id}/custom_fields</c>; null on 404.</summary>
     public Task<CobotMembershipFields?> GetMembershipFieldsAsync(CobotConnection connection, string membershipId, CancellationToken cancellationToken) =>
         SendAsync<CobotMembershipFields>(connection, HttpMethod.Get, $"api/memberships/{Uri.EscapeDataString(membershipId)}/custom_fields", null, "get a membership's custom fields", true, cancellationToken);
 
     /// <summary><c>GET /api/space/custom_fields</c>: the space's field definitions.</summary>
-    public async Task<IReadOnlyList<CobotCustomField>> ListSpaceFieldsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
-        await SendAsync<List<CobotCustomField>>(connection, HttpMethod.Get, "api/space/custom_fields", null, "list the space's custom fields", false, cancellationToken) ?? [];
+    public Task<IReadOnlyList<CobotCustomField>> ListSpaceFieldsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
+        ListAsync<CobotCustomField>(connection, "api/space/custom_fields", "list the space's custom fields", cancellationToken);
 
     /// <summary>
     /// <c>PUT /api/space/custom_fields</c> with the <b>whole</b> list: Cobot deletes every field the list omits, from
@@ -55,21 +55,21 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
         await SendAsync<CobotSpace>(connection, HttpMethod.Get, "api/space", null, "get the space", false, cancellationToken)
             ?? throw new CobotPayloadException("Cobot's answer to get the space is JSON null.");
 
-    public async Task<IReadOnlyList<CobotSubscription>> ListSubscriptionsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
-        await SendAsync<List<CobotSubscription>>(connection, HttpMethod.Get, "api/subscriptions", null, "list webhook subscriptions", false, cancellationToken) ?? [];
+    public Task<IReadOnlyList<CobotSubscription>> ListSubscriptionsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
+        ListAsync<CobotSubscription>(connection, "api/subscriptions", "list webhook subscriptions", cancellationToken);
 
-    /// <summary><c>POST /api/subscriptions</c>; true when created, false when Cobot answers 409 (it has an identical one).</summary>
-    public async Task<bool> CreateSubscriptionAsync(CobotConnection connection, string eventName, Uri callbackUrl, CancellationToken cancellationToken)
+    /// <summary><c>POST /api/subscriptions</c>; the subscription created, or null when Cobot answers 409 (it has an identical one).</summary>
+    public async Task<CobotSubscription?> CreateSubscriptionAsync(CobotConnection connection, string eventName, Uri callbackUrl, CancellationToken cancellationToken)
     {
         try
         {
-            await SendAsync<CobotSubscription>(connection, HttpMethod.Post, "api/subscriptions", new { @event = eventName, callback_url = callbackUrl.ToString() },
-                $"subscribe to {eventName}", false, cancellationToken);
-            return true;
+            return await SendAsync<CobotSubscription>(connection, HttpMethod.Post, "api/subscriptions", new { @event = eventName, callback_url = callbackUrl.ToString() },
+                $"subscribe to {eventName}", false, cancellationToken)
+                ?? throw new CobotPayloadException($"Cobot's answer to subscribe to {eventName} is empty.");
         }
         catch (CobotApiException ex) when (ex.StatusCode == 409)
         {
-            return false;
+            return null;
         }
     }
 
@@ -95,7 +95,11 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
         }
     }
 
-    /// <summary><c>POST /api/check_ins</c> with the member's check-in token: 201 created, 422 refused (reason kept).</summary>
+    /// <summary>
+    /// <c>POST /api/check_ins</c> with the member's check-in token: a check-in is an answer with <c>valid_until</c>
+    /// (201); 422 is a refusal (reason kept); a 204 or any other answer without <c>valid_until</c> is not a check-in
+    /// either: Cobot answers 204 when the member has no active check-in token.
+    /// </summary>
     public async Task<CobotCheckInResult> CheckInAsync(CobotConnection connection, string token, CancellationToken cancellationToken)
     {
         using var request = Request(connection, HttpMethod.Post, "api/check_ins", new { token });
@@ -104,9 +108,29 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
             return new CobotCheckInResult(false, await ErrorTextAsync(response, cancellationToken));
         if (!response.IsSuccessStatusCode)
             throw Refused(connection, response, "check in");
-        var body = await ReadAsync<JsonElement>(response, connection, "check in", cancellationToken);
-        var validUntil = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("valid_until", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        return new CobotCheckInResult(true, null, validUntil);
+        var status = (int)response.StatusCode;
+        return ValidUntil(await response.Content.ReadAsByteArrayAsync(cancellationToken)) is { } validUntil
+            ? new CobotCheckInResult(true, null, validUntil)
+            : new CobotCheckInResult(false, status == 204
+                ? "Cobot did not check the member in: the check-in token is not active at Cobot (204). A new one is registered next time."
+                : $"Cobot did not check the member in: its answer ({status}) has no valid_until. A new check-in token is registered next time.",
+                TokenInactive: true);
+    }
+
+    private static string? ValidUntil(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("valid_until", out var v)
+                && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())
+                ? v.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The OAuth code exchange at <c>{oauthBase}/oauth/access_token</c>; the token, never logged.</summary>
@@ -148,6 +172,11 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
             : accessToken;
     }
 
+    /// <summary><c>DELETE {oauthBase}/api/access_tokens/{token}</c>: revokes the token (one Cobot no longer knows is revoked already).</summary>
+    public async Task RevokeTokenAsync(Uri oauthBaseUrl, string accessToken, CancellationToken cancellationToken) =>
+        await SendAsync<JsonElement?>(new CobotConnection(oauthBaseUrl, accessToken), HttpMethod.Delete, $"api/access_tokens/{Uri.EscapeDataString(accessToken)}",
+            null, "revoke the token", true, cancellationToken);
+
     public static bool SameOrigin(Uri a, Uri b) =>
         string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
@@ -164,6 +193,27 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
         if (response.StatusCode == HttpStatusCode.NoContent)
             return default;
         return await ReadAsync<T>(response, connection, operation, cancellationToken);
+    }
+
+    /// <summary>
+    /// A list endpoint. Only a JSON array is a list: a 204, an empty body, JSON <c>null</c>, an object or a <c>null</c>
+    /// item is a <see cref="CobotPayloadException"/>, so a broken answer can never read as "the space has nothing"
+    /// (which a sync would take as every member gone). An empty array is honoured.
+    /// </summary>
+    private async Task<IReadOnlyList<T>> ListAsync<T>(CobotConnection connection, string path, string operation, CancellationToken cancellationToken) where T : class
+    {
+        using var request = Request(connection, HttpMethod.Get, path, null);
+        using var response = await SendRawAsync(request, connection, operation, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw Refused(connection, response, operation);
+        var list = await ReadAsync<List<T?>>(response, connection, operation, cancellationToken);
+        if (list is null || list.Contains(null))
+        {
+            var error = new CobotPayloadException($"Cobot's answer to {operation} ({(int)response.StatusCode}) is not a JSON array of items.");
+            logger.BadPayload(error, operation, connection.ApiBaseUrl.Authority);
+            throw error;
+        }
+        return [.. list.OfType<T>()];
     }
 
     private static HttpRequestMessage Request(CobotConnection connection, HttpMethod method, string path, object? body)

@@ -5,9 +5,11 @@ namespace CoworkSync.Connectors.Cobot;
 
 /// <summary>
 /// The connection of a Cobot space: the authorize URL to send the admin to, the OAuth callback that finishes it, and
-/// connecting with an access token an operator created at Cobot. Nothing changes until every Cobot step succeeded:
+/// connecting with an access token an operator created at Cobot. Nothing is stored until every Cobot step succeeded:
 /// (code → token,) the space's id, the token made space-owned (so it survives the admin leaving), the webhook
-/// subscriptions; only then is the token stored and the connection marked connected.
+/// subscriptions; only then is the token stored and the connection marked connected. When a step fails, what the
+/// attempt made is taken back: the subscriptions it created, the callback token it created, and the token the OAuth
+/// code gave (revoked). An operator's own token is not revoked, and its being space-owned cannot be undone.
 /// </summary>
 public sealed partial class CobotConnectFlow(
     ConnectorStore connectors,
@@ -68,7 +70,7 @@ public sealed partial class CobotConnectFlow(
             LogFailed(ex, connectorId);
             return (connectorId, ex.Message);
         }
-        if (await ConnectWithTokenAsync(connector, token, cancellationToken) is { } failed)
+        if (await ConnectWithTokenAsync(connector, token, cancellationToken, revokeOnFailure: true) is { } failed)
             return (connectorId, failed);
         var run = await syncs.StartAsync(connectorId, SyncStarter.Manual, cancellationToken);
         LogConnected(connectorId, run.RunId);
@@ -79,27 +81,55 @@ public sealed partial class CobotConnectFlow(
     /// Connects the space with <paramref name="token"/>: made space-owned, webhooks subscribed (when
     /// Cobot__PublicBaseUrl is set; otherwise the syncs report it), then stored.
     /// </summary>
-    /// <returns>Null when connected; otherwise what Cobot refused, and nothing was changed.</returns>
-    public async Task<string?> ConnectWithTokenAsync(Connector connector, string token, CancellationToken cancellationToken)
+    /// <param name="revokeOnFailure">The token was made for this attempt (the OAuth code's): revoke it if the attempt fails.</param>
+    /// <returns>Null when connected; otherwise what Cobot refused, and what the attempt made was taken back.</returns>
+    public async Task<string?> ConnectWithTokenAsync(Connector connector, string token, CancellationToken cancellationToken, bool revokeOnFailure = false)
     {
         var settings = CobotConnections.Settings(connector);
+        var callbackTokenName = ConnectorSecretNames.CobotCallbackToken(connector.Id);
+        var hadCallbackToken = await secrets.GetAsync(callbackTokenName, cancellationToken) is not null;
+        var created = new List<CobotSubscription>();
+        var current = token;
         try
         {
             var space = await client.GetSpaceAsync(new CobotConnection(settings.ApiBaseUrl, token), cancellationToken);
             if (string.IsNullOrEmpty(space.Id))
-                return "Cobot's answer about the space has no id.";
-            token = await client.MakeSpaceTokenAsync(settings.OAuthBaseUrl, token, space.Id, cancellationToken);
+                throw new CobotPayloadException("Cobot's answer about the space has no id.");
+            current = await client.MakeSpaceTokenAsync(settings.OAuthBaseUrl, token, space.Id, cancellationToken);
             if (urls.IsConfigured)
-                await subscriptions.EnsureAsync(connector, new CobotConnection(settings.ApiBaseUrl, token), cancellationToken);
+                await subscriptions.EnsureAsync(connector, new CobotConnection(settings.ApiBaseUrl, current), cancellationToken, created);
 
-            await secrets.SetAsync(ConnectorSecretNames.CobotAccessToken(connector.Id), token, cancellationToken);
+            await secrets.SetAsync(ConnectorSecretNames.CobotAccessToken(connector.Id), current, cancellationToken);
             await connections.SaveAsync(connector.Id, new CobotConnectionRecord(CobotConnectionStates.Connected, null, time.GetUtcNow(), space.Id, SpaceOwnedToken: true), cancellationToken);
             return null;
         }
         catch (Exception ex) when (ex is CobotApiException or CobotPayloadException)
         {
             LogFailed(ex, connector.Id);
+            var connection = new CobotConnection(settings.ApiBaseUrl, current);
+            foreach (var subscription in created)
+                await UndoAsync(connector.Id, $"subscription {subscription.Event}", () => client.DeleteSubscriptionAsync(connection, subscription, CancellationToken.None));
+            if (!hadCallbackToken)
+                await UndoAsync(connector.Id, "the callback token", () => secrets.DeleteAsync(callbackTokenName, CancellationToken.None));
+            if (revokeOnFailure)
+            {
+                foreach (var made in new[] { current, token }.Distinct(StringComparer.Ordinal))
+                    await UndoAsync(connector.Id, "the access token", () => client.RevokeTokenAsync(settings.OAuthBaseUrl, made, CancellationToken.None));
+            }
             return ex.Message;
+        }
+    }
+
+    /// <summary>One step of taking back a failed attempt: best effort, since the attempt has failed already.</summary>
+    private async Task UndoAsync(string connectorId, string what, Func<Task> undo)
+    {
+        try
+        {
+            await undo();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogUndoFailed(ex, what, connectorId);
         }
     }
 
@@ -108,6 +138,9 @@ public sealed partial class CobotConnectFlow(
     [LoggerMessage(EventId = 1110, Level = LogLevel.Information, Message = "Cobot connector {ConnectorId} connected; first sync run {RunId}")]
     private partial void LogConnected(string connectorId, string runId);
 
-    [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "Connecting Cobot connector {ConnectorId} failed; nothing was changed")]
+    [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "Connecting Cobot connector {ConnectorId} failed; what the attempt made is taken back")]
     private partial void LogFailed(Exception exception, string connectorId);
+
+    [LoggerMessage(EventId = 1112, Level = LogLevel.Warning, Message = "Could not take back {What} after connecting Cobot connector {ConnectorId} failed")]
+    private partial void LogUndoFailed(Exception exception, string what, string connectorId);
 }

@@ -13,7 +13,7 @@ public static class CobotFailures
         }
         catch (CobotApiException ex) when (ex.IsTransient)
         {
-            throw new TransientEventException(ex.Message, ex);
+            throw new TransientEventException(ex.Message, ex, ex.RetryAfter);
         }
         catch (CobotApiException ex)
         {

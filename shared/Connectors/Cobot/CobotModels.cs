@@ -78,12 +78,21 @@ public sealed record CobotSpace(
     [property: JsonPropertyName("id")] string? Id,
     [property: JsonPropertyName("name")] string? Name);
 
+/// <summary>The OAuth token answer. <see cref="ToString"/> leaves the token out.</summary>
 public sealed record CobotTokenResponse(
-    [property: JsonPropertyName("access_token")] string? AccessToken);
+    [property: JsonPropertyName("access_token")] string? AccessToken)
+{
+    public override string ToString() => $"CobotTokenResponse {{ AccessToken = {(AccessToken is null ? "null" : "***")} }}";
+}
 
+/// <summary>A check-in token to register: it checks the member in, so <see cref="ToString"/> leaves it out.</summary>
 public sealed record CobotCheckInTokenRequest(
     [property: JsonPropertyName("membership_id")] string MembershipId,
-    [property: JsonPropertyName("token")] string Token);
+    [property: JsonPropertyName("token")] string Token)
+{
+    public override string ToString() => $"CobotCheckInTokenRequest {{ MembershipId = {MembershipId}, Token = *** }}";
+}
 
-/// <summary>What a check-in request ended with: Cobot's 201, or its 422 with the reason.</summary>
-public sealed record CobotCheckInResult(bool Created, string? Error, string? ValidUntil = null);
+/// <summary>What a check-in request ended with: Cobot's 201, or why not (its 422's reason, or an inactive token).</summary>
+/// <param name="TokenInactive">Cobot no longer knows the check-in token (its 204): it must be registered again.</param>
+public sealed record CobotCheckInResult(bool Created, string? Error, string? ValidUntil = null, bool TokenInactive = false);

@@ -9,7 +9,8 @@ namespace CoworkSync.Connectors.Cobot;
 /// Cobot behind the platform-neutral connector interface. A full sync reads the plans (hidden ones too, for their
 /// current names), every membership in one request and, with the custom-field option, every membership's custom
 /// fields in one request: a handful of requests whatever the size of the space, so the 6/min limit on memberships is never in reach.
-/// A 401 marks the connection in error ("token revoked"); the next success clears it.
+/// A membership it cannot read is reported (<see cref="SyncNotes.MemberUnreadable"/>), not treated as gone.
+/// A 401 (or a 403 reading members) marks the connection in error; the next success clears it.
 /// </summary>
 public sealed class CobotPlatformConnector(
     CobotClient client,
@@ -48,34 +49,59 @@ public sealed class CobotPlatformConnector(
         var location = connector.Locations.FirstOrDefault();
         foreach (var membership in memberships)
         {
+            // Without an id it could be any stored member: carrying on would treat that member as gone.
+            if (membership.Id is not { Length: > 0 } id)
+                throw new PlatformException("Cobot listed a membership without an id; nobody was deprovisioned.", isTransient: false);
             string? extra = null;
-            if (fields is not null && membership.Id is { } id)
+            if (fields is not null)
             {
                 (extra, var unknown) = CobotCustomFieldGroups.Read(fields.GetValueOrDefault(id), settings.CustomFieldLabel, known);
                 if (unknown.Count > 0)
                     notes.Add($"member {id}: custom field '{settings.CustomFieldLabel}' names unknown access group(s) {string.Join(", ", unknown)}; ignored");
             }
-            yield return Map(membership, location, readAt, extra, plans);
+            PlatformMember member;
+            try
+            {
+                member = CobotMapper.ToPlatformMember(membership, location, readAt, extra, plans);
+            }
+            catch (CobotPayloadException ex)
+            {
+                notes.MemberUnreadable(id, ex.Message);
+                continue;
+            }
+            yield return member;
         }
         await states.SetStateAsync(connector.Id, CobotConnectionStates.Connected, null, time.GetUtcNow(), cancellationToken);
     }
 
+    /// <summary>
+    /// Webhook subscription repair and the custom field. What Cobot refuses here (a 403, a 422, a field without an id,
+    /// an outage) is an error of the run, which goes on: members are still read and reconciled. Only a 401 stops it.
+    /// </summary>
     public async Task PrepareSyncAsync(Connector connector, SyncNotes notes, CancellationToken cancellationToken)
     {
         var connection = await connections.ForAsync(connector, cancellationToken);
         var settings = CobotConnections.Settings(connector);
         if (urls.IsConfigured)
         {
-            foreach (var done in await TranslateAsync(connector, () => subscriptions.EnsureAsync(connector, connection, cancellationToken), cancellationToken))
-                notes.Add(done);
+            await HousekeepAsync(connector, notes, "webhook subscriptions not checked", async () =>
+            {
+                foreach (var done in await subscriptions.EnsureAsync(connector, connection, cancellationToken))
+                    notes.Add(done);
+            }, cancellationToken);
         }
         else
         {
             notes.Add("webhook subscriptions not checked: Cobot__PublicBaseUrl is not set");
         }
-        if (settings.CustomFieldGroups
-            && await TranslateAsync(connector, () => customFields.EnsureAsync(connection, settings.CustomFieldLabel, cancellationToken), cancellationToken) is { } created)
-            notes.Add(created);
+        if (settings.CustomFieldGroups)
+        {
+            await HousekeepAsync(connector, notes, $"custom field '{settings.CustomFieldLabel}' not checked", async () =>
+            {
+                if (await customFields.EnsureAsync(connection, settings.CustomFieldLabel, cancellationToken) is { } created)
+                    notes.Add(created);
+            }, cancellationToken);
+        }
     }
 
     /// <summary>Every plan, hidden ones included (the token has <c>read_plans</c>): members can be on hidden plans too.</summary>
@@ -105,18 +131,19 @@ public sealed class CobotPlatformConnector(
         }
     }
 
-    /// <summary>A membership the mapper cannot read fails the sync (naming it): a partial list must not end members.</summary>
-    private static PlatformMember Map(CobotMembership membership, ConnectorLocation? location, DateTimeOffset readAt, string? extra, IReadOnlyDictionary<string, string> plans)
-    {
-        try
+    private async Task HousekeepAsync(Connector connector, SyncNotes notes, string what, Func<Task> step, CancellationToken cancellationToken) =>
+        await TranslateAsync(connector, async () =>
         {
-            return CobotMapper.ToPlatformMember(membership, location, readAt, extra, plans);
-        }
-        catch (CobotPayloadException ex)
-        {
-            throw new PlatformException(ex.Message, isTransient: false, ex);
-        }
-    }
+            try
+            {
+                await step();
+            }
+            catch (Exception ex) when (ex is CobotApiException { TokenRejected: false } or CobotPayloadException)
+            {
+                notes.AddError($"{what}: {ex.Message}");
+            }
+            return true;
+        }, cancellationToken);
 
     private async Task<T> TranslateAsync<T>(Connector connector, Func<Task<T>> call, CancellationToken cancellationToken)
     {
@@ -128,7 +155,7 @@ public sealed class CobotPlatformConnector(
         {
             if (CobotConnectionStates.ErrorReason(ex) is { } reason)
                 await states.SetStateAsync(connector.Id, CobotConnectionStates.Error, reason, time.GetUtcNow(), cancellationToken);
-            throw new PlatformException(ex.Message, ex.IsTransient, ex);
+            throw new PlatformException(ex.Message, ex.IsTransient, ex, ex.RetryAfter);
         }
         catch (CobotPayloadException ex)
         {

@@ -9,8 +9,9 @@ namespace CoworkSync.Connectors.Cobot;
 /// <summary>
 /// Every Cobot request passes here: it waits for its slot from <see cref="CobotRateLimiter"/> (per token), and a 429
 /// blocks the token for Retry-After and is retried up to <see cref="CobotClientOptions.MaxThrottleRetries"/> times.
-/// A wait longer than <see cref="CobotClientOptions.MaxWait"/> is not sat through: the 429 goes back to the client,
-/// which fails transiently with the Retry-After, and the event queue retries later.
+/// A wait longer than <see cref="CobotClientOptions.MaxWait"/> is not sat through (and its slot is not taken): a 429
+/// goes back to the client, which fails transiently with the Retry-After, and the event queue retries later. Each
+/// attempt, reading its response body included, is bounded by <see cref="CobotClientOptions.Timeout"/>.
 /// </summary>
 public sealed class CobotRateLimitHandler(
     CobotRateLimiter limiter, ICobotDelay delay, TimeProvider time, IOptions<CobotClientOptions> options, ILogger<CobotRateLimitHandler> logger) : DelegatingHandler
@@ -22,8 +23,7 @@ public sealed class CobotRateLimitHandler(
         var membershipList = IsMembershipList(request);
         for (var attempt = 0; ; attempt++)
         {
-            var wait = limiter.Reserve(key, membershipList);
-            if (wait > o.MaxWait)
+            if (!limiter.TryReserve(key, membershipList, out var wait))
                 return Throttled(request, wait);
             if (wait > TimeSpan.Zero)
                 logger.WaitingForSlot(LoggedPath(request), wait);
@@ -32,7 +32,19 @@ public sealed class CobotRateLimitHandler(
             HttpResponseMessage response;
             using (var attemptTimeout = new CancellationTokenSource(o.Timeout, time))
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token))
+            {
                 response = await base.SendAsync(request, linked.Token);
+                // The client's own timeout is infinite (slot waits can be long): the attempt's covers the body too.
+                try
+                {
+                    await response.Content.LoadIntoBufferAsync(linked.Token);
+                }
+                catch
+                {
+                    response.Dispose();
+                    throw;
+                }
+            }
             if (response.StatusCode != HttpStatusCode.TooManyRequests)
                 return response;
 

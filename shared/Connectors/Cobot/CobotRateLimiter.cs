@@ -15,8 +15,12 @@ public sealed class CobotRateLimiter(TimeProvider time, IOptions<CobotClientOpti
     private readonly Dictionary<string, Slots> _byToken = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    /// <summary>Reserves a slot for one request and returns how long to wait before sending it (zero: now).</summary>
-    public TimeSpan Reserve(string tokenKey, bool membershipList)
+    /// <summary>
+    /// Reserves the earliest free slot for one request and tells how long to wait before sending it (zero: now). A slot
+    /// further away than <see cref="CobotClientOptions.MaxWait"/> is not reserved: the request is refused (false, with
+    /// the wait it would have had), and the slots stay free for the requests that do go out.
+    /// </summary>
+    public bool TryReserve(string tokenKey, bool membershipList, out TimeSpan wait)
     {
         var o = options.Value;
         lock (_lock)
@@ -30,11 +34,14 @@ public sealed class CobotRateLimiter(TimeProvider time, IOptions<CobotClientOpti
             at = Max(at, EarliestFree(slots.All, o.RequestsPerMinute, o.RateWindow));
             if (membershipList)
                 at = Max(at, EarliestFree(slots.Memberships, o.MembershipListsPerMinute, o.RateWindow));
+            wait = at - now;
+            if (wait > o.MaxWait)
+                return false;
 
             Insert(slots.All, at);
             if (membershipList)
                 Insert(slots.Memberships, at);
-            return at - now;
+            return true;
         }
     }
 

@@ -37,9 +37,12 @@ public static class CobotServiceCollectionExtensions
         services.TryAddSingleton<CobotRateLimiter>();
         services.TryAddTransient<CobotRateLimitHandler>();
         // Waits for rate-limit slots can be long; each attempt's own timeout (Cobot:Timeout) is applied by the handler.
+        // The factory's own request logging ("HTTP {HttpMethod} {Uri}", as message and scope) would write the path of
+        // POST /api/access_tokens/{token}/space, a token: it is removed; the client and the handler log masked paths.
         services.AddHttpClient<CobotClient>(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(2))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .AddHttpMessageHandler<CobotRateLimitHandler>();
         return services;
     }

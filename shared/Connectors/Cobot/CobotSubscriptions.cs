@@ -3,11 +3,13 @@ namespace CoworkSync.Connectors.Cobot;
 /// <summary>
 /// Keeps one active Cobot webhook subscription per event in <see cref="CobotEvents.Subscribed"/> pointing at the
 /// connector's webhook URL. Cobot deactivates a subscription after about 20 h of failed deliveries (or at once on a
-/// 410) and never re-activates it: a deactivated or missing one is (deleted and) created again. Returns what it did.
+/// 410) and never re-activates it: a deactivated or missing one is (deleted and) created again. Returns what it did;
+/// <c>created</c> collects each subscription as soon as Cobot made it, so a caller can take them back after a failure.
 /// </summary>
 public sealed class CobotSubscriptions(CobotClient client, CobotCallbackUrls urls)
 {
-    public async Task<IReadOnlyList<string>> EnsureAsync(Connector connector, CobotConnection connection, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> EnsureAsync(Connector connector, CobotConnection connection, CancellationToken cancellationToken,
+        ICollection<CobotSubscription>? created = null)
     {
         var callback = await urls.WebhookUrlAsync(connector.Id, cancellationToken);
         var existing = await client.ListSubscriptionsAsync(connection, cancellationToken);
@@ -20,7 +22,8 @@ public sealed class CobotSubscriptions(CobotClient client, CobotCallbackUrls url
             // Cobot answers 409 to a second subscription with the same event and URL, deactivated or not.
             foreach (var inactive in ours)
                 await client.DeleteSubscriptionAsync(connection, inactive, cancellationToken);
-            await client.CreateSubscriptionAsync(connection, eventName, callback, cancellationToken);
+            if (await client.CreateSubscriptionAsync(connection, eventName, callback, cancellationToken) is { } subscription)
+                created?.Add(subscription);
             done.Add(ours.Count > 0
                 ? $"re-created webhook subscription {eventName}: Cobot had deactivated it"
                 : $"created missing webhook subscription {eventName}");

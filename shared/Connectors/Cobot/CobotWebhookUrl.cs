@@ -24,9 +24,16 @@ public static class CobotWebhookUrl
         if (segments.Length > 5)
             return false;
         var id = Uri.UnescapeDataString(segments[2]);
-        if (id.Length is 0 or > 100 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (!IsMembershipId(id))
             return false;
         membershipId = id;
         return true;
     }
+
+    /// <summary>What a membership id may look like: 1-100 ASCII letters, digits, dashes and underscores.</summary>
+    public static bool IsMembershipId(string? id) =>
+        id is { Length: > 0 and <= 100 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>The membership's URL on the connector's API host, as Cobot writes it in webhooks.</summary>
+    public static string For(Uri apiBaseUrl, string membershipId) => new Uri(apiBaseUrl, $"api/memberships/{Uri.EscapeDataString(membershipId)}").ToString();
 }

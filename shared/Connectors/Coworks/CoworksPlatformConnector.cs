@@ -40,7 +40,7 @@ public sealed class CoworksPlatformConnector(ICoworksClient client, ConnectorSec
         }
         catch (CoworksApiException ex)
         {
-            throw new PlatformException(ex.Message, ex.IsTransient, ex);
+            throw new PlatformException(ex.Message, ex.IsTransient, ex, ex.RetryAfter);
         }
         catch (CoworksPayloadException ex)
         {

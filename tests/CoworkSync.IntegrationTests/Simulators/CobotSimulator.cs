@@ -22,7 +22,7 @@ namespace CoworkSync.IntegrationTests.Simulators;
 /// minute and 6 a minute to <c>GET /api/memberships</c>, else 429 with <c>Retry-After</c> seconds; subscriptions
 /// (409 on a duplicate event and URL) that <see cref="DeactivateSubscription"/> turns off as Cobot does after failed
 /// deliveries; <c>PUT /api/space/custom_fields</c> deleting every field it omits, from the space and every member;
-/// check-ins answering 201, or 422 without time passes. Bearer tokens are checked (401). Every request is recorded.
+/// check-ins answering 201, 422 without time passes, or 204 (empty) for a token it does not have (any more). Bearer tokens are checked (401). Every request is recorded.
 /// Its clock is a <see cref="TimeProvider"/>, so a test can move the minute on without waiting.
 /// </summary>
 public sealed class CobotSimulator : IAsyncDisposable
@@ -38,6 +38,7 @@ public sealed class CobotSimulator : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<string, CobotSimPlan> _plans = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CobotSimMembership> _memberships = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CobotSimMembership> _deleted = new(StringComparer.Ordinal);
     private readonly List<CobotSimField> _fields = [];
     private readonly List<CobotSimSubscription> _subscriptions = [];
     private readonly List<CobotSimCheckIn> _checkIns = [];
@@ -49,6 +50,7 @@ public sealed class CobotSimulator : IAsyncDisposable
     private readonly Dictionary<string, List<DateTimeOffset>> _listCalls = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<CobotSimRequest> _requests = new();
     private readonly Dictionary<string, int> _failedDeliveries = new(StringComparer.Ordinal);
+    private readonly List<CobotSimBreak> _breaks = [];
     private TaskCompletionSource _gate = Open();
     private int _nextId = 1000;
 
@@ -66,6 +68,8 @@ public sealed class CobotSimulator : IAsyncDisposable
     public Uri BaseUrl { get; private set; } = null!;
 
     public IReadOnlyList<CobotSimRequest> Requests => [.. _requests];
+
+    public int RequestCount => _requests.Count;
 
     public static async Task<CobotSimulator> StartAsync(TimeProvider? time = null)
     {
@@ -91,6 +95,13 @@ public sealed class CobotSimulator : IAsyncDisposable
     {
         lock (_lock)
             _tokens.Remove(token);
+    }
+
+    /// <summary>Whether Cobot accepts <paramref name="token"/> (issued and not revoked).</summary>
+    public bool HasToken(string token)
+    {
+        lock (_lock)
+            return _tokens.Contains(token);
     }
 
     public bool IsSpaceOwned(string token)
@@ -143,7 +154,10 @@ public sealed class CobotSimulator : IAsyncDisposable
     public void Delete(string id)
     {
         lock (_lock)
-            _memberships.Remove(id);
+        {
+            if (_memberships.Remove(id, out var deleted))
+                _deleted[id] = deleted;
+        }
     }
 
     public IReadOnlyList<CobotSimSubscription> Subscriptions
@@ -166,7 +180,7 @@ public sealed class CobotSimulator : IAsyncDisposable
     }
 
     /// <summary>
-    /// Delivers <paramref name="eventName"/> about a membership as Cobot does: <c>{"url": …}</c> POSTed by
+    /// Delivers <paramref name="eventName"/> about a membership as Cobot does (<see cref="WebhookBody(string, string)"/>) POSTed by
     /// <paramref name="post"/> (callback URL, body → status) to the event's active subscription, retried until it
     /// answers 2xx or <see cref="FailedDeliveriesBeforeDeactivation"/> attempts failed; a 410 or the last failure
     /// deactivates the subscription. Redirects count as failures (Cobot does not follow them). Returns the statuses.
@@ -181,7 +195,7 @@ public sealed class CobotSimulator : IAsyncDisposable
         var statuses = new List<int>();
         while (true)
         {
-            var status = await post(subscription.CallbackUrl, WebhookBody(membershipId));
+            var status = await post(subscription.CallbackUrl, WebhookBody(eventName, membershipId));
             statuses.Add(status);
             if (status is >= 200 and < 300)
             {
@@ -227,6 +241,16 @@ public sealed class CobotSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>An admin removes the membership's check-in tokens at Cobot: check-ins with them get 204 from now on.</summary>
+    public void DeleteCheckInTokens(string membershipId)
+    {
+        lock (_lock)
+        {
+            foreach (var token in _checkInTokens.Where(t => t.Value == membershipId).Select(t => t.Key).ToList())
+                _checkInTokens.Remove(token);
+        }
+    }
+
     /// <summary>What Cobot's authorize page does when the admin allows access: a code bound to the client and redirect URI.</summary>
     public string Authorize(string clientId, string redirectUri)
     {
@@ -239,6 +263,21 @@ public sealed class CobotSimulator : IAsyncDisposable
     /// <summary>The body Cobot POSTs to a subscription's callback: the membership's URL only.</summary>
     public string WebhookBody(string membershipId) => JsonSerializer.Serialize(new { url = new Uri(BaseUrl, $"api/memberships/{membershipId}").ToString() });
 
+    /// <summary>
+    /// The body of <paramref name="eventName"/>: deletion events (<c>deleted_…</c>) carry the whole object as it was
+    /// before it was deleted; every other event its URL.
+    /// </summary>
+    public string WebhookBody(string eventName, string membershipId)
+    {
+        if (!eventName.StartsWith("deleted_", StringComparison.Ordinal))
+            return WebhookBody(membershipId);
+        lock (_lock)
+        {
+            var membership = _deleted.GetValueOrDefault(membershipId) ?? _memberships[membershipId];
+            return CobotSimulatorJson.Membership(membership, _plans).ToJsonString();
+        }
+    }
+
     /// <summary>The API URL of a membership as Cobot writes it in webhooks.</summary>
     public Uri MembershipUrl(string membershipId) => new(BaseUrl, $"api/memberships/{membershipId}");
 
@@ -249,6 +288,24 @@ public sealed class CobotSimulator : IAsyncDisposable
         Release();
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Until <see cref="Heal"/>, requests with <paramref name="method"/> and <paramref name="path"/> (and, given
+    /// <paramref name="when"/>, a body it accepts) are answered <paramref name="status"/> with the raw
+    /// <paramref name="body"/> (none when null) instead of what Cobot would answer: an outage, a proxy in the way, a
+    /// refusal. They are recorded, but not counted against the rate limits.
+    /// </summary>
+    public void Break(string method, string path, int status, string? body = null, Func<string?, bool>? when = null)
+    {
+        lock (_lock)
+            _breaks.Add(new CobotSimBreak(method, path, status, body, when));
+    }
+
+    public void Heal()
+    {
+        lock (_lock)
+            _breaks.Clear();
     }
 
     /// <summary>Requests wait, unanswered, until <see cref="Release"/>: a platform that is slow right now.</summary>
@@ -290,10 +347,22 @@ public sealed class CobotSimulator : IAsyncDisposable
             body = await reader.ReadToEndAsync();
         }
         int status;
-        JsonNode? answer;
-        string? retryAfter;
+        string? answer;
+        string? retryAfter = null;
         lock (_lock)
-            (status, answer, retryAfter) = Answer(request, body);
+        {
+            var broken = _breaks.LastOrDefault(b => b.Matches(request.Method, (request.Path.Value ?? "").TrimEnd('/'), body));
+            if (broken is not null)
+            {
+                (status, answer) = (broken.Status, broken.Body);
+            }
+            else
+            {
+                JsonNode? json;
+                (status, json, retryAfter) = Answer(request, body);
+                answer = json?.ToJsonString();
+            }
+        }
         _requests.Enqueue(new CobotSimRequest(request.Method, request.Path + request.QueryString, status, _time.GetUtcNow(), body));
         context.Response.StatusCode = status;
         if (retryAfter is not null)
@@ -301,7 +370,7 @@ public sealed class CobotSimulator : IAsyncDisposable
         if (answer is not null)
         {
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(answer.ToJsonString());
+            await context.Response.WriteAsync(answer);
         }
     }
 
@@ -343,6 +412,7 @@ public sealed class CobotSimulator : IAsyncDisposable
             ("POST", ["api", "subscriptions"]) => Subscribe(body),
             ("DELETE", ["api", "subscriptions", var id]) => _subscriptions.RemoveAll(s => s.Id == id) > 0 ? (204, null, null) : (404, Error("not found"), null),
             ("POST", ["api", "access_tokens", var t, "space"]) => SpaceOwn(t, body),
+            ("DELETE", ["api", "access_tokens", var t]) => _tokens.Remove(t) | _spaceOwnedTokens.Remove(t) ? (204, null, null) : (404, Error("not found"), null),
             ("POST", ["api", "check_in_tokens"]) => RegisterCheckInToken(body),
             ("POST", ["api", "check_ins"]) => CheckIn(body),
             _ => (404, Error("no such route"), null),
@@ -444,11 +514,12 @@ public sealed class CobotSimulator : IAsyncDisposable
         return (201, new JsonObject { ["token"] = token, ["membership_id"] = membershipId }, null);
     }
 
+    /// <summary>Cobot's RFID guide: a member without an active token gets 204 with an empty body, not a check-in.</summary>
     private (int, JsonNode?, string?) CheckIn(string? body)
     {
         var token = Parse(body)?["token"]?.GetValue<string>();
         if (token is null || !_checkInTokens.TryGetValue(token, out var membershipId) || !_memberships.TryGetValue(membershipId, out var membership))
-            return (422, new JsonObject { ["errors"] = new JsonObject { ["base"] = new JsonArray("Unknown check-in token.") } }, null);
+            return (204, null, null);
         if (!membership.HasTimePasses)
             return (422, new JsonObject { ["errors"] = new JsonObject { ["base"] = new JsonArray("No time passes left.") } }, null);
         var now = _time.GetUtcNow();

@@ -24,7 +24,7 @@ public static class CobotSimulatorJson
     public static JsonObject Membership(CobotSimMembership m, IReadOnlyDictionary<string, CobotSimPlan> plans)
     {
         var plan = plans.GetValueOrDefault(m.PlanId);
-        return new JsonObject
+        var json = new JsonObject
         {
             ["id"] = m.Id,
             ["name"] = m.Name,
@@ -40,6 +40,9 @@ public static class CobotSimulatorJson
             ["canceled_to"] = m.CanceledTo is { } canceled ? Day(canceled) : null,
             ["next_invoice_at"] = null,
         };
+        foreach (var (field, value) in m.Raw)
+            json[field] = value;
+        return json;
     }
 
     /// <summary>The membership's own copy of the plan: its own id, the space's plan as <c>parent_plan</c>.</summary>

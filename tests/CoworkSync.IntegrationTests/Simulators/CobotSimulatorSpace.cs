@@ -21,6 +21,8 @@ public sealed record CobotSimMembership
     public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
     /// <summary>Check-ins answer 422 "No time passes left." when false.</summary>
     public bool HasTimePasses { get; init; } = true;
+    /// <summary>Membership fields written as given over the simulator's own: answers Cobot should never give (a bad date).</summary>
+    public IReadOnlyDictionary<string, string?> Raw { get; init; } = new Dictionary<string, string?>();
 }
 
 public sealed record CobotSimField(string Id, string Label);
@@ -28,3 +30,10 @@ public sealed record CobotSimField(string Id, string Label);
 public sealed record CobotSimSubscription(string Id, string Event, string CallbackUrl, bool Active);
 
 public sealed record CobotSimCheckIn(string MembershipId, string Token, DateTimeOffset At);
+
+/// <summary>An answer <see cref="CobotSimulator.Break"/> puts in place of Cobot's.</summary>
+public sealed record CobotSimBreak(string Method, string Path, int Status, string? Body, Func<string?, bool>? When)
+{
+    public bool Matches(string method, string path, string? body) =>
+        string.Equals(Method, method, StringComparison.OrdinalIgnoreCase) && Path == path && (When is null || When(body));
+}

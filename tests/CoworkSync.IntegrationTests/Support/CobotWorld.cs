@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Data.Tables;
 using CoworkSync.Connectors;
+using CoworkSync.Storage;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Simulators;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +19,20 @@ public sealed class CobotWorld : IAsyncLifetime
     public const string PublicBaseUrl = "https://coworksync.test";
 
     private readonly AzuriteFixture _azurite;
+    private readonly Action<IServiceCollection>? _services;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly TimeProvider? _cobotTime;
 
-    public CobotWorld(AzuriteFixture azurite) => _azurite = azurite;
+    /// <param name="services">More service changes for the app (a log capture, a clock for the Cobot client).</param>
+    /// <param name="settings">More app settings.</param>
+    /// <param name="cobotTime">The simulator's clock; the system clock when null.</param>
+    public CobotWorld(AzuriteFixture azurite, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? cobotTime = null)
+    {
+        _azurite = azurite;
+        _services = services;
+        _settings = settings ?? new Dictionary<string, string?>();
+        _cobotTime = cobotTime;
+    }
 
     public string ConnectorId { get; } = "coup-" + Guid.NewGuid().ToString("N")[..10];
 
@@ -30,17 +44,24 @@ public sealed class CobotWorld : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Cobot = await CobotSimulator.StartAsync();
+        Cobot = await CobotSimulator.StartAsync(_cobotTime);
         Cobot.AddPlan("pln_flex", "Flex").AddPlan("pln_team", "Team", hidden: true).AddPlan("pln_virtual", "Virtual").AddField("fld_phone", "Phone");
-        App = new LocalFunctionApp(_azurite.ConnectionString, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Cobot:PublicBaseUrl"] = PublicBaseUrl,
             // Syncs run when a test starts them, so their counts are the test's own.
             ["AzureWebJobs.PollCobot.Disabled"] = "true",
             ["AzureWebJobs.PollCoworks.Disabled"] = "true",
-        })
+        };
+        foreach (var (key, value) in _settings)
+            settings[key] = value;
+        App = new LocalFunctionApp(_azurite.ConnectionString, settings)
         {
-            ConfigureServices = services => services.AddSingleton<TimeProvider>(Clock),
+            ConfigureServices = services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                _services?.Invoke(services);
+            },
         };
         await CreateConnectorAsync(customFieldGroups: false);
     }
@@ -91,6 +112,24 @@ public sealed class CobotWorld : IAsyncLifetime
     public async Task<HttpResponseMessage> WebhookAsync(string body, string? token = null) =>
         await App.CreateClient().PostAsync($"/api/webhooks/cobot/{ConnectorId}/{token ?? await CallbackTokenAsync()}",
             new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+    /// <summary>Waits until the event queue has applied <paramref name="eventIds"/> (their processed-event records say so).</summary>
+    public async Task WaitForAppliedAsync(IReadOnlyCollection<string> eventIds, TimeSpan? limit = null)
+    {
+        var table = await App.Services.GetRequiredService<StateTables>().GetAsync(TableNames.ProcessedEvents, CancellationToken.None);
+        var pending = new HashSet<string>(eventIds, StringComparer.Ordinal);
+        await Eventually.GetAsync(async () =>
+        {
+            var applied = new List<string>();
+            await foreach (var record in table.QueryAsync<TableEntity>(e => e.PartitionKey == TableKey.Escape(ConnectorId), select: ["RowKey", "State"]))
+            {
+                if (record.GetString("State") == "Applied")
+                    applied.Add(TableKey.Unescape(record.RowKey));
+            }
+            pending.ExceptWith(applied);
+            return pending.Count;
+        }, count => count == 0, $"{eventIds.Count} events applied", limit);
+    }
 
     public Task<JsonElement> ConnectorAsync() => App.GetJsonAsync($"/api/admin/connectors/{ConnectorId}");
 

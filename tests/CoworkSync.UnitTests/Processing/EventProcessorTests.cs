@@ -149,6 +149,25 @@ public sealed class EventProcessorTests
         _processed.Verify(p => p.ReleaseAsync(It.IsAny<EventEnvelope>(), Claim, It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Theory]
+    [InlineData(600, 600)]
+    [InlineData(3, 10)]
+    public async Task ProcessAsync_TransientFailureWithRetryAfter_IsRescheduledNoEarlierThanIt(int retryAfterSeconds, int atLeastSeconds)
+    {
+        _handler.Setup(h => h.HandleAsync(It.IsAny<EventEnvelope>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TransientEventException("throttled", retryAfter: TimeSpan.FromSeconds(retryAfterSeconds)));
+        PublishOptions? sent = null;
+        _publisher.Setup(p => p.PublishAsync(It.IsAny<EventEnvelope>(), It.IsAny<PublishOptions>(), It.IsAny<CancellationToken>()))
+            .Callback<EventEnvelope, PublishOptions, CancellationToken>((_, o, _) => sent = o)
+            .Returns(Task.CompletedTask);
+
+        var outcome = await CreateSut().ProcessAsync(Delivery(Envelope(attempt: 1)), CancellationToken.None);
+
+        Assert.Equal(ProcessingOutcome.RetryScheduled, outcome);
+        // The first retry's backoff is 10-12 s: a longer Retry-After wins (even past MaxRetryDelay), a shorter one does not shorten it.
+        Assert.InRange(sent!.Delay, TimeSpan.FromSeconds(atLeastSeconds), TimeSpan.FromSeconds(Math.Max(atLeastSeconds, 12)));
+    }
+
     [Fact]
     public async Task ProcessAsync_TransientFailure_ReleasesTheClaimBeforeTheRetryCanArrive()
     {

@@ -85,6 +85,39 @@ public sealed class CobotCheckInTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(_world.Cobot.CheckInTokens);
     }
 
+    [Fact]
+    public async Task ATokenCobotNoLongerHas_204_IsNotACheckIn_TheReasonIsRecorded_AndTheNextDayRegistersANewToken()
+    {
+        var email = _world.Cobot.Membership("m-day").Email!;
+        _world.Clock.SetNow(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        await StartAsync(email, "s1");
+        await Eventually.TrueAsync(() => _world.Cobot.CheckIns.Count == 1, "the first check-in");
+        var firstToken = Assert.Single(_world.Cobot.CheckInTokens).Key;
+
+        _world.Cobot.DeleteCheckInTokens("m-day");
+        _world.Clock.SetNow(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        await StartAsync(email, "s2");
+
+        var refused = await _world.WaitForMemberAsync("m-day",
+            m => m.GetProperty("cobotCheckIn").GetProperty("lastError").ValueKind == JsonValueKind.String, "the 204 on the member");
+        Assert.Contains("204", refused.GetProperty("cobotCheckIn").GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal("2026-11-24", refused.GetProperty("cobotCheckIn").GetProperty("lastCheckInOn").GetString());
+        Assert.Single(_world.Cobot.CheckIns);
+        Assert.Equal(1, _world.Cobot.CountRequests(r => r.PathAndQuery == "/api/check_ins" && r.Status == 204));
+        var stored = await _world.App.Services.GetRequiredService<CobotCheckInStore>().GetAsync(_world.ConnectorId, "m-day", CancellationToken.None);
+        Assert.Null(stored!.Token);
+
+        _world.Clock.SetNow(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        await StartAsync(email, "s3");
+
+        await Eventually.TrueAsync(() => _world.Cobot.CheckIns.Count == 2, "the check-in with a new token");
+        var secondToken = Assert.Single(_world.Cobot.CheckInTokens).Key;
+        Assert.NotEqual(firstToken, secondToken);
+        var member = await _world.WaitForMemberAsync("m-day",
+            m => m.GetProperty("cobotCheckIn").GetProperty("lastCheckInOn").GetString() == "2026-11-26", "the new check-in on the member");
+        Assert.Equal("2026-11-26", member.GetProperty("cobotCheckIn").GetProperty("lastCheckInOn").GetString());
+    }
+
     private Task<HttpResponseMessage> StartAsync(string username, string sessionId) =>
         _world.App.CreateClient().PostAsync($"/api/radius/accounting?code={LocalFunctionApp.FunctionKey}", RadiusWorld.RlmRest(new Dictionary<string, object>
         {

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CoworkSync.Connectors;
 using CoworkSync.Connectors.Cobot;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Simulators;
 using CoworkSync.IntegrationTests.Support;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoworkSync.IntegrationTests.Connectors.Cobot;
 
@@ -80,6 +82,44 @@ public sealed class CobotOAuthTests(AzuriteFixture azurite) : IAsyncLifetime
         var connector = await _world.ConnectorAsync();
         Assert.Equal("not connected", connector.GetProperty("cobot").GetProperty("connection").GetProperty("state").GetString());
         Assert.Equal("missing", connector.GetProperty("cobot").GetProperty("secrets").GetProperty("accessToken").GetString());
+    }
+
+    [Fact]
+    public async Task ASubscriptionCobotRefuses_AfterTheCodeExchange_TakesBackWhatTheAttemptMade()
+    {
+        var state = QueryHelpers.ParseQuery((await ConnectAsync()).Query)["state"].ToString();
+        _world.Cobot.Break("POST", "/api/subscriptions", 422, """{"errors":{"event":["is invalid"]}}""",
+            when: body => body?.Contains("\"membership_cancellation_date_reached\"", StringComparison.Ordinal) == true);
+
+        var page = await CallbackAsync(state, Code());
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("Nothing was changed", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var token = Assert.Single(_world.Cobot.Requests, r => r.PathAndQuery.StartsWith("/api/access_tokens/", StringComparison.Ordinal) && r.Method == "POST").PathAndQuery.Split('/')[3];
+        Assert.True(_world.Cobot.CountRequests(r => r.Method == "POST" && r.PathAndQuery == "/api/subscriptions" && r.Status == 201) > 0, "some subscriptions were made before the refusal");
+        Assert.Empty(_world.Cobot.Subscriptions);
+        Assert.False(_world.Cobot.HasToken(token));
+        var secrets = _world.App.Services.GetRequiredService<ConnectorSecrets>();
+        Assert.Null(await secrets.GetAsync(ConnectorSecretNames.CobotCallbackToken(_world.ConnectorId), CancellationToken.None));
+        Assert.Null(await secrets.GetAsync(ConnectorSecretNames.CobotAccessToken(_world.ConnectorId), CancellationToken.None));
+        Assert.Equal("not connected", await StateAsync());
+        Assert.DoesNotContain(_world.App.Published, e => e.ConnectorId == _world.ConnectorId);
+    }
+
+    [Fact]
+    public async Task AnOperatorsTokenRefusedASubscription_TakesBackTheSubscriptions_ButDoesNotRevokeTheirToken()
+    {
+        _world.Cobot.AddToken(CobotWorld.Token);
+        _world.Cobot.Break("POST", "/api/subscriptions", 422, """{"errors":{"event":["is invalid"]}}""",
+            when: body => body?.Contains("\"deleted_membership\"", StringComparison.Ordinal) == true);
+
+        var put = await _world.App.Admin().PutAsJsonAsync($"/api/admin/connectors/{_world.ConnectorId}/secrets", new { accessToken = CobotWorld.Token });
+
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Empty(_world.Cobot.Subscriptions);
+        Assert.True(_world.Cobot.HasToken(CobotWorld.Token));
+        Assert.Null(await _world.App.Services.GetRequiredService<ConnectorSecrets>().GetAsync(ConnectorSecretNames.CobotCallbackToken(_world.ConnectorId), CancellationToken.None));
+        Assert.Equal("not connected", await StateAsync());
     }
 
     [Fact]

@@ -72,17 +72,67 @@ public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
-    public async Task DeletedMembership_Webhook_RefetchesA404_AndDisablesTheAccount()
+    public async Task DeletedMembership_CobotSendsTheObject_TheRefetchIsA404_AndTheAccountIsDisabled()
     {
         _world.Cobot.Put(CobotWorld.Member("m-deleted"));
         await _world.SyncAsync();
         await _world.WaitForMemberAsync("m-deleted", m => m.GetProperty("account").ValueKind == JsonValueKind.Object, "the account");
 
         _world.Cobot.Delete("m-deleted");
-        Assert.Equal(HttpStatusCode.Accepted, (await _world.WebhookAsync(_world.Cobot.WebhookBody("m-deleted"))).StatusCode);
+        var delivered = await _world.Cobot.DeliverAsync("deleted_membership", "m-deleted", PostToAppAsync);
 
+        Assert.Equal([202], delivered);
         var member = await _world.WaitForMemberAsync("m-deleted", m => m.GetProperty("gone").GetBoolean(), "the member gone");
         Assert.False(member.GetProperty("account").GetProperty("enabled").GetBoolean());
+        Assert.Equal(1, _world.Cobot.CountRequests(r => r.Method == "GET" && r.PathAndQuery == "/api/memberships/m-deleted" && r.Status == 404));
+    }
+
+    [Fact]
+    public async Task ADeletionObject_ForAMembershipCobotStillHas_IsNotTrusted_TheRefetchKeepsTheAccount()
+    {
+        _world.Cobot.Put(CobotWorld.Member("m-alive"));
+        await _world.SyncAsync();
+        await _world.WaitForMemberAsync("m-alive", m => m.GetProperty("account").ValueKind == JsonValueKind.Object, "the account");
+
+        var forged = await _world.WebhookAsync(_world.Cobot.WebhookBody("deleted_membership", "m-alive"));
+
+        Assert.Equal(HttpStatusCode.Accepted, forged.StatusCode);
+        await _world.WaitForAppliedAsync([(await forged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetString()!]);
+        Assert.Equal(1, _world.Cobot.CountRequests(r => r.PathAndQuery == "/api/memberships/m-alive" && r.Status == 200));
+        var member = await _world.WaitForMemberAsync("m-alive", m => true, "the member");
+        Assert.False(member.GetProperty("gone").GetBoolean());
+        Assert.True(member.GetProperty("account").GetProperty("enabled").GetBoolean());
+    }
+
+    private async Task<int> PostToAppAsync(string url, string body) =>
+        (int)(await _world.App.CreateClient().PostAsync(new Uri(url).PathAndQuery, new StringContent(body, System.Text.Encoding.UTF8, "application/json"))).StatusCode;
+
+    [Theory]
+    [InlineData(204, null)]
+    [InlineData(200, "null")]
+    [InlineData(200, "{\"memberships\":[]}")]
+    public async Task AMembershipListThatIsNotAJsonArray_FailsTheRun_AndDeprovisionsNobody(int status, string? body)
+    {
+        _world.Cobot.Put(CobotWorld.Member("m-kept"));
+        await _world.SyncAsync();
+        await _world.WaitForMemberAsync("m-kept", m => m.GetProperty("account").ValueKind == JsonValueKind.Object, "the account");
+
+        _world.Cobot.Break("GET", "/api/memberships", status, body);
+        var broken = await _world.SyncAsync();
+
+        Assert.Equal("failed", broken.GetProperty("state").GetString());
+        Assert.Contains(broken.GetProperty("errors").EnumerateArray(), e => e.GetString()!.Contains("not a JSON array", StringComparison.Ordinal) || e.GetString()!.Contains("documented format", StringComparison.Ordinal));
+        var kept = await _world.WaitForMemberAsync("m-kept", m => true, "the member");
+        Assert.False(kept.GetProperty("gone").GetBoolean());
+        Assert.True(kept.GetProperty("account").GetProperty("enabled").GetBoolean());
+
+        // An empty JSON array is honoured: the space really has nobody now.
+        _world.Cobot.Heal();
+        _world.Cobot.Delete("m-kept");
+        var empty = await _world.SyncAsync();
+        Assert.Equal("succeeded", empty.GetProperty("state").GetString());
+        var gone = await _world.WaitForMemberAsync("m-kept", m => m.GetProperty("gone").GetBoolean(), "the member gone");
+        Assert.False(gone.GetProperty("account").GetProperty("enabled").GetBoolean());
     }
 
     [Fact]

@@ -6,7 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoworkSync.IntegrationTests.Connectors.Cobot;
 
-/// <summary>A space with thousands of members: within Cobot's limits, and a second sync that changes nothing writes nothing.</summary>
+/// <summary>
+/// A space with thousands of members, custom-field groups on: within Cobot's limits (custom fields read in bulk, not
+/// per member), and a second sync that changes nothing writes nothing. A burst the limiter has to spread out is
+/// <see cref="CobotWebhookBurstTests"/>: a sync is a handful of requests whatever the size of the space.
+/// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class CobotSyncScaleTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -16,8 +20,12 @@ public sealed class CobotSyncScaleTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _world.InitializeAsync();
+        await _world.CreateConnectorAsync(customFieldGroups: true);
+        _world.Cobot.AddField(WifiGroupsField, "WiFi groups");
         await _world.ConnectWithTokenAsync();
     }
+
+    private const string WifiGroupsField = "fld_wifi";
 
     public Task DisposeAsync() => _world.DisposeAsync();
 
@@ -25,7 +33,13 @@ public sealed class CobotSyncScaleTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task FullSyncOf3000Members_StaysWithinTheLimits_AndTheSecondRunIsANoOp()
     {
         for (var i = 0; i < Members; i++)
-            _world.Cobot.Put(CobotWorld.Member($"m{i:D4}", i % 3 == 0 ? "pln_team" : "pln_flex") with { UserId = i % 10 == 0 ? null : $"u{i}" });
+        {
+            _world.Cobot.Put(CobotWorld.Member($"m{i:D4}", i % 3 == 0 ? "pln_team" : "pln_flex") with
+            {
+                UserId = i % 10 == 0 ? null : $"u{i}",
+                Fields = i % 5 == 0 ? new Dictionary<string, string> { [WifiGroupsField] = "fulltime" } : new Dictionary<string, string>(),
+            });
+        }
 
         var first = await _world.SyncAsync(TimeSpan.FromMinutes(10));
         var afterFirst = _world.Cobot.Requests.Count;
@@ -51,12 +65,22 @@ public sealed class CobotSyncScaleTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(accountETags, accountETagsAfter);
         // The second run only reads from Cobot.
         Assert.All(_world.Cobot.Requests.Skip(afterFirst), r => Assert.Equal("GET", r.Method));
+        // Custom-field groups came from one bulk read per run, none per member.
+        Assert.Equal(2, _world.Cobot.CountRequests(r => r.PathAndQuery == "/api/custom_fields"));
+        Assert.Equal(0, _world.Cobot.CountRequests(r => r.PathAndQuery.EndsWith("/custom_fields", StringComparison.Ordinal) && r.PathAndQuery.StartsWith("/api/memberships/", StringComparison.Ordinal)));
+        Assert.Equal(["flex", "fulltime"], await GroupsAsync("m0005"));
+        Assert.Equal(["flex"], await GroupsAsync("m0001"));
+        Assert.Equal(["dedicated", "flex", "fulltime"], await GroupsAsync("m0015"));
 
         // Never throttled, and never more than Cobot allows in any minute.
         Assert.DoesNotContain(_world.Cobot.Requests, r => r.Status == 429);
         AssertWithin(_world.Cobot.Requests.Select(r => r.At).ToList(), CobotSimulator.RequestsPerMinute);
         AssertWithin(_world.Cobot.Requests.Where(r => r.Method == "GET" && r.PathAndQuery == "/api/memberships").Select(r => r.At).ToList(), CobotSimulator.MembershipListsPerMinute);
     }
+
+    private async Task<IReadOnlyList<string?>> GroupsAsync(string memberId) =>
+        [.. (await _world.App.GetJsonAsync($"/api/admin/connectors/{_world.ConnectorId}/members/{memberId}"))
+            .GetProperty("account").GetProperty("groups").EnumerateArray().Select(g => g.GetString()).Order()];
 
     /// <summary>Every member row's ETag, and every account's.</summary>
     private async Task<(Dictionary<string, string> MemberETags, Dictionary<string, string> AccountETags)> SnapshotAsync()

@@ -54,6 +54,21 @@ public sealed class CobotRateLimitHandlerTests
         Assert.All(_waits.Take(6), w => Assert.Equal(TimeSpan.Zero, w));
     }
 
+    [Fact]
+    public async Task AnAttemptsTimeout_CoversReadingTheResponseBody()
+    {
+        var body = new StalledContent();
+        _answers.Enqueue(new HttpResponseMessage(HttpStatusCode.OK) { Content = body });
+
+        // Headers only: whatever reads the body here is the handler itself.
+        var call = Client().GetAsync("https://co-up.cobot.me/api/memberships", HttpCompletionOption.ResponseHeadersRead);
+        await body.Reading.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(call.IsCompleted);
+        _time.Advance(new CobotClientOptions().Timeout);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
     [Theory]
     [InlineData("GET", "/api/memberships", true)]
     [InlineData("GET", "/api/memberships/", true)]
@@ -100,6 +115,27 @@ public sealed class CobotRateLimitHandlerTests
         var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
         response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
         return response;
+    }
+
+    /// <summary>A body whose bytes never come: reading it ends only when the reader gives up.</summary>
+    private sealed class StalledContent : HttpContent
+    {
+        public TaskCompletionSource Reading { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken)
+        {
+            Reading.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     private sealed class Answering(Func<HttpResponseMessage> answer) : HttpMessageHandler

@@ -10,25 +10,36 @@ public sealed class CobotRateLimiterTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private readonly CobotRateLimiter _limiter;
 
-    public CobotRateLimiterTests() => _limiter = new CobotRateLimiter(_time, Options.Create(new CobotClientOptions()));
+    public CobotRateLimiterTests() => _limiter = Limiter(new CobotClientOptions());
+
+    private CobotRateLimiter Limiter(CobotClientOptions options) => new(_time, Options.Create(options));
+
+    /// <summary>A reservation that must be granted; its wait.</summary>
+    private static TimeSpan Reserve(CobotRateLimiter limiter, string token, bool membershipList)
+    {
+        Assert.True(limiter.TryReserve(token, membershipList, out var wait), $"refused a slot {wait} away");
+        return wait;
+    }
+
+    private TimeSpan Reserve(string token, bool membershipList) => Reserve(_limiter, token, membershipList);
 
     [Fact]
     public void SixtyRequests_GoAtOnce_TheSixtyFirstWaitsForTheWindow()
     {
         for (var i = 0; i < 60; i++)
-            Assert.Equal(TimeSpan.Zero, _limiter.Reserve("token-a", membershipList: false));
+            Assert.Equal(TimeSpan.Zero, Reserve("token-a", membershipList: false));
 
-        Assert.Equal(Window, _limiter.Reserve("token-a", membershipList: false));
+        Assert.Equal(Window, Reserve("token-a", membershipList: false));
     }
 
     [Fact]
     public void MembershipLists_SixPerWindow_TheSeventhWaits_OtherRequestsDoNot()
     {
         for (var i = 0; i < 6; i++)
-            Assert.Equal(TimeSpan.Zero, _limiter.Reserve("token-a", membershipList: true));
+            Assert.Equal(TimeSpan.Zero, Reserve("token-a", membershipList: true));
 
-        Assert.Equal(Window, _limiter.Reserve("token-a", membershipList: true));
-        Assert.Equal(TimeSpan.Zero, _limiter.Reserve("token-a", membershipList: false));
+        Assert.Equal(Window, Reserve("token-a", membershipList: true));
+        Assert.Equal(TimeSpan.Zero, Reserve("token-a", membershipList: false));
     }
 
     [Fact]
@@ -36,21 +47,22 @@ public sealed class CobotRateLimiterTests
     {
         for (var i = 0; i < 6; i++)
         {
-            _limiter.Reserve("token-a", membershipList: true);
+            Reserve("token-a", membershipList: true);
             _time.Advance(TimeSpan.FromSeconds(10));
         }
 
         // The first list went out 60 s ago: its slot frees 1 s from now.
-        Assert.Equal(TimeSpan.FromSeconds(1), _limiter.Reserve("token-a", membershipList: true));
+        Assert.Equal(TimeSpan.FromSeconds(1), Reserve("token-a", membershipList: true));
     }
 
     [Fact]
     public void Queued_Callers_GetSuccessiveSlots_NotTheSameOne()
     {
+        var limiter = Limiter(new CobotClientOptions { MaxWait = TimeSpan.FromMinutes(5) });
         for (var i = 0; i < 6; i++)
-            _limiter.Reserve("token-a", membershipList: true);
+            Reserve(limiter, "token-a", membershipList: true);
 
-        var waits = Enumerable.Range(0, 7).Select(_ => _limiter.Reserve("token-a", membershipList: true)).ToList();
+        var waits = Enumerable.Range(0, 7).Select(_ => Reserve(limiter, "token-a", membershipList: true)).ToList();
 
         Assert.Equal(Enumerable.Repeat(Window, 6).Append(Window * 2), waits);
     }
@@ -59,9 +71,9 @@ public sealed class CobotRateLimiterTests
     public void Tokens_AreLimitedSeparately()
     {
         for (var i = 0; i < 60; i++)
-            _limiter.Reserve("token-a", membershipList: false);
+            Reserve("token-a", membershipList: false);
 
-        Assert.Equal(TimeSpan.Zero, _limiter.Reserve("token-b", membershipList: false));
+        Assert.Equal(TimeSpan.Zero, Reserve("token-b", membershipList: false));
     }
 
     [Fact]
@@ -69,7 +81,43 @@ public sealed class CobotRateLimiterTests
     {
         _limiter.Block("token-a", TimeSpan.FromSeconds(30));
 
-        Assert.Equal(TimeSpan.FromSeconds(30), _limiter.Reserve("token-a", membershipList: false));
-        Assert.Equal(TimeSpan.Zero, _limiter.Reserve("token-b", membershipList: false));
+        Assert.Equal(TimeSpan.FromSeconds(30), Reserve("token-a", membershipList: false));
+        Assert.Equal(TimeSpan.Zero, Reserve("token-b", membershipList: false));
+    }
+
+    [Fact]
+    public void ASlotFurtherAwayThanMaxWait_IsRefused_AndNotTaken()
+    {
+        var limiter = Limiter(new CobotClientOptions { MaxWait = TimeSpan.FromSeconds(30) });
+        for (var i = 0; i < 60; i++)
+            Reserve(limiter, "token-a", membershipList: false);
+
+        Assert.False(limiter.TryReserve("token-a", membershipList: false, out var wait));
+        Assert.Equal(Window, wait);
+        // Nothing was taken: when the window has moved on, a full minute's worth goes out at once again.
+        _time.Advance(Window);
+        for (var i = 0; i < 60; i++)
+            Assert.Equal(TimeSpan.Zero, Reserve(limiter, "token-a", membershipList: false));
+    }
+
+    [Fact]
+    public void ABurstOf200_EveryWindow_StillSends60PerWindow()
+    {
+        // 200 callers arrive at the start of every window; the refused ones (their slot is beyond MaxWait) retry later.
+        const int windows = 5;
+        var sends = new List<TimeSpan>();
+        var start = _time.GetUtcNow();
+        for (var w = 0; w < windows; w++)
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                if (_limiter.TryReserve("token-a", membershipList: false, out var wait))
+                    sends.Add(_time.GetUtcNow() - start + wait);
+            }
+            _time.Advance(Window);
+        }
+
+        for (var w = 0; w < windows; w++)
+            Assert.Equal(60, sends.Count(s => s >= Window * w && s < Window * (w + 1)));
     }
 }
