@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.Simulators.Coworks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoworkSync.IntegrationTests.Support;
 
@@ -16,8 +17,13 @@ public sealed class CoworksWorld : IAsyncLifetime
     public const string WebhookSecret = "whsec_test_0123456789abcdef";
 
     private readonly AzuriteFixture _azurite;
+    private readonly Action<IServiceCollection>? _services;
 
-    public CoworksWorld(AzuriteFixture azurite) => _azurite = azurite;
+    public CoworksWorld(AzuriteFixture azurite, Action<IServiceCollection>? services = null)
+    {
+        _azurite = azurite;
+        _services = services;
+    }
 
     /// <summary>Unique per world, so worlds sharing one Azurite never see each other's members.</summary>
     public string ConnectorId { get; } = "mitte-" + Guid.NewGuid().ToString("N")[..10];
@@ -46,7 +52,10 @@ public sealed class CoworksWorld : IAsyncLifetime
             // Syncs run when a test starts them, so their counts are the test's own.
             ["AzureWebJobs.PollCoworks.Disabled"] = "true",
             ["Coworks:MaxRetryDelay"] = "00:00:05",
-        });
+        })
+        {
+            ConfigureServices = _services,
+        };
         await ConnectAsync(ConnectorId, autoProvision: true);
     }
 
