@@ -76,7 +76,7 @@ start_demo_radius() {
   log "Starting FreeRADIUS on 127.0.0.1:$RADIUS_PORT (auth) and :$((RADIUS_PORT + 1)) (accounting); config in $RADIUS_DIR, log in $RADIUS_LOG"
   # -f: foreground, so this script owns it; no -X, whose debug output would show passwords and the key.
   COWORKSYNC_URL="$APP_URL" COWORKSYNC_FUNCTION_KEY="$key" \
-    freeradius -f -l stdout -d "$RADIUS_DIR/raddb" </dev/null >>"$RADIUS_LOG" 2>&1 &
+    setsid freeradius -f -l stdout -d "$RADIUS_DIR/raddb" </dev/null >>"$RADIUS_LOG" 2>&1 &
   RADIUS_PID=$!
   local deadline=$((SECONDS + RADIUS_START_TIMEOUT))
   until tail -n "+$from" "$RADIUS_LOG" | grep -q "Ready to process requests"; do
@@ -102,6 +102,6 @@ start_demo() {
     radius_args=(--radius-port "$RADIUS_PORT" --radius-secret-file "$RADIUS_DIR/secret")
   fi
   log "Starting the demo Coworks space on 127.0.0.1:$DEMO_PORT"
-  dotnet "$DEMO_DLL" demo --app-url "$APP_URL" --data-dir "$DATA_DIR" --port "$DEMO_PORT" "${radius_args[@]}" </dev/null &
+  setsid dotnet "$DEMO_DLL" demo --app-url "$APP_URL" --data-dir "$DATA_DIR" --port "$DEMO_PORT" "${radius_args[@]}" </dev/null &
   DEMO_PID=$!
 }

@@ -80,9 +80,12 @@ cleanup() {
   fi
   exit "$rc"
 }
+# Every process started here runs in a session of its own (setsid), so Ctrl-C reaches this script alone and
+# the cleanup stops them in order, instead of racing them as they all see the signal at once.
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 129' HUP
 
 for p in "$BLOB_PORT" "$QUEUE_PORT" "$TABLE_PORT" "$APP_PORT" "$DEMO_PORT" "$RADIUS_PORT"; do
   if ! [[ "$p" =~ ^[0-9]+$ ]] || [ "$p" -lt 1 ] || [ "$p" -gt 65534 ]; then
@@ -146,7 +149,7 @@ else
   log "Starting Azurite on 127.0.0.1:$BLOB_PORT (blob), :$QUEUE_PORT (queue), :$TABLE_PORT (table); data in $DATA_DIR/azurite, log in $AZURITE_LOG"
   printf -- '--- %s: scripts/start.sh starts Azurite\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$AZURITE_LOG"
   # stdin from /dev/null so Azurite never competes with the app for the terminal.
-  node node_modules/azurite/dist/src/azurite.js \
+  setsid node node_modules/azurite/dist/src/azurite.js \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     --blobPort "$BLOB_PORT" --queuePort "$QUEUE_PORT" --tablePort "$TABLE_PORT" \
     --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry \
@@ -194,14 +197,14 @@ export ASPNETCORE_ENVIRONMENT=Development
 
 if [ "$DEMO" -eq 0 ]; then
   log "Starting CoworkSync: $APP_URL  (health: $APP_URL/api/health)  — press Ctrl-C to stop"
-  dotnet "$APP_DLL" --urls "$APP_URL" "${APP_ARGS[@]}" &
+  setsid dotnet "$APP_DLL" --urls "$APP_URL" "${APP_ARGS[@]}" </dev/null &
   APP_PID=$!
 else
   [ -f "$DEMO_DLL" ] || { err "The build did not produce $DEMO_DLL"; exit 1; }
   use_local_demo_settings
   log "Starting CoworkSync: $APP_URL  (its log: $APP_LOG)"
   printf -- '--- %s: scripts/start.sh --demo starts CoworkSync\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$APP_LOG"
-  dotnet "$APP_DLL" --urls "$APP_URL" "${APP_ARGS[@]}" </dev/null >>"$APP_LOG" 2>&1 &
+  setsid dotnet "$APP_DLL" --urls "$APP_URL" "${APP_ARGS[@]}" </dev/null >>"$APP_LOG" 2>&1 &
   APP_PID=$!
   start_demo
 fi
