@@ -135,6 +135,7 @@ public static class CoworkSyncServices
         services.AddSingleton<IPlatformConnector, CobotPlatformConnector>();
         services.AddSingleton<IEventHandler, CobotWebhookEventHandler>();
         services.AddSingleton<IEventHandler, CobotCheckInHandler>();
+        services.AddSingleton<ISessionStartObserver, CobotCheckInQueue>();
     }
 
     private static void AddRadius(IServiceCollection services)

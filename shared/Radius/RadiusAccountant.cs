@@ -1,6 +1,4 @@
 using CoworkSync.Connectors;
-using CoworkSync.Connectors.Cobot;
-using CoworkSync.Events;
 using CoworkSync.Provisioning;
 using Microsoft.Extensions.Logging;
 
@@ -9,10 +7,16 @@ namespace CoworkSync.Radius;
 /// <summary>
 /// Records accounting: Start, Interim-Update and Stop set a session's seconds in the current billing cycle, and the part
 /// before the cycle's start in the previous one (<see cref="SessionSplit"/>); idempotent by Acct-Unique-Session-Id, the
-/// highest Acct-Session-Time wins. Accounting-On/Off closes the NAS's sessions.
+/// highest Acct-Session-Time wins. A session new in the cycle is told to every <see cref="ISessionStartObserver"/>.
+/// Accounting-On/Off closes the NAS's sessions.
 /// </summary>
 public sealed partial class RadiusAccountant(
-    AccountStore accounts, UsageStore usage, ConnectorCache connectors, IEventPublisher publisher, TimeProvider time, ILogger<RadiusAccountant> logger)
+    AccountStore accounts,
+    UsageStore usage,
+    ConnectorCache connectors,
+    IEnumerable<ISessionStartObserver> observers,
+    TimeProvider time,
+    ILogger<RadiusAccountant> logger)
 {
     public async Task RecordAsync(RadiusAttributes request, CancellationToken cancellationToken)
     {
@@ -42,32 +46,32 @@ public sealed partial class RadiusAccountant(
         var zone = RadiusLocations.MemberZone(connector, account);
         var split = SessionSplit.Of(account, seconds, now, zone);
         var report = new SessionReport(sessionId, split.CurrentSeconds, Closes: status == AccountingStatus.Stop, nas, CallingStation.Of(request), now);
+        var isNew = await usage.RecordAsync(account.Username, split.Current.Key, report, cancellationToken);
+        if (!isNew)
+            return;
+        // Once per session and cycle: the part before the cycle's start does not change as the session goes on.
         if (split.Earlier is { } earlier)
             await usage.RecordEarlierPartAsync(account.Username, earlier.Key, report with { Seconds = split.EarlierSeconds }, cancellationToken);
-        await usage.RecordAsync(account.Username, split.Current.Key, report, cancellationToken);
-        if (status == AccountingStatus.Start && connector?.Platform == Platforms.Cobot)
-            await QueueCobotCheckInAsync(account, TimeZoneInfo.ConvertTime(now, zone), now, cancellationToken);
+        await NotifySessionStartedAsync(new SessionStart(account, connector, now, zone), cancellationToken);
     }
 
-    /// <summary>
-    /// A Cobot member's session started: their check-in is queued (once per local day, by its event id), never made
-    /// here. A queue failure loses only this attempt: the next session start that day queues it again.
-    /// </summary>
-    private async Task QueueCobotCheckInAsync(WifiAccount account, DateTimeOffset localNow, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task NotifySessionStartedAsync(SessionStart start, CancellationToken cancellationToken)
     {
-        var envelope = CobotCheckInEvent.Envelope(account.ConnectorId, account.MemberId, account.Username, DateOnly.FromDateTime(localNow.DateTime), now);
-        try
+        foreach (var observer in observers)
         {
-            await publisher.PublishAsync(envelope, PublishOptions.First(envelope), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogCheckInNotQueued(ex, account.Username);
+            try
+            {
+                await observer.SessionStartedAsync(start, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogObserverFailed(ex, observer.GetType().Name, start.Account.Username);
+            }
         }
     }
 
-    [LoggerMessage(EventId = 912, Level = LogLevel.Warning, Message = "Could not queue the Cobot check-in of {Username}")]
-    private partial void LogCheckInNotQueued(Exception exception, string username);
+    [LoggerMessage(EventId = 912, Level = LogLevel.Warning, Message = "{Observer} failed on the session start of {Username}")]
+    private partial void LogObserverFailed(Exception exception, string observer, string username);
 
     [LoggerMessage(EventId = 910, Level = LogLevel.Information, Message = "NAS {Nas} sent {Status}: closed {Closed} open sessions")]
     private partial void LogNasRestart(string nas, AccountingStatus status, int closed);

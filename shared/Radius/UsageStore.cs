@@ -24,13 +24,16 @@ public sealed class UsageStore(StateTables tables)
 
     /// <summary>
     /// Records what a report says about a session in a cycle's row (the highest seconds win; a closed session stays
-    /// closed, so repeats change nothing) and points the NAS's index at that row while the session is open.
+    /// closed, so repeats change nothing) and points the NAS's index at that row while the session is open. Returns
+    /// whether the session is new in this row.
     /// </summary>
-    public async Task RecordAsync(string username, string cycleKey, SessionReport report, CancellationToken cancellationToken)
+    public async Task<bool> RecordAsync(string username, string cycleKey, SessionReport report, CancellationToken cancellationToken)
     {
-        var open = await WriteAsync(username, cycleKey, report, cancellationToken);
-        if (report.Nas is not null)
-            await IndexAsync(report.Nas, username, cycleKey, report.SessionId, open, cancellationToken);
+        var (previous, current) = await WriteAsync(username, cycleKey, report, cancellationToken);
+        // The index changes only when the session opens or closes here; interim updates leave it as it is.
+        if (report.Nas is not null && (previous is null || previous.Open != current.Open || report.Closes))
+            await IndexAsync(report.Nas, username, cycleKey, report.SessionId, current.Open, cancellationToken);
+        return previous is null;
     }
 
     /// <summary>
@@ -55,23 +58,23 @@ public sealed class UsageStore(StateTables tables)
         return closed;
     }
 
-    /// <summary>Returns whether the session is still open.</summary>
-    private async Task<bool> WriteAsync(string username, string cycleKey, SessionReport report, CancellationToken cancellationToken)
+    /// <summary>Returns the session as the row held it before (null: new) and as it holds it now.</summary>
+    private async Task<(SessionUsage? Previous, SessionUsage Current)> WriteAsync(string username, string cycleKey, SessionReport report, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.Usage, cancellationToken);
-        return await OptimisticConcurrency.RunAsync(async ct =>
+        return await OptimisticConcurrency.RunAsync<(SessionUsage?, SessionUsage)>(async ct =>
         {
             var usage = await GetAsync(username, cycleKey, ct);
             var previous = usage.Sessions.GetValueOrDefault(report.SessionId);
             if (SessionUsage.After(previous, report) is not { } next)
-                return previous!.Open;
+                return (previous, previous!);
             var sessions = new Dictionary<string, SessionUsage>(usage.Sessions, StringComparer.Ordinal) { [report.SessionId] = next };
             var entity = ToEntity(username, cycleKey, sessions);
             if (usage.ETag == default)
                 await table.AddEntityAsync(entity, ct);
             else
                 await table.UpdateEntityAsync(entity, usage.ETag, TableUpdateMode.Replace, ct);
-            return next.Open;
+            return (previous, next);
         }, cancellationToken);
     }
 

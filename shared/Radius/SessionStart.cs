@@ -1,0 +1,11 @@
+using CoworkSync.Connectors;
+using CoworkSync.Provisioning;
+
+namespace CoworkSync.Radius;
+
+/// <summary>A session accounting heard of for the first time in the member's current billing cycle.</summary>
+/// <param name="Zone">The member's time zone, which their days and billing cycle follow.</param>
+public sealed record SessionStart(WifiAccount Account, Connector? Connector, DateTimeOffset At, TimeZoneInfo Zone)
+{
+    public DateOnly LocalDay => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(At, Zone).DateTime);
+}
