@@ -123,6 +123,7 @@ public static class CoworkSyncServices
         services.AddCobotClient();
         services.AddSingleton<CobotConnections>();
         services.AddSingleton<CobotConnectionStore>();
+        services.AddSingleton<CobotPlatformFailures>();
         services.AddSingleton<CobotCallbackUrls>();
         services.AddSingleton<CobotSubscriptions>();
         services.AddSingleton<CobotWebhookCheck>();
