@@ -44,6 +44,8 @@ public sealed partial class CobotCheckInHandler(
             throw new PermanentEventException(DeadLetterReasons.InvalidPayload, "The check-in event names no member or day.");
 
         var record = await checkIns.GetAsync(connector.Id, request.MemberId, cancellationToken) ?? new CobotCheckInRecord(null, null, null, null, null, null);
+        // The event's claim is not enough: a check-in made (or refused) whose event then failed to be marked applied is
+        // retried, or dead-lettered and replayed, and Cobot would count a second check-in.
         if (record.LastCheckInOn == day || record.LastErrorOn == day)
             return;
 
