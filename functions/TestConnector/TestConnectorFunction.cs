@@ -3,6 +3,7 @@ using CoworkSync.Connectors.Cobot;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
 using CoworkSync.Provisioning;
+using CoworkSync.Sync;
 
 namespace CoworkSync.Functions.TestConnector;
 
@@ -73,7 +74,7 @@ public static class TestConnectorFunction
 
             var known = connector.Locations.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
             var unknown = new SortedSet<string>(StringComparer.Ordinal);
-            await foreach (var member in platform.ListMembersAsync(connector, cancellationToken))
+            await foreach (var member in platform.ListMembersAsync(connector, new SyncNotes(), cancellationToken))
             {
                 if (member.LocationId is { } location && !known.Contains(location))
                     unknown.Add(location);

@@ -12,11 +12,8 @@ public interface IPlatformConnector
     /// <summary>The <see cref="Connector.Platform"/> this implementation serves.</summary>
     string Platform { get; }
 
-    IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, CancellationToken cancellationToken);
-
     /// <summary>The members, reporting what an operator should read in the sync run (ignored values) to <paramref name="notes"/>.</summary>
-    IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, SyncNotes notes, CancellationToken cancellationToken) =>
-        ListMembersAsync(connector, cancellationToken);
+    IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, SyncNotes notes, CancellationToken cancellationToken);
 
     /// <summary>Platform housekeeping a sync does first (Cobot: webhook subscriptions, the custom field), reported to <paramref name="notes"/>.</summary>
     Task PrepareSyncAsync(Connector connector, SyncNotes notes, CancellationToken cancellationToken) => Task.CompletedTask;

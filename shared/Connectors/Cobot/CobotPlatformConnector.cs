@@ -28,9 +28,6 @@ public sealed class CobotPlatformConnector(
 
     public bool VersionIsReadTime => true;
 
-    public IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, CancellationToken cancellationToken) =>
-        ListMembersAsync(connector, new SyncNotes(), cancellationToken);
-
     public async IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, SyncNotes notes, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var connection = await connections.ForAsync(connector, cancellationToken);

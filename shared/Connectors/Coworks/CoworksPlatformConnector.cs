@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CoworkSync.Provisioning;
+using CoworkSync.Sync;
 
 namespace CoworkSync.Connectors.Coworks;
 
@@ -8,7 +9,7 @@ public sealed class CoworksPlatformConnector(ICoworksClient client, ConnectorSec
 {
     public string Platform => Platforms.Coworks;
 
-    public async IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, SyncNotes notes, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var connection = await ConnectAsync(connector, cancellationToken);
         await using var members = client.ListMembersAsync(connection, cancellationToken).GetAsyncEnumerator(cancellationToken);
