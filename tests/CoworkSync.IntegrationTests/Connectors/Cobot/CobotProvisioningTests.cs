@@ -189,6 +189,20 @@ public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
+    public async Task ASubscriptionCobotAnswers409To_IsNotReportedAsCreated()
+    {
+        // A list read before another run subscribed: Cobot lists nothing, then has every subscription already.
+        _world.Cobot.Break("GET", "/api/subscriptions", 200, "[]");
+
+        var run = await _world.SyncAsync();
+
+        Assert.Equal(CobotEvents.Subscribed.Count, _world.Cobot.CountRequests(r => r.Method == "POST" && r.PathAndQuery == "/api/subscriptions" && r.Status == 409));
+        Assert.Equal("succeeded", run.GetProperty("state").GetString());
+        Assert.Empty(run.GetProperty("notes").EnumerateArray());
+        Assert.Equal(CobotEvents.Subscribed.Count, _world.Cobot.Subscriptions.Count(s => s.Active));
+    }
+
+    [Fact]
     public async Task ConnectorTest_SeesEveryPlanIncludingHiddenOnes_AndAMissingWebhookUntilASyncRepairsIt()
     {
         _world.Cobot.RemoveSubscription("confirmed_membership");
