@@ -99,6 +99,7 @@ public static class CoworkSyncServices
         services.AddSingleton<IEventHandler, WelcomeEmailHandler>();
         services.AddSingleton<SyncRunStore>();
         services.AddSingleton<SyncStarter>();
+        services.AddSingleton<ScheduledSyncs>();
         services.AddSingleton<IEventHandler, ConnectorSyncHandler>();
     }
 

@@ -19,6 +19,19 @@ public sealed class CobotConnectionStore(StateTables tables)
             e.GetDateTimeOffset("At") ?? default, e.GetString("SpaceId"), e.GetBoolean("SpaceOwnedToken") ?? false);
     }
 
+    /// <summary>
+    /// The connectors with a connection row: each was connected, so it has a token (a failed connect leaves neither a
+    /// row nor a token). One query, where asking the secret store would be one read per connector.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ConnectedAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.CobotConnections, cancellationToken);
+        var connected = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, select: ["RowKey"], cancellationToken: cancellationToken))
+            connected.Add(TableKey.Unescape(row.RowKey));
+        return connected;
+    }
+
     /// <summary>Records a new connection, replacing whatever was known about the previous one.</summary>
     public async Task SaveAsync(string connectorId, CobotConnectionRecord record, CancellationToken cancellationToken)
     {
