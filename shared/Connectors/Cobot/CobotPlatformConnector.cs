@@ -102,30 +102,30 @@ public sealed class CobotPlatformConnector(
         }
     }
 
-    /// <summary>Every plan, hidden ones included (the token has <c>read_plans</c>): members can be on hidden plans too.</summary>
-    public async Task<IReadOnlyList<PlatformPlan>> ListPlansAsync(Connector connector, CancellationToken cancellationToken)
-    {
-        var connection = await connections.ForAsync(connector, cancellationToken);
-        var plans = await failures.TranslateAsync(connector, () => client.ListPlansAsync(connection, cancellationToken), cancellationToken);
-        return plans.Where(p => p.Id is { Length: > 0 })
-            .Select(p => new PlatformPlan(p.Id!, p.Name?.Trim() ?? ""))
-            .ToList();
-    }
+    /// <summary>Cobot memberships name no location: every member is at the connector's first location.</summary>
+    public bool MembersAtFirstLocation => true;
 
+    /// <summary>Reads every plan, hidden ones included (the token has <c>read_plans</c>): members can be on hidden plans too.</summary>
     public async Task<PlatformCheck> CheckAsync(Connector connector, CancellationToken cancellationToken)
     {
         if (connector.Cobot is null)
-            return new PlatformCheck(false, "The connector has no Cobot settings.");
-        if (!await connections.HasTokenAsync(connector.Id, cancellationToken))
-            return new PlatformCheck(false, $"Not connected: open GET /api/connect/cobot/{connector.Id}, or set an accessToken.");
+            return PlatformCheck.Failed("The connector has no Cobot settings.");
         try
         {
-            var plans = await ListPlansAsync(connector, cancellationToken);
-            return new PlatformCheck(true, $"Connected to Cobot space {connector.Cobot.Subdomain}; it has {plans.Count} plan(s).");
+            var connection = await connections.ForAsync(connector, cancellationToken);
+            var plans = (await client.ListPlansAsync(connection, cancellationToken))
+                .Where(p => p.Id is { Length: > 0 })
+                .Select(p => new PlatformPlan(p.Id!, p.Name?.Trim() ?? ""))
+                .ToList();
+            return new PlatformCheck(true, $"Connected to Cobot space {connector.Cobot.Subdomain}; it has {plans.Count} plan(s).", plans);
         }
-        catch (PlatformException ex)
+        catch (MissingCredentialsException)
         {
-            return new PlatformCheck(false, ex.Message);
+            return PlatformCheck.Failed($"Not connected: open GET /api/connect/cobot/{connector.Id}, or set an accessToken.");
+        }
+        catch (Exception ex) when (ex is CobotApiException or CobotPayloadException)
+        {
+            return PlatformCheck.Failed(ex.Message);
         }
     }
 

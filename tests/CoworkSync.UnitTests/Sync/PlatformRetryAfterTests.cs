@@ -3,7 +3,9 @@ using CoworkSync.Connectors;
 using CoworkSync.Connectors.Cobot;
 using CoworkSync.Connectors.Coworks;
 using CoworkSync.Processing;
+using CoworkSync.Provisioning;
 using CoworkSync.Storage;
+using CoworkSync.Sync;
 using CoworkSync.UnitTests.Accounts;
 using Microsoft.Extensions.Options;
 using Moq;
@@ -34,17 +36,26 @@ public sealed class PlatformRetryAfterTests
     public async Task AThrottledCoworksCall_ReachesTheFailurePolicy_WithItsRetryAfter()
     {
         var client = new Mock<ICoworksClient>();
-        client.Setup(c => c.ListPlansAsync(It.IsAny<CoworksConnection>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new CoworksApiException("Coworks is throttling", 429, isTransient: true, Wait));
+        client.Setup(c => c.ListMembersAsync(It.IsAny<CoworksConnection>(), It.IsAny<CancellationToken>())).Returns(ThrottledMembers());
         var store = new InMemorySecretStore();
         store.Values[ConnectorSecretNames.ApiKey("c1")] = "cw_key";
         var secrets = new ConnectorSecrets(store, TimeProvider.System, Options.Create(new WebhookOptions()));
         var connector = new Connector { Id = "c1", Platform = Platforms.Coworks, DisplayName = "C", Coworks = new(new Uri("https://api.coworks.test/"), "spc_1") };
 
-        var platform = await Assert.ThrowsAsync<PlatformException>(() => new CoworksPlatformConnector(client.Object, secrets).ListPlansAsync(connector, CancellationToken.None));
+        var platform = await Assert.ThrowsAsync<PlatformException>(async () =>
+        {
+            await foreach (var _ in new CoworksPlatformConnector(client.Object, secrets).ListMembersAsync(connector, new SyncNotes(), CancellationToken.None))
+            {
+            }
+        });
         var classified = Assert.IsType<TransientEventException>(PlatformFailures.ToEventException(platform));
 
         Assert.Equal(Wait, platform.RetryAfter);
         Assert.Equal(Wait, classified.RetryAfter);
+    }
+
+    private static async IAsyncEnumerable<PlatformMember> ThrottledMembers()
+    {
+        yield return await Task.FromException<PlatformMember>(new CoworksApiException("Coworks is throttling", 429, isTransient: true, Wait));
     }
 }

@@ -216,6 +216,23 @@ public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Contains(after.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "plans" && c.GetProperty("detail").GetString() == "all 3 plans mapped");
     }
 
+    [Fact]
+    public async Task ConnectorTest_ReadsThePlansOnce_AndSpendsNoMembershipListRequest()
+    {
+        var plansBefore = _world.Cobot.CountRequests(r => r.Method == "GET" && r.PathAndQuery == "/api/plans");
+        var listsBefore = _world.Cobot.CountRequests(r => r.Method == "GET" && r.PathAndQuery == "/api/memberships");
+
+        var report = await TestAsync();
+
+        Assert.True(report.GetProperty("ok").GetBoolean(), report.GetRawText());
+        var checks = report.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.Equal("all 3 plans mapped", checks["plans"].GetProperty("detail").GetString());
+        Assert.True(checks["locations"].GetProperty("ok").GetBoolean());
+        Assert.Contains("first location, loc_1", checks["locations"].GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(plansBefore + 1, _world.Cobot.CountRequests(r => r.Method == "GET" && r.PathAndQuery == "/api/plans"));
+        Assert.Equal(listsBefore, _world.Cobot.CountRequests(r => r.Method == "GET" && r.PathAndQuery == "/api/memberships"));
+    }
+
     private async Task<JsonElement> TestAsync()
     {
         var response = await _world.App.Admin().PostAsync($"/api/admin/connectors/{_world.ConnectorId}/test", null);
