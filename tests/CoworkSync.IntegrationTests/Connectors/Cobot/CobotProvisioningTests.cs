@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CoworkSync.Connectors;
 using CoworkSync.Connectors.Cobot;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Simulators;
 using CoworkSync.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoworkSync.IntegrationTests.Connectors.Cobot;
 
@@ -186,6 +188,25 @@ public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifet
         var delivered = await _world.Cobot.DeliverAsync("membership_cancellation_date_reached", "m-sub", async (url, body) =>
             (int)(await _world.App.CreateClient().PostAsync(new Uri(url).PathAndQuery, new StringContent(body, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
         Assert.Equal([202], delivered);
+    }
+
+    [Fact]
+    public async Task RotatingTheCallbackToken_DeletingItAndSyncing_SubscribesANewUrl_AndTheOldTokenIsRefused()
+    {
+        _world.Cobot.Put(CobotWorld.Member("m-rot"));
+        var old = await _world.CallbackTokenAsync();
+
+        // What an operator does in Key Vault (docs/connectors/cobot.md, "Secrets and logs"), then a sync.
+        await _world.App.Services.GetRequiredService<ConnectorSecrets>().DeleteAsync(ConnectorSecretNames.CobotCallbackToken(_world.ConnectorId), CancellationToken.None);
+        var run = await _world.SyncAsync();
+
+        var rotated = await _world.CallbackTokenAsync();
+        Assert.Equal("succeeded", run.GetProperty("state").GetString());
+        Assert.NotEqual(old, rotated);
+        var newUrl = $"{CobotWorld.PublicBaseUrl}/api/webhooks/cobot/{_world.ConnectorId}/{rotated}";
+        Assert.Equal(CobotEvents.Subscribed.Count, _world.Cobot.Subscriptions.Count(s => s.Active && s.CallbackUrl == newUrl));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _world.WebhookAsync(_world.Cobot.WebhookBody("m-rot"), old)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _world.WebhookAsync(_world.Cobot.WebhookBody("m-rot"), rotated)).StatusCode);
     }
 
     [Fact]
