@@ -99,6 +99,7 @@ public static class CoworkSyncServices
         services.AddSingleton<IEventHandler, WelcomeEmailHandler>();
         services.AddSingleton<SyncRunStore>();
         services.AddSingleton<SyncStarter>();
+        services.AddSingleton<ScheduledSyncs>();
         services.AddSingleton<IEventHandler, ConnectorSyncHandler>();
     }
 
@@ -123,6 +124,7 @@ public static class CoworkSyncServices
         services.AddCobotClient();
         services.AddSingleton<CobotConnections>();
         services.AddSingleton<CobotConnectionStore>();
+        services.AddSingleton<CobotPlatformFailures>();
         services.AddSingleton<CobotCallbackUrls>();
         services.AddSingleton<CobotSubscriptions>();
         services.AddSingleton<CobotWebhookCheck>();

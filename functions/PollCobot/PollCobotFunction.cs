@@ -9,9 +9,9 @@ namespace CoworkSync.Functions.PollCobot;
 /// Timer, every minute: starts a full sync of each connected Cobot connector whose last run was queued at least its
 /// <c>syncIntervalMinutes</c> (at most 60) ago. Each run first checks the webhook subscriptions
 /// (<c>GET /api/subscriptions</c>) and re-creates the ones Cobot deactivated or lost, and records what it did.
+/// Connected means a row in <c>CobotConnections</c> (one table query), not a token read from the secret store.
 /// </summary>
-public sealed partial class PollCobotFunction(
-    ConnectorStore connectors, CobotConnections cobot, SyncRunStore runs, SyncStarter starter, TimeProvider time, ILogger<PollCobotFunction> logger) : IInvocationFunction
+public sealed class PollCobotFunction(CobotConnectionStore connections, ScheduledSyncs syncs) : IInvocationFunction
 {
     public const string FunctionName = "PollCobot";
 
@@ -19,22 +19,8 @@ public sealed partial class PollCobotFunction(
 
     public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
     {
-        var started = new List<string>();
-        foreach (var connector in await connectors.ListAsync(cancellationToken))
-        {
-            if (connector.Platform != Platforms.Cobot || !await cobot.HasTokenAsync(connector.Id, cancellationToken))
-                continue;
-            var latest = (await runs.ListAsync(connector.Id, 1, cancellationToken)).FirstOrDefault();
-            var interval = Math.Min(connector.Settings.SyncIntervalMinutes, CobotInputValidation.MaxSyncIntervalMinutes);
-            if (!SyncStarter.IsDue(latest, interval, time.GetUtcNow()))
-                continue;
-            var run = await starter.StartAsync(connector.Id, SyncStarter.Schedule, cancellationToken);
-            LogStarted(connector.Id, run.RunId);
-            started.Add(connector.Id);
-        }
+        var connected = await connections.ConnectedAsync(cancellationToken);
+        var started = await syncs.StartDueAsync(Platforms.Cobot, c => connected.Contains(c.Id), cancellationToken);
         return InvocationResult.Success($"Started {started.Count} sync runs", started);
     }
-
-    [LoggerMessage(EventId = 1120, Level = LogLevel.Information, Message = "Started scheduled sync run {RunId} of Cobot connector {ConnectorId}")]
-    private partial void LogStarted(string connectorId, string runId);
 }

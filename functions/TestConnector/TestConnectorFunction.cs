@@ -3,6 +3,7 @@ using CoworkSync.Connectors.Cobot;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
 using CoworkSync.Provisioning;
+using CoworkSync.Sync;
 
 namespace CoworkSync.Functions.TestConnector;
 
@@ -36,9 +37,8 @@ public static class TestConnectorFunction
 
         if (api.Ok)
         {
-            var (plansCheck, locationsCheck) = await CheckPlansAndLocationsAsync(connector, platform, cancellationToken);
-            checks.Add(plansCheck);
-            checks.Add(locationsCheck);
+            checks.Add(PlansCheck(connector, api.Plans));
+            checks.Add(await LocationsCheckAsync(connector, platform, cancellationToken));
         }
         else
         {
@@ -64,28 +64,33 @@ public static class TestConnectorFunction
         return new("webhooks", ok, detail, missing.Count == 0 ? null : [.. missing]);
     }
 
-    private static async Task<(Check Plans, Check Locations)> CheckPlansAndLocationsAsync(Connector connector, IPlatformConnector platform, CancellationToken cancellationToken)
+    /// <param name="plans">The plans the API check read: the platform is not asked again.</param>
+    private static Check PlansCheck(Connector connector, IReadOnlyList<PlatformPlan> plans)
     {
+        var unmapped = plans.Where(p => PlanMapping.Find(connector.PlanMappings, p.Id, p.Name) is null).Select(object (p) => new { id = p.Id, name = p.Name }).ToList();
+        return new("plans", unmapped.Count == 0, unmapped.Count == 0 ? $"all {plans.Count} plans mapped" : $"{unmapped.Count} plans not mapped", unmapped);
+    }
+
+    /// <summary>Lists the members for their locations, unless the platform puts every member at the first location.</summary>
+    private static async Task<Check> LocationsCheckAsync(Connector connector, IPlatformConnector platform, CancellationToken cancellationToken)
+    {
+        if (platform.MembersAtFirstLocation)
+            return new("locations", true, $"every member is at the connector's first location, {connector.Locations[0].Id}", []);
         try
         {
-            var plans = await platform.ListPlansAsync(connector, cancellationToken);
-            var unmapped = plans.Where(p => PlanMapping.Find(connector.PlanMappings, p.Id, p.Name) is null).Select(object (p) => new { id = p.Id, name = p.Name }).ToList();
-
             var known = connector.Locations.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
             var unknown = new SortedSet<string>(StringComparer.Ordinal);
-            await foreach (var member in platform.ListMembersAsync(connector, cancellationToken))
+            await foreach (var member in platform.ListMembersAsync(connector, new SyncNotes(), cancellationToken))
             {
                 if (member.LocationId is { } location && !known.Contains(location))
                     unknown.Add(location);
             }
-            return (
-                new("plans", unmapped.Count == 0, unmapped.Count == 0 ? $"all {plans.Count} plans mapped" : $"{unmapped.Count} plans not mapped", unmapped),
-                new("locations", unknown.Count == 0, unknown.Count == 0 ? "every member's location is configured" : "members are at locations the connector does not list",
-                    unknown.Cast<object>().ToList()));
+            return new("locations", unknown.Count == 0, unknown.Count == 0 ? "every member's location is configured" : "members are at locations the connector does not list",
+                unknown.Cast<object>().ToList());
         }
         catch (PlatformException ex)
         {
-            return (new("plans", false, ex.Message), new("locations", false, ex.Message));
+            return new("locations", false, ex.Message);
         }
     }
 }

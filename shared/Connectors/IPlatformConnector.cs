@@ -12,11 +12,8 @@ public interface IPlatformConnector
     /// <summary>The <see cref="Connector.Platform"/> this implementation serves.</summary>
     string Platform { get; }
 
-    IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, CancellationToken cancellationToken);
-
     /// <summary>The members, reporting what an operator should read in the sync run (ignored values) to <paramref name="notes"/>.</summary>
-    IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, SyncNotes notes, CancellationToken cancellationToken) =>
-        ListMembersAsync(connector, cancellationToken);
+    IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, SyncNotes notes, CancellationToken cancellationToken);
 
     /// <summary>Platform housekeeping a sync does first (Cobot: webhook subscriptions, the custom field), reported to <paramref name="notes"/>.</summary>
     Task PrepareSyncAsync(Connector connector, SyncNotes notes, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -27,12 +24,23 @@ public interface IPlatformConnector
     /// </summary>
     bool VersionIsReadTime => false;
 
-    Task<IReadOnlyList<PlatformPlan>> ListPlansAsync(Connector connector, CancellationToken cancellationToken);
+    /// <summary>
+    /// The platform's members name no location: every member is at the connector's first location, so there are no
+    /// member locations to check.
+    /// </summary>
+    bool MembersAtFirstLocation => false;
 
-    /// <summary>Is the platform reachable with this connector's credentials? Never throws for a platform failure.</summary>
+    /// <summary>
+    /// Is the platform reachable with this connector's credentials? Reads the plans (every plan a member can be on) to
+    /// find out. Never throws for a platform failure, and records nothing.
+    /// </summary>
     Task<PlatformCheck> CheckAsync(Connector connector, CancellationToken cancellationToken);
 }
 
 /// <param name="Ok">The platform answered and accepted the credentials.</param>
 /// <param name="Message">What an operator needs to know, without secrets.</param>
-public sealed record PlatformCheck(bool Ok, string Message);
+/// <param name="Plans">The plans the check read; empty when it failed.</param>
+public sealed record PlatformCheck(bool Ok, string Message, IReadOnlyList<PlatformPlan> Plans)
+{
+    public static PlatformCheck Failed(string message) => new(false, message, []);
+}

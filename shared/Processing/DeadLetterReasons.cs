@@ -8,6 +8,8 @@ public static class DeadLetterReasons
     public const string UnknownConnector = "UnknownConnector";
     public const string InvalidPayload = "InvalidPayload";
     public const string InvalidEmailAddress = "InvalidEmailAddress";
+    public const string MissingCredentials = "MissingCredentials";
+    public const string PlatformRefused = "PlatformRefused";
     public const string RetriesExhausted = "RetriesExhausted";
     public const string MaxDeliveryCountExceeded = "MaxDeliveryCountExceeded";
 }

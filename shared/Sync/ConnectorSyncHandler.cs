@@ -47,7 +47,9 @@ public sealed partial class ConnectorSyncHandler(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             await runs.SaveAsync(run with { State = SyncRunState.Failed, EndedAt = time.GetUtcNow(), Errors = [.. run.Errors, .. notes.Errors, ex.Message], Notes = notes.All }, CancellationToken.None);
-            throw Classify(ex);
+            if (PlatformFailures.ToEventException(ex) is { } failure)
+                throw failure;
+            throw;
         }
     }
 
@@ -100,14 +102,6 @@ public sealed partial class ConnectorSyncHandler(
             return counts with { Failed = counts.Failed + 1 };
         }
     }
-
-    internal static Exception Classify(Exception ex) => ex switch
-    {
-        MissingCredentialsException => new PermanentEventException("MissingCredentials", ex.Message, ex),
-        PlatformException { IsTransient: true } platform => new TransientEventException(ex.Message, ex, platform.RetryAfter),
-        PlatformException => new PermanentEventException("PlatformRefused", ex.Message, ex),
-        _ => ex,
-    };
 
     [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Sync run {RunId} of connector {ConnectorId} saw {Seen} members; {Failed} failed")]
     private partial void LogSynced(string connectorId, string runId, int seen, int failed);

@@ -3,67 +3,36 @@ namespace CoworkSync.Sync;
 /// <summary>
 /// What a platform reports during a sync: notes an operator should read in the run (repairs, ignored values), errors
 /// the run survived (a housekeeping step the platform refused), and members it listed but could not read. Those are
-/// counted as failed and kept as seen: a member the platform still lists is never treated as gone.
+/// counted as failed and kept as seen: a member the platform still lists is never treated as gone. Notes and errors
+/// are kept up to what a run records (<see cref="SyncRunStore.MaxListed"/>). A run fills it in sequence, from one task.
 /// </summary>
 public sealed class SyncNotes
 {
-    public const int MaxNotes = 200;
     private readonly List<string> _notes = [];
     private readonly List<string> _errors = [];
     private readonly List<string> _unreadable = [];
-    private readonly Lock _lock = new();
 
-    public void Add(string note)
-    {
-        lock (_lock)
-        {
-            if (_notes.Count < MaxNotes)
-                _notes.Add(note);
-        }
-    }
+    public IReadOnlyList<string> All => _notes;
 
-    public void AddError(string error)
-    {
-        lock (_lock)
-        {
-            if (_errors.Count < MaxNotes)
-                _errors.Add(error);
-        }
-    }
+    public IReadOnlyList<string> Errors => _errors;
+
+    /// <summary>Every member reported unreadable (never capped: each must be kept from being treated as gone).</summary>
+    public IReadOnlyList<string> UnreadableMembers => _unreadable;
+
+    public void Add(string note) => AddUpToMax(_notes, note);
+
+    public void AddError(string error) => AddUpToMax(_errors, error);
 
     /// <summary>The platform lists <paramref name="memberId"/>, but what it says about them is unusable.</summary>
     public void MemberUnreadable(string memberId, string error)
     {
-        lock (_lock)
-            _unreadable.Add(memberId);
+        _unreadable.Add(memberId);
         AddError($"member {memberId}: {error}");
     }
 
-    public IReadOnlyList<string> All
+    private static void AddUpToMax(List<string> list, string item)
     {
-        get
-        {
-            lock (_lock)
-                return [.. _notes];
-        }
-    }
-
-    public IReadOnlyList<string> Errors
-    {
-        get
-        {
-            lock (_lock)
-                return [.. _errors];
-        }
-    }
-
-    /// <summary>Every member reported unreadable (never capped: each must be kept from being treated as gone).</summary>
-    public IReadOnlyList<string> UnreadableMembers
-    {
-        get
-        {
-            lock (_lock)
-                return [.. _unreadable];
-        }
+        if (list.Count < SyncRunStore.MaxListed)
+            list.Add(item);
     }
 }

@@ -7,6 +7,11 @@ namespace CoworkSync.Sync;
 /// <summary>Sync runs in table <c>SyncRuns</c>: partition = connector, row = run id (newest first).</summary>
 public sealed class SyncRunStore(StateTables tables)
 {
+    /// <summary>The errors and notes a run keeps (each at most <see cref="MaxTextLength"/> characters).</summary>
+    public const int MaxListed = 50;
+
+    public const int MaxTextLength = 500;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static string NewRunId(DateTimeOffset now) =>
@@ -23,10 +28,13 @@ public sealed class SyncRunStore(StateTables tables)
             ["StartedAt"] = run.StartedAt,
             ["EndedAt"] = run.EndedAt,
             ["Counts"] = JsonSerializer.Serialize(run.Counts, Json),
-            ["Errors"] = JsonSerializer.Serialize(run.Errors.Take(50).Select(e => e.Length > 500 ? e[..500] : e), Json),
-            ["Notes"] = JsonSerializer.Serialize(run.Notes.Take(50).Select(e => e.Length > 500 ? e[..500] : e), Json),
+            ["Errors"] = JsonSerializer.Serialize(Kept(run.Errors), Json),
+            ["Notes"] = JsonSerializer.Serialize(Kept(run.Notes), Json),
         }, TableUpdateMode.Replace, cancellationToken);
     }
+
+    private static IEnumerable<string> Kept(IEnumerable<string> texts) =>
+        texts.Take(MaxListed).Select(e => e.Length > MaxTextLength ? e[..MaxTextLength] : e);
 
     public async Task<SyncRun?> GetAsync(string connectorId, string runId, CancellationToken cancellationToken)
     {

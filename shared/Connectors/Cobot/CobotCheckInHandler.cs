@@ -15,7 +15,13 @@ namespace CoworkSync.Connectors.Cobot;
 /// registered with the next day's check-in.
 /// </summary>
 public sealed partial class CobotCheckInHandler(
-    ConnectorStore connectors, CobotConnections connections, CobotClient client, CobotCheckInStore checkIns, TimeProvider time, ILogger<CobotCheckInHandler> logger) : IEventHandler
+    ConnectorStore connectors,
+    CobotConnections connections,
+    CobotClient client,
+    CobotPlatformFailures failures,
+    CobotCheckInStore checkIns,
+    TimeProvider time,
+    ILogger<CobotCheckInHandler> logger) : IEventHandler
 {
     public string EventType => CobotCheckInEvent.Type;
 
@@ -38,38 +44,49 @@ public sealed partial class CobotCheckInHandler(
             throw new PermanentEventException(DeadLetterReasons.InvalidPayload, "The check-in event names no member or day.");
 
         var record = await checkIns.GetAsync(connector.Id, request.MemberId, cancellationToken) ?? new CobotCheckInRecord(null, null, null, null, null, null);
+        // The event's claim is not enough: a check-in made (or refused) whose event then failed to be marked applied is
+        // retried, or dead-lettered and replayed, and Cobot would count a second check-in.
         if (record.LastCheckInOn == day || record.LastErrorOn == day)
             return;
 
-        await CobotFailures.TranslateAsync(async () =>
+        try
         {
-            var connection = await connections.ForAsync(connector, cancellationToken);
-            CobotCheckInResult result;
-            var (token, refused) = record.Token is null ? await RegisterAsync(connection, request.MemberId, cancellationToken) : (record.Token, null);
-            if (token is null)
+            await failures.TranslateAsync(connector, () => CheckInAsync(connector, request.MemberId, day, record, cancellationToken), cancellationToken);
+        }
+        catch (Exception ex) when (PlatformFailures.ToEventException(ex) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private async Task<CobotCheckInResult> CheckInAsync(Connector connector, string memberId, DateOnly day, CobotCheckInRecord record, CancellationToken cancellationToken)
+    {
+        var connection = await connections.ForAsync(connector, cancellationToken);
+        CobotCheckInResult result;
+        var (token, refused) = record.Token is null ? await RegisterAsync(connection, memberId, cancellationToken) : (record.Token, null);
+        if (token is null)
+        {
+            result = new CobotCheckInResult(false, refused);
+        }
+        else
+        {
+            if (record.Token is null)
             {
-                result = new CobotCheckInResult(false, refused);
+                record = record with { Token = token };
+                await checkIns.SaveAsync(connector.Id, memberId, record, cancellationToken);
             }
-            else
-            {
-                if (record.Token is null)
-                {
-                    record = record with { Token = token };
-                    await checkIns.SaveAsync(connector.Id, request.MemberId, record, cancellationToken);
-                }
-                result = await client.CheckInAsync(connection, token, cancellationToken);
-            }
-            var now = time.GetUtcNow();
-            record = result.Created
-                ? record with { LastCheckInOn = day, LastCheckInAt = now }
-                : record with { LastError = result.Error, LastErrorOn = day, LastErrorAt = now, Token = result.TokenInactive ? null : record.Token };
-            await checkIns.SaveAsync(connector.Id, request.MemberId, record, cancellationToken);
-            if (result.Created)
-                LogCheckedIn(connector.Id, request.MemberId, request.Day);
-            else
-                LogRefused(connector.Id, request.MemberId, result.Error ?? "");
-            return result;
-        });
+            result = await client.CheckInAsync(connection, token, cancellationToken);
+        }
+        var now = time.GetUtcNow();
+        record = result.Created
+            ? record with { LastCheckInOn = day, LastCheckInAt = now }
+            : record with { LastError = result.Error, LastErrorOn = day, LastErrorAt = now, Token = result.TokenInactive ? null : record.Token };
+        await checkIns.SaveAsync(connector.Id, memberId, record, cancellationToken);
+        if (result.Created)
+            LogCheckedIn(connector.Id, memberId, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        else
+            LogRefused(connector.Id, memberId, result.Error ?? "");
+        return result;
     }
 
     /// <summary>Registers a new check-in token for the membership; Cobot's 422 (say, an unknown membership) is a refusal to record.</summary>

@@ -257,7 +257,7 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
             429 => "is throttling requests",
             _ => "refused the request",
         };
-        var retryAfter = status == 429 ? CobotRateLimitHandler.RetryAfter(response, time.GetUtcNow()) : null;
+        var retryAfter = status == 429 ? RetryAfterHeader.Read(response, time.GetUtcNow()) : null;
         return new CobotApiException($"Cobot {what} ({status}) to {operation} at {connection.ApiBaseUrl.Authority}.", status, transient, retryAfter);
     }
 

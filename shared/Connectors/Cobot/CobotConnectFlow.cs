@@ -7,9 +7,10 @@ namespace CoworkSync.Connectors.Cobot;
 /// The connection of a Cobot space: the authorize URL to send the admin to, the OAuth callback that finishes it, and
 /// connecting with an access token an operator created at Cobot. Nothing is stored until every Cobot step succeeded:
 /// (code → token,) the space's id, the token made space-owned (so it survives the admin leaving), the webhook
-/// subscriptions; only then is the token stored and the connection marked connected. When a step fails, what the
-/// attempt made is taken back: the subscriptions it created, the callback token it created, and the token the OAuth
-/// code gave (revoked). An operator's own token is not revoked, and its being space-owned cannot be undone.
+/// subscriptions; only then is the token stored and the connection marked connected. When any step fails, storing
+/// included, what the attempt made is taken back: the token it stored, the subscriptions it created, the callback token
+/// it created, and the token the OAuth code gave (revoked). An operator's own token is not revoked, and its being
+/// space-owned cannot be undone.
 /// </summary>
 public sealed partial class CobotConnectFlow(
     ConnectorStore connectors,
@@ -79,17 +80,23 @@ public sealed partial class CobotConnectFlow(
 
     /// <summary>
     /// Connects the space with <paramref name="token"/>: made space-owned, webhooks subscribed (when
-    /// Cobot__PublicBaseUrl is set; otherwise the syncs report it), then stored.
+    /// Cobot__PublicBaseUrl is set; otherwise the syncs report it), then stored. Any failure, a cancelled request
+    /// included, takes back what the attempt made (with <see cref="CancellationToken.None"/>): the subscriptions and
+    /// callback token it created, the access token it stored (the previous one is put back), and, with
+    /// <paramref name="revokeOnFailure"/>, the token itself.
     /// </summary>
     /// <param name="revokeOnFailure">The token was made for this attempt (the OAuth code's): revoke it if the attempt fails.</param>
-    /// <returns>Null when connected; otherwise what Cobot refused, and what the attempt made was taken back.</returns>
+    /// <returns>Null when connected; otherwise what Cobot refused. Any other failure is thrown after the taking back.</returns>
     public async Task<string?> ConnectWithTokenAsync(Connector connector, string token, CancellationToken cancellationToken, bool revokeOnFailure = false)
     {
         var settings = CobotConnections.Settings(connector);
+        var accessTokenName = ConnectorSecretNames.CobotAccessToken(connector.Id);
         var callbackTokenName = ConnectorSecretNames.CobotCallbackToken(connector.Id);
         var hadCallbackToken = await secrets.GetAsync(callbackTokenName, cancellationToken) is not null;
+        var previousToken = await secrets.GetAsync(accessTokenName, cancellationToken);
         var created = new List<CobotSubscription>();
         var current = token;
+        var storing = false;
         try
         {
             var space = await client.GetSpaceAsync(new CobotConnection(settings.ApiBaseUrl, token), cancellationToken);
@@ -99,13 +106,20 @@ public sealed partial class CobotConnectFlow(
             if (urls.IsConfigured)
                 await subscriptions.EnsureAsync(connector, new CobotConnection(settings.ApiBaseUrl, current), cancellationToken, created);
 
-            await secrets.SetAsync(ConnectorSecretNames.CobotAccessToken(connector.Id), current, cancellationToken);
+            storing = true;
+            await secrets.SetAsync(accessTokenName, current, cancellationToken);
             await connections.SaveAsync(connector.Id, new CobotConnectionRecord(CobotConnectionStates.Connected, null, time.GetUtcNow(), space.Id, SpaceOwnedToken: true), cancellationToken);
             return null;
         }
-        catch (Exception ex) when (ex is CobotApiException or CobotPayloadException)
+        catch (Exception ex)
         {
             LogFailed(ex, connector.Id);
+            if (storing)
+            {
+                await UndoAsync(connector.Id, "the stored access token", () => previousToken is null
+                    ? secrets.DeleteAsync(accessTokenName, CancellationToken.None)
+                    : secrets.SetAsync(accessTokenName, previousToken, CancellationToken.None));
+            }
             var connection = new CobotConnection(settings.ApiBaseUrl, current);
             foreach (var subscription in created)
                 await UndoAsync(connector.Id, $"subscription {subscription.Event}", () => client.DeleteSubscriptionAsync(connection, subscription, CancellationToken.None));
@@ -116,7 +130,9 @@ public sealed partial class CobotConnectFlow(
                 foreach (var made in new[] { current, token }.Distinct(StringComparer.Ordinal))
                     await UndoAsync(connector.Id, "the access token", () => client.RevokeTokenAsync(settings.OAuthBaseUrl, made, CancellationToken.None));
             }
-            return ex.Message;
+            if (ex is CobotApiException or CobotPayloadException)
+                return ex.Message;
+            throw;
         }
     }
 
@@ -127,7 +143,7 @@ public sealed partial class CobotConnectFlow(
         {
             await undo();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             LogUndoFailed(ex, what, connectorId);
         }

@@ -15,10 +15,24 @@ public sealed class CobotConnectionStore(StateTables tables)
         if (!found.HasValue)
             return null;
         var e = found.Value!;
-        return new CobotConnectionRecord(e.GetString("State") ?? CobotConnectionStates.Connected, e.GetString("Reason"),
+        return new CobotConnectionRecord(e.GetString("State") ?? CobotConnectionStates.Connected, Reason(e),
             e.GetDateTimeOffset("At") ?? default, e.GetString("SpaceId"), e.GetBoolean("SpaceOwnedToken") ?? false);
     }
 
+    /// <summary>
+    /// The connectors with a connection row: each was connected, so it has a token (a failed connect leaves neither a
+    /// row nor a token). One query, where asking the secret store would be one read per connector.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ConnectedAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.CobotConnections, cancellationToken);
+        var connected = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, select: ["RowKey"], cancellationToken: cancellationToken))
+            connected.Add(TableKey.Unescape(row.RowKey));
+        return connected;
+    }
+
+    /// <summary>Records a new connection, replacing whatever was known about the previous one.</summary>
     public async Task SaveAsync(string connectorId, CobotConnectionRecord record, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.CobotConnections, cancellationToken);
@@ -32,12 +46,27 @@ public sealed class CobotConnectionStore(StateTables tables)
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
-    /// <summary>Records an error (or that the error is over), writing only when the state changes.</summary>
+    /// <summary>
+    /// Records an error (or that the error is over), writing only when the state changes, and only the state, its
+    /// reason and when: a connection saved meanwhile keeps its space and token. The write carries the read's ETag; if
+    /// the row changed in between, it is decided again from a fresh read.
+    /// </summary>
     public async Task SetStateAsync(string connectorId, string state, string? reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var current = await GetAsync(connectorId, cancellationToken);
-        if (current is not null && current.State == state && current.Reason == reason)
-            return;
-        await SaveAsync(connectorId, (current ?? new CobotConnectionRecord(state, reason, at)) with { State = state, Reason = reason, At = at }, cancellationToken);
+        var table = await tables.GetAsync(TableNames.CobotConnections, cancellationToken);
+        var row = TableKey.Escape(connectorId);
+        // A merge leaves out null properties rather than clearing them: no reason is stored as "".
+        var change = new TableEntity(Partition, row) { ["State"] = state, ["Reason"] = reason ?? "", ["At"] = at };
+        await OptimisticConcurrency.RunAsync(async ct =>
+        {
+            var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, row, cancellationToken: ct);
+            if (!found.HasValue)
+                await table.AddEntityAsync(change, ct);
+            else if (found.Value!.GetString("State") != state || Reason(found.Value) != reason)
+                await table.UpdateEntityAsync(change, found.Value.ETag, TableUpdateMode.Merge, ct);
+            return true;
+        }, cancellationToken);
     }
+
+    private static string? Reason(TableEntity e) => e.GetString("Reason") is { Length: > 0 } reason ? reason : null;
 }

@@ -12,9 +12,6 @@ public sealed class CobotConnections(ConnectorSecrets secrets)
         return new CobotConnection(settings.ApiBaseUrl, token);
     }
 
-    public async Task<bool> HasTokenAsync(string connectorId, CancellationToken cancellationToken) =>
-        await secrets.GetAsync(ConnectorSecretNames.CobotAccessToken(connectorId), cancellationToken) is not null;
-
     public static CobotConnectorSettings Settings(Connector connector) =>
         connector.Cobot ?? throw new InvalidOperationException($"Connector '{connector.Id}' has no Cobot settings.");
 }

@@ -16,6 +16,7 @@ public sealed class CobotPlatformConnector(
     CobotClient client,
     CobotConnections connections,
     CobotConnectionStore states,
+    CobotPlatformFailures failures,
     CobotSubscriptions subscriptions,
     CobotCallbackUrls urls,
     CobotCustomFieldSetup customFields,
@@ -27,21 +28,18 @@ public sealed class CobotPlatformConnector(
 
     public bool VersionIsReadTime => true;
 
-    public IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, CancellationToken cancellationToken) =>
-        ListMembersAsync(connector, new SyncNotes(), cancellationToken);
-
     public async IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, SyncNotes notes, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var connection = await connections.ForAsync(connector, cancellationToken);
         var settings = CobotConnections.Settings(connector);
-        var plans = await TranslateAsync(connector, () => planNames.GetAsync(connector.Id, connection, refresh: true, cancellationToken), cancellationToken);
-        var memberships = await TranslateAsync(connector, () => client.ListMembershipsAsync(connection, cancellationToken), cancellationToken);
+        var plans = await failures.TranslateAsync(connector, () => planNames.GetAsync(connector.Id, connection, refresh: true, cancellationToken), cancellationToken);
+        var memberships = await failures.TranslateAsync(connector, () => client.ListMembershipsAsync(connection, cancellationToken), cancellationToken);
         var readAt = time.GetUtcNow();
         Dictionary<string, CobotMembershipFields>? fields = null;
         IReadOnlySet<string> known = new HashSet<string>();
         if (settings.CustomFieldGroups)
         {
-            var all = await TranslateAsync(connector, () => client.ListMembershipFieldsAsync(connection, cancellationToken), cancellationToken);
+            var all = await failures.TranslateAsync(connector, () => client.ListMembershipFieldsAsync(connection, cancellationToken), cancellationToken);
             fields = all.Where(f => f.MembershipId is not null).GroupBy(f => f.MembershipId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             known = (await groups.GetAllAsync(cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
         }
@@ -104,62 +102,47 @@ public sealed class CobotPlatformConnector(
         }
     }
 
-    /// <summary>Every plan, hidden ones included (the token has <c>read_plans</c>): members can be on hidden plans too.</summary>
-    public async Task<IReadOnlyList<PlatformPlan>> ListPlansAsync(Connector connector, CancellationToken cancellationToken)
-    {
-        var connection = await connections.ForAsync(connector, cancellationToken);
-        var plans = await TranslateAsync(connector, () => client.ListPlansAsync(connection, cancellationToken), cancellationToken);
-        return plans.Where(p => p.Id is { Length: > 0 })
-            .Select(p => new PlatformPlan(p.Id!, p.Name?.Trim() ?? ""))
-            .ToList();
-    }
+    /// <summary>Cobot memberships name no location: every member is at the connector's first location.</summary>
+    public bool MembersAtFirstLocation => true;
 
+    /// <summary>Reads every plan, hidden ones included (the token has <c>read_plans</c>): members can be on hidden plans too.</summary>
     public async Task<PlatformCheck> CheckAsync(Connector connector, CancellationToken cancellationToken)
     {
         if (connector.Cobot is null)
-            return new PlatformCheck(false, "The connector has no Cobot settings.");
-        if (!await connections.HasTokenAsync(connector.Id, cancellationToken))
-            return new PlatformCheck(false, $"Not connected: open GET /api/connect/cobot/{connector.Id}, or set an accessToken.");
+            return PlatformCheck.Failed("The connector has no Cobot settings.");
         try
         {
-            var plans = await ListPlansAsync(connector, cancellationToken);
-            return new PlatformCheck(true, $"Connected to Cobot space {connector.Cobot.Subdomain}; it has {plans.Count} plan(s).");
+            var connection = await connections.ForAsync(connector, cancellationToken);
+            var plans = (await client.ListPlansAsync(connection, cancellationToken))
+                .Where(p => p.Id is { Length: > 0 })
+                .Select(p => new PlatformPlan(p.Id!, p.Name?.Trim() ?? ""))
+                .ToList();
+            return new PlatformCheck(true, $"Connected to Cobot space {connector.Cobot.Subdomain}; it has {plans.Count} plan(s).", plans);
         }
-        catch (PlatformException ex)
+        catch (MissingCredentialsException)
         {
-            return new PlatformCheck(false, ex.Message);
+            return PlatformCheck.Failed($"Not connected: open GET /api/connect/cobot/{connector.Id}, or set an accessToken.");
+        }
+        catch (Exception ex) when (ex is CobotApiException or CobotPayloadException)
+        {
+            return PlatformCheck.Failed(ex.Message);
         }
     }
 
-    private async Task HousekeepAsync(Connector connector, SyncNotes notes, string what, Func<Task> step, CancellationToken cancellationToken) =>
-        await TranslateAsync(connector, async () =>
-        {
-            try
-            {
-                await step();
-            }
-            catch (Exception ex) when (ex is CobotApiException { TokenRejected: false } or CobotPayloadException)
-            {
-                notes.AddError($"{what}: {ex.Message}");
-            }
-            return true;
-        }, cancellationToken);
-
-    private async Task<T> TranslateAsync<T>(Connector connector, Func<Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>A housekeeping step: what Cobot refuses is an error of the run, except a 401, which stops it.</summary>
+    private async Task HousekeepAsync(Connector connector, SyncNotes notes, string what, Func<Task> step, CancellationToken cancellationToken)
     {
         try
         {
-            return await call();
+            await step();
         }
-        catch (CobotApiException ex)
+        catch (CobotApiException ex) when (ex.TokenRejected)
         {
-            if (CobotConnectionStates.ErrorReason(ex) is { } reason)
-                await states.SetStateAsync(connector.Id, CobotConnectionStates.Error, reason, time.GetUtcNow(), cancellationToken);
-            throw new PlatformException(ex.Message, ex.IsTransient, ex, ex.RetryAfter);
+            throw await failures.ToPlatformExceptionAsync(connector, ex, cancellationToken);
         }
-        catch (CobotPayloadException ex)
+        catch (Exception ex) when (ex is CobotApiException or CobotPayloadException)
         {
-            throw new PlatformException(ex.Message, isTransient: false, ex);
+            notes.AddError($"{what}: {ex.Message}");
         }
     }
 }

@@ -48,21 +48,13 @@ public sealed class CobotRateLimitHandler(
             if (response.StatusCode != HttpStatusCode.TooManyRequests)
                 return response;
 
-            var retryAfter = RetryAfter(response, time.GetUtcNow()) ?? TimeSpan.FromSeconds(60);
+            var retryAfter = RetryAfterHeader.Read(response, time.GetUtcNow()) ?? TimeSpan.FromSeconds(60);
             limiter.Block(key, retryAfter);
             logger.Throttled(LoggedPath(request), retryAfter, attempt + 1);
             if (attempt >= o.MaxThrottleRetries || retryAfter > o.MaxWait)
                 return response;
             response.Dispose();
         }
-    }
-
-    /// <summary>The wait a 429 asks for, as seconds or an HTTP date; null when it does not say.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
-    {
-        var header = response.Headers.RetryAfter;
-        var wait = header?.Delta ?? (header?.Date is { } date ? date - now : null);
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
     }
 
     /// <summary><c>GET /api/memberships</c> itself (the list), which Cobot limits to 6 a minute; one membership is not.</summary>

@@ -22,8 +22,10 @@ public sealed class CobotSubscriptions(CobotClient client, CobotCallbackUrls url
             // Cobot answers 409 to a second subscription with the same event and URL, deactivated or not.
             foreach (var inactive in ours)
                 await client.DeleteSubscriptionAsync(connection, inactive, cancellationToken);
-            if (await client.CreateSubscriptionAsync(connection, eventName, callback, cancellationToken) is { } subscription)
-                created?.Add(subscription);
+            // Null is Cobot's 409: it has the subscription already (made since the list was read), so nothing was made.
+            if (await client.CreateSubscriptionAsync(connection, eventName, callback, cancellationToken) is not { } subscription)
+                continue;
+            created?.Add(subscription);
             done.Add(ours.Count > 0
                 ? $"re-created webhook subscription {eventName}: Cobot had deactivated it"
                 : $"created missing webhook subscription {eventName}");

@@ -26,6 +26,13 @@ public sealed class CobotWebhookEventHandler(ConnectorStore connectors, CobotMem
         if (webhook is null || string.IsNullOrWhiteSpace(webhook.MembershipId))
             throw new PermanentEventException(DeadLetterReasons.InvalidPayload, "The Cobot webhook event names no membership.");
 
-        await CobotFailures.TranslateAsync(() => refresher.RefreshAsync(connector, webhook.MembershipId, envelope.Id, cancellationToken));
+        try
+        {
+            await refresher.RefreshAsync(connector, webhook.MembershipId, envelope.Id, cancellationToken);
+        }
+        catch (Exception ex) when (PlatformFailures.ToEventException(ex) is { } failure)
+        {
+            throw failure;
+        }
     }
 }

@@ -1,3 +1,5 @@
+using CoworkSync.Provisioning;
+
 namespace CoworkSync.Connectors.Coworks;
 
 public enum CoworksCheckOutcome
@@ -23,4 +25,7 @@ public enum CoworksCheckOutcome
 public sealed record CoworksCheck(CoworksCheckOutcome Outcome, string Message, int? StatusCode)
 {
     public bool Succeeded => Outcome == CoworksCheckOutcome.Ok;
+
+    /// <summary>The space's plans, which the check read; empty when it failed.</summary>
+    public IReadOnlyList<PlatformPlan> Plans { get; init; } = [];
 }

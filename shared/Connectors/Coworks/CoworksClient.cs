@@ -83,7 +83,7 @@ public sealed class CoworksClient(HttpClient http, ILogger<CoworksClient> logger
         {
             var plans = await ListPlansAsync(connection, cancellationToken);
             return new CoworksCheck(CoworksCheckOutcome.Ok,
-                $"Connected to Coworks space {connection.SpaceId}; it has {plans.Count} plan(s).", (int)HttpStatusCode.OK);
+                $"Connected to Coworks space {connection.SpaceId}; it has {plans.Count} plan(s).", (int)HttpStatusCode.OK) { Plans = plans };
         }
         catch (CoworksApiException ex) when (ex.StatusCode is 401 or 403)
         {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CoworkSync.Provisioning;
+using CoworkSync.Sync;
 
 namespace CoworkSync.Connectors.Coworks;
 
@@ -8,7 +9,7 @@ public sealed class CoworksPlatformConnector(ICoworksClient client, ConnectorSec
 {
     public string Platform => Platforms.Coworks;
 
-    public async IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<PlatformMember> ListMembersAsync(Connector connector, SyncNotes notes, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var connection = await ConnectAsync(connector, cancellationToken);
         await using var members = client.ListMembersAsync(connection, cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -16,20 +17,14 @@ public sealed class CoworksPlatformConnector(ICoworksClient client, ConnectorSec
             yield return members.Current;
     }
 
-    public async Task<IReadOnlyList<PlatformPlan>> ListPlansAsync(Connector connector, CancellationToken cancellationToken)
-    {
-        var connection = await ConnectAsync(connector, cancellationToken);
-        return await Translate(() => client.ListPlansAsync(connection, cancellationToken));
-    }
-
     public async Task<PlatformCheck> CheckAsync(Connector connector, CancellationToken cancellationToken)
     {
         if (connector.Coworks is null)
-            return new PlatformCheck(false, "The connector has no Coworks settings.");
+            return PlatformCheck.Failed("The connector has no Coworks settings.");
         if (await secrets.GetApiKeyAsync(connector.Id, cancellationToken) is not { } apiKey)
-            return new PlatformCheck(false, "No API key is set.");
+            return PlatformCheck.Failed("No API key is set.");
         var check = await client.CheckAsync(new CoworksConnection(connector.Coworks.ApiBaseUrl, connector.Coworks.SpaceId, apiKey), cancellationToken);
-        return new PlatformCheck(check.Succeeded, check.Message);
+        return new PlatformCheck(check.Succeeded, check.Message, check.Plans);
     }
 
     private static async Task<T> Translate<T>(Func<Task<T>> call)

@@ -9,14 +9,10 @@ internal static class CoworksRetryAfter
     /// The wait a 429 or 503 <paramref name="response"/> asks for (never negative); null for other responses and
     /// when there is no <c>Retry-After</c>.
     /// </summary>
-    public static TimeSpan? Requested(HttpResponseMessage? response, DateTimeOffset now)
-    {
-        if (response?.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable))
-            return null;
-        var header = response.Headers.RetryAfter;
-        var wait = header?.Delta ?? (header?.Date is { } date ? date - now : null);
-        return wait is { } value && value < TimeSpan.Zero ? TimeSpan.Zero : wait;
-    }
+    public static TimeSpan? Requested(HttpResponseMessage? response, DateTimeOffset now) =>
+        response?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
+            ? RetryAfterHeader.Read(response, now)
+            : null;
 
     /// <summary>
     /// The retry strategy's delay generator: the requested wait when there is one (at most

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CoworkSync.Connectors.Cobot;
+using CoworkSync.DeadLetters;
 using CoworkSync.Processing;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Support;
@@ -116,6 +117,24 @@ public sealed class CobotCheckInTests(AzuriteFixture azurite) : IAsyncLifetime
         var member = await _world.WaitForMemberAsync("m-day",
             m => m.GetProperty("cobotCheckIn").GetProperty("lastCheckInOn").GetString() == "2026-11-26", "the new check-in on the member");
         Assert.Equal("2026-11-26", member.GetProperty("cobotCheckIn").GetProperty("lastCheckInOn").GetString());
+    }
+
+    [Fact]
+    public async Task ARevokedToken_ShowsTheConnectorInError_AndTheCheckInIsDeadLetteredAsRefused()
+    {
+        _world.Clock.SetNow(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        _world.Cobot.RevokeToken(CobotWorld.Token);
+
+        await StartAsync(_world.Cobot.Membership("m-day").Email!, "s1");
+
+        var eventId = (await Eventually.GetAsync(() => Task.FromResult(_world.App.Published.FirstOrDefault(e => e.Type == CobotCheckInEvent.Type)), e => e is not null, "the queued check-in"))!.Id;
+        var deadLetters = _world.App.Services.GetRequiredService<IDeadLetterStore>();
+        var deadLetter = await Eventually.GetAsync(() => deadLetters.GetAsync($"{_world.ConnectorId}:{eventId}", CancellationToken.None), d => d is not null, "the dead-lettered check-in");
+        Assert.Equal(DeadLetterReasons.PlatformRefused, deadLetter!.Reason);
+        var connection = (await _world.ConnectorAsync()).GetProperty("cobot").GetProperty("connection");
+        Assert.Equal("error", connection.GetProperty("state").GetString());
+        Assert.Contains("401", connection.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_world.Cobot.CheckIns);
     }
 
     private Task<HttpResponseMessage> StartAsync(string username, string sessionId) =>

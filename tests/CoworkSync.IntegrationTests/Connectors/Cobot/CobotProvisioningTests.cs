@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CoworkSync.Connectors;
 using CoworkSync.Connectors.Cobot;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Simulators;
 using CoworkSync.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoworkSync.IntegrationTests.Connectors.Cobot;
 
@@ -189,6 +191,39 @@ public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
+    public async Task RotatingTheCallbackToken_DeletingItAndSyncing_SubscribesANewUrl_AndTheOldTokenIsRefused()
+    {
+        _world.Cobot.Put(CobotWorld.Member("m-rot"));
+        var old = await _world.CallbackTokenAsync();
+
+        // What an operator does in Key Vault (docs/connectors/cobot.md, "Secrets and logs"), then a sync.
+        await _world.App.Services.GetRequiredService<ConnectorSecrets>().DeleteAsync(ConnectorSecretNames.CobotCallbackToken(_world.ConnectorId), CancellationToken.None);
+        var run = await _world.SyncAsync();
+
+        var rotated = await _world.CallbackTokenAsync();
+        Assert.Equal("succeeded", run.GetProperty("state").GetString());
+        Assert.NotEqual(old, rotated);
+        var newUrl = $"{CobotWorld.PublicBaseUrl}/api/webhooks/cobot/{_world.ConnectorId}/{rotated}";
+        Assert.Equal(CobotEvents.Subscribed.Count, _world.Cobot.Subscriptions.Count(s => s.Active && s.CallbackUrl == newUrl));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _world.WebhookAsync(_world.Cobot.WebhookBody("m-rot"), old)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _world.WebhookAsync(_world.Cobot.WebhookBody("m-rot"), rotated)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASubscriptionCobotAnswers409To_IsNotReportedAsCreated()
+    {
+        // A list read before another run subscribed: Cobot lists nothing, then has every subscription already.
+        _world.Cobot.Break("GET", "/api/subscriptions", 200, "[]");
+
+        var run = await _world.SyncAsync();
+
+        Assert.Equal(CobotEvents.Subscribed.Count, _world.Cobot.CountRequests(r => r.Method == "POST" && r.PathAndQuery == "/api/subscriptions" && r.Status == 409));
+        Assert.Equal("succeeded", run.GetProperty("state").GetString());
+        Assert.Empty(run.GetProperty("notes").EnumerateArray());
+        Assert.Equal(CobotEvents.Subscribed.Count, _world.Cobot.Subscriptions.Count(s => s.Active));
+    }
+
+    [Fact]
     public async Task ConnectorTest_SeesEveryPlanIncludingHiddenOnes_AndAMissingWebhookUntilASyncRepairsIt()
     {
         _world.Cobot.RemoveSubscription("confirmed_membership");
@@ -200,6 +235,23 @@ public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifet
 
         Assert.True(after.GetProperty("ok").GetBoolean(), after.GetRawText());
         Assert.Contains(after.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "plans" && c.GetProperty("detail").GetString() == "all 3 plans mapped");
+    }
+
+    [Fact]
+    public async Task ConnectorTest_ReadsThePlansOnce_AndSpendsNoMembershipListRequest()
+    {
+        var plansBefore = _world.Cobot.CountRequests(r => r.Method == "GET" && r.PathAndQuery == "/api/plans");
+        var listsBefore = _world.Cobot.CountRequests(r => r.Method == "GET" && r.PathAndQuery == "/api/memberships");
+
+        var report = await TestAsync();
+
+        Assert.True(report.GetProperty("ok").GetBoolean(), report.GetRawText());
+        var checks = report.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.Equal("all 3 plans mapped", checks["plans"].GetProperty("detail").GetString());
+        Assert.True(checks["locations"].GetProperty("ok").GetBoolean());
+        Assert.Contains("first location, loc_1", checks["locations"].GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(plansBefore + 1, _world.Cobot.CountRequests(r => r.Method == "GET" && r.PathAndQuery == "/api/plans"));
+        Assert.Equal(listsBefore, _world.Cobot.CountRequests(r => r.Method == "GET" && r.PathAndQuery == "/api/memberships"));
     }
 
     private async Task<JsonElement> TestAsync()

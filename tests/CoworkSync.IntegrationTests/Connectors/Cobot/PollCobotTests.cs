@@ -3,15 +3,25 @@ using CoworkSync.Functions.Hosting.Invocation;
 using CoworkSync.Functions.PollCobot;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Support;
+using CoworkSync.Secrets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoworkSync.IntegrationTests.Connectors.Cobot;
 
 /// <summary>The PollCobot timer: connected Cobot connectors are synced once their interval has passed.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class PollCobotTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class PollCobotTests : IAsyncLifetime
 {
-    private readonly CobotWorld _world = new(azurite);
+    private readonly CountingSecretStore _secrets = new();
+    private readonly CobotWorld _world;
+
+    public PollCobotTests(AzuriteFixture azurite) =>
+        _world = new CobotWorld(azurite, services =>
+        {
+            services.AddSingleton<LocalSecretStore>();
+            services.Replace(ServiceDescriptor.Singleton<ISecretStore>(provider => _secrets.Over(provider.GetRequiredService<LocalSecretStore>())));
+        });
 
     public Task InitializeAsync() => _world.InitializeAsync();
 
@@ -34,6 +44,20 @@ public sealed class PollCobotTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains(_world.ConnectorId, await PollAsync());
     }
 
+    [Fact]
+    public async Task Timer_TellsConnectedFromTheConnectionRow_WithoutReadingTheSecretStore()
+    {
+        await _world.ConnectWithTokenAsync();
+        await _world.SyncAsync();
+        // Past the secret cache's 30 s, within the 60 min interval.
+        _world.Clock.SetNow(DateTimeOffset.UtcNow.AddMinutes(5));
+        var reads = _secrets.Reads;
+
+        Assert.DoesNotContain(_world.ConnectorId, await PollAsync());
+
+        Assert.Equal(reads, _secrets.Reads);
+    }
+
     private async Task<IReadOnlyList<string>> PollAsync()
     {
         var result = await _world.App.Services.GetRequiredService<FunctionInvoker>().InvokeAsync(PollCobotFunction.FunctionName, new InvocationRequest(), CancellationToken.None);
@@ -42,4 +66,29 @@ public sealed class PollCobotTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<JsonElement> LatestRunAsync() =>
         (await _world.App.GetJsonAsync($"/api/admin/connectors/{_world.ConnectorId}/sync-runs?max=1")).GetProperty("items").EnumerateArray().First();
+
+    /// <summary>The app's secret store, counting reads.</summary>
+    private sealed class CountingSecretStore : ISecretStore
+    {
+        private ISecretStore _inner = null!;
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public CountingSecretStore Over(ISecretStore inner)
+        {
+            _inner = inner;
+            return this;
+        }
+
+        public Task<string?> GetAsync(string name, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _reads);
+            return _inner.GetAsync(name, cancellationToken);
+        }
+
+        public Task SetAsync(string name, string value, CancellationToken cancellationToken) => _inner.SetAsync(name, value, cancellationToken);
+
+        public Task DeleteAsync(string name, CancellationToken cancellationToken) => _inner.DeleteAsync(name, cancellationToken);
+    }
 }

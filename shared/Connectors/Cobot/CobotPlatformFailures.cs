@@ -1,0 +1,32 @@
+namespace CoworkSync.Connectors.Cobot;
+
+/// <summary>
+/// Cobot's failures in platform-neutral terms (<see cref="PlatformException"/>), for syncs, webhook re-reads and
+/// check-ins alike. A 401 or 403 also records the connection in error with its reason
+/// (<see cref="CobotConnectionStates.ErrorReason"/>).
+/// </summary>
+public sealed class CobotPlatformFailures(CobotConnectionStore states, TimeProvider time)
+{
+    public async Task<T> TranslateAsync<T>(Connector connector, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (CobotApiException ex)
+        {
+            throw await ToPlatformExceptionAsync(connector, ex, cancellationToken);
+        }
+        catch (CobotPayloadException ex)
+        {
+            throw new PlatformException(ex.Message, isTransient: false, ex);
+        }
+    }
+
+    public async Task<PlatformException> ToPlatformExceptionAsync(Connector connector, CobotApiException failure, CancellationToken cancellationToken)
+    {
+        if (CobotConnectionStates.ErrorReason(failure) is { } reason)
+            await states.SetStateAsync(connector.Id, CobotConnectionStates.Error, reason, time.GetUtcNow(), cancellationToken);
+        return new PlatformException(failure.Message, failure.IsTransient, failure, failure.RetryAfter);
+    }
+}
