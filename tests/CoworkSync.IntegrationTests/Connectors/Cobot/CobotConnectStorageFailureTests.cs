@@ -20,7 +20,8 @@ namespace CoworkSync.IntegrationTests.Connectors.Cobot;
 
 /// <summary>
 /// Connecting fails after every Cobot step succeeded, in storing the token (Key Vault) or recording the connection
-/// (table storage): what the attempt made is taken back all the same, and the request fails as the app's own failure.
+/// (table storage): what the attempt made is taken back all the same, and the request fails as the app's own failure
+/// (the admin API's 500; the callback's page says so with 503).
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class CobotConnectStorageFailureTests : IAsyncLifetime
@@ -72,7 +73,8 @@ public sealed class CobotConnectStorageFailureTests : IAsyncLifetime
 
         var page = await _world.App.CreateClient().GetAsync($"/api/auth/cobot_admin/callback?code={Uri.EscapeDataString(Code(authorize))}&state={Uri.EscapeDataString(State(authorize))}");
 
-        Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Contains("Nothing was changed", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var token = Assert.Single(_world.Cobot.Requests, r => r.Method == "POST" && r.PathAndQuery.StartsWith("/api/access_tokens/", StringComparison.Ordinal)).PathAndQuery.Split('/')[3];
         Assert.Contains(_secrets.Set, name => name == AccessTokenName);
         Assert.Null(await SecretAsync(AccessTokenName));
