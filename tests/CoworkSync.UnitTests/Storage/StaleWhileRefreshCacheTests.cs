@@ -22,7 +22,7 @@ public sealed class StaleWhileRefreshCacheTests
 
         Assert.False(first.IsCompleted);
         Assert.Equal(1, _store.Loads);
-        _store.Complete(0, "v1");
+        await _store.CompleteAsync(0, "v1");
         Assert.Equal("v1", await first);
         Assert.Equal("v1", await second);
     }
@@ -37,7 +37,7 @@ public sealed class StaleWhileRefreshCacheTests
 
         Assert.All(whileReloading, read => Assert.Equal("v1", read.IsCompletedSuccessfully ? read.Result : "still waiting"));
         Assert.Equal(2, _store.Loads);
-        _store.Complete(1, "v2");
+        await _store.CompleteAsync(1, "v2");
         Assert.Equal("v2", await cache.GetAsync(CancellationToken.None));
         Assert.Equal(2, _store.Loads);
     }
@@ -61,7 +61,7 @@ public sealed class StaleWhileRefreshCacheTests
         var read = cache.GetAsync(CancellationToken.None);
 
         Assert.False(read.IsCompleted);
-        _store.Complete(1, "v2");
+        await _store.CompleteAsync(1, "v2");
         Assert.Equal("v2", await read);
     }
 
@@ -74,8 +74,8 @@ public sealed class StaleWhileRefreshCacheTests
         cache.Invalidate();
 
         var read = cache.GetAsync(CancellationToken.None); // a load of its own (2): (1) read too early
-        _store.Complete(2, "after the change");
-        _store.Complete(1, "before the change");
+        await _store.CompleteAsync(2, "after the change");
+        await _store.CompleteAsync(1, "before the change");
 
         Assert.Equal("after the change", await read);
         Assert.Equal("after the change", await cache.GetAsync(CancellationToken.None));
@@ -90,12 +90,12 @@ public sealed class StaleWhileRefreshCacheTests
 
         Assert.Equal("v1", await cache.GetAsync(CancellationToken.None));
         Assert.Equal("v1", await cache.GetAsync(CancellationToken.None));
-        _store.Fail(1);
+        await _store.FailAsync(1);
 
         Assert.Single(_logger.Lines, line => line.Contains("Could not refresh the cached values", StringComparison.Ordinal));
         Assert.Equal("v1", await cache.GetAsync(CancellationToken.None));
         Assert.Equal(3, _store.Loads);
-        _store.Complete(2, "v2");
+        await _store.CompleteAsync(2, "v2");
         Assert.Equal("v2", await cache.GetAsync(CancellationToken.None));
     }
 
@@ -105,11 +105,11 @@ public sealed class StaleWhileRefreshCacheTests
         var cache = NewCache();
 
         var read = cache.GetAsync(CancellationToken.None);
-        _store.Fail(0);
+        await _store.FailAsync(0);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => read);
         var again = cache.GetAsync(CancellationToken.None);
-        _store.Complete(1, "v1");
+        await _store.CompleteAsync(1, "v1");
         Assert.Equal("v1", await again);
     }
 
@@ -119,7 +119,7 @@ public sealed class StaleWhileRefreshCacheTests
     {
         var cache = NewCache();
         var read = cache.GetAsync(CancellationToken.None);
-        _store.Complete(0, value);
+        await _store.CompleteAsync(0, value);
         await read;
         return cache;
     }
@@ -146,9 +146,11 @@ public sealed class StaleWhileRefreshCacheTests
             return read.Task;
         }
 
-        public void Complete(int number, string value) => Read(number).SetResult(value);
+        // xUnit's synchronization context makes the cache's continuations run later on the thread pool. Ending the
+        // read on a pool thread lets them run inline, so the cache has acted on it when the returned task completes.
+        public Task CompleteAsync(int number, string value) => Task.Run(() => Read(number).SetResult(value));
 
-        public void Fail(int number) => Read(number).SetException(new InvalidOperationException("Storage is down."));
+        public Task FailAsync(int number) => Task.Run(() => Read(number).SetException(new InvalidOperationException("Storage is down.")));
 
         private TaskCompletionSource<string> Read(int number)
         {
