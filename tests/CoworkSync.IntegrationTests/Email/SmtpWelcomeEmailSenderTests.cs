@@ -14,7 +14,7 @@ namespace CoworkSync.IntegrationTests.Email;
 public sealed class SmtpWelcomeEmailSenderTests : IAsyncLifetime
 {
     private const string Password = "Kx7#pQ9vRt2m+W";
-    private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(30);
 
     private SmtpSink? _sink;
 
@@ -129,7 +129,7 @@ public sealed class SmtpWelcomeEmailSenderTests : IAsyncLifetime
             SenderAddress = "wifi@coworksync.example",
             SenderName = "Hub Coworking",
             NetworkName = "Hub-Members",
-            SmtpTimeout = TimeSpan.FromSeconds(5),
+            SmtpTimeout = TimeSpan.FromSeconds(30),
         });
         return new SmtpWelcomeEmailSender(
             new WelcomeEmailComposer(options, TimeProvider.System), options, () => new SmtpClient(), NullLogger<SmtpWelcomeEmailSender>.Instance);

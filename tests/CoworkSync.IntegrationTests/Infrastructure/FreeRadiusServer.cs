@@ -12,7 +12,7 @@ public sealed class FreeRadiusServer : IAsyncDisposable
 {
     private const string RestModule = "/usr/lib/freeradius/rlm_rest.so";
     private const string ReadyLine = "Ready to process requests";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(2);
 

@@ -6,13 +6,14 @@ using CoworkSync.IntegrationTests.Deployment;
 namespace CoworkSync.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Sends RADIUS requests like an access point would, with FreeRADIUS's <c>radclient</c> (one try, 3 s timeout, so a dead
-/// server answers <see cref="RadiusCode.NoReply"/> instead of hanging). Values may hold any character, including
+/// Sends RADIUS requests like an access point would, with FreeRADIUS's <c>radclient</c> (one try, so a dead server answers
+/// <see cref="RadiusCode.NoReply"/> instead of hanging; the wait outlasts rlm_rest's connect and request timeouts, so a
+/// slow backend shows as FreeRADIUS's own answer, not as silence). Values may hold any character, including
 /// <c>"</c>, <c>\</c>, <c>%</c> and <c>{</c>: they are written to a request file, which radtest cannot do.
 /// </summary>
 public sealed partial class RadClient(RadiusEndpoint endpoint)
 {
-    private const int ReplyTimeoutSeconds = 3;
+    private const int ReplyTimeoutSeconds = 8;
     private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(ReplyTimeoutSeconds + 10);
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 

@@ -16,7 +16,7 @@ public sealed class SmtpSink : IAsyncDisposable
     public const string Python = "/usr/bin/python3";
     public const string Host = "127.0.0.1";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private const int MaxOutputLines = 100;
 

@@ -188,7 +188,7 @@ public sealed class CoworkSyncBehindFreeRadiusTests(FreeRadiusInFront front) : I
         {
             reply = await PapAsync(username, password);
         }
-        while (reply.Code != RadiusCode.AccessAccept && stopwatch.Elapsed < TimeSpan.FromSeconds(15));
+        while (reply.Code != RadiusCode.AccessAccept && stopwatch.Elapsed < Eventually.DefaultLimit);
         AssertCode(RadiusCode.AccessAccept, reply);
     }
 

@@ -1,3 +1,4 @@
+using CoworkSync.IntegrationTests.Support;
 using System.Diagnostics;
 using CoworkSync.IntegrationTests.Infrastructure;
 using static CoworkSync.IntegrationTests.Radius.StandInRadiusBackend;
@@ -159,7 +160,7 @@ public sealed class FreeRadiusHarnessTests : IAsyncLifetime
         {
             reply = await _radclient.AuthenticateAsync(Member, Password);
         }
-        while (reply.Code != RadiusCode.AccessAccept && stopwatch.Elapsed < TimeSpan.FromSeconds(10));
+        while (reply.Code != RadiusCode.AccessAccept && stopwatch.Elapsed < Eventually.DefaultLimit);
         AssertCode(RadiusCode.AccessAccept, reply);
         AssertEap(true, await _eapol.PeapMschapV2Async(Member, Password));
     }

@@ -35,7 +35,7 @@ public sealed class FreeRadiusStartedBeforeCoworkSyncTests : IAsyncLifetime
         {
             reply = await radclient.AuthenticateAsync(request);
         }
-        while (reply.Code != RadiusCode.AccessAccept && stopwatch.Elapsed < TimeSpan.FromSeconds(15));
+        while (reply.Code != RadiusCode.AccessAccept && stopwatch.Elapsed < Eventually.DefaultLimit);
         AssertCode(RadiusCode.AccessAccept, reply);
         Assert.True(_radius.IsRunning);
     }

@@ -18,7 +18,7 @@ public sealed class LocalTimerSchedulerTests
         var definition = FunctionDefinitions.Load(LocalTimerScheduler.DefinitionsRoot).Single(d => d.Name == "PurgeProcessedEvents");
         Assert.Equal("0 17 3 * * *", FunctionDefinition.Text(definition.Trigger!.Value, "schedule"));
 
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 3, 16, 0, TimeSpan.Zero));
+        var time = new TimerWatchingTimeProvider(new DateTimeOffset(2026, 11, 23, 3, 16, 0, TimeSpan.Zero));
         var fired = new TaskCompletionSource<(InvocationRequest Request, DateTimeOffset At)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var function = new Mock<IInvocationFunction>();
         function.SetupGet(f => f.Name).Returns("PurgeProcessedEvents");
@@ -29,22 +29,33 @@ public sealed class LocalTimerSchedulerTests
         using var scheduler = new LocalTimerScheduler(invoker, new ConfigurationBuilder().Build(), time, NullLogger<LocalTimerScheduler>.Instance);
 
         await scheduler.StartAsync(CancellationToken.None);
-        for (var i = 0; i < 120 && !fired.Task.IsCompleted; i++)
-        {
-            await Task.Delay(25);
-            time.Advance(TimeSpan.FromSeconds(1));
-        }
+        await time.TimerCreated.WaitAsync(TimeSpan.FromSeconds(30));
+        time.Advance(TimeSpan.FromMinutes(1));
+        var (request, at) = await fired.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await scheduler.StopAsync(CancellationToken.None);
 
-        Assert.True(fired.Task.IsCompleted, "the timer did not fire");
-        var (request, at) = await fired.Task;
         var due = new DateTimeOffset(2026, 11, 23, 3, 17, 0, TimeSpan.Zero);
-        Assert.InRange(at, due, due.AddSeconds(2));
+        Assert.Equal(due, at);
         var timer = TimerTriggerInput.Read(request, "timer");
         Assert.False(timer.IsPastDue);
         Assert.Equal(due, timer.Next);
         Assert.Equal("PurgeProcessedEvents", request.Metadata["sys"].GetProperty("MethodName").GetString());
         Assert.Equal(JsonValueKind.Object, request.Data["timer"].GetProperty("ScheduleStatus").ValueKind);
+    }
+
+    /// <summary>Fake time that says when the scheduler has started waiting, so the test moves the clock only then.</summary>
+    private sealed class TimerWatchingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private readonly TaskCompletionSource _timerCreated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task TimerCreated => _timerCreated.Task;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            _timerCreated.TrySetResult();
+            return timer;
+        }
     }
 
     [Fact]

@@ -93,6 +93,9 @@ public sealed class CobotCheckInTests(AzuriteFixture azurite) : IAsyncLifetime
         _world.Clock.SetNow(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         await StartAsync(email, "s1");
         await Eventually.TrueAsync(() => _world.Cobot.CheckIns.Count == 1, "the first check-in");
+        await _world.WaitForMemberAsync("m-day",
+            m => m.GetProperty("cobotCheckIn").ValueKind == JsonValueKind.Object && m.GetProperty("cobotCheckIn").GetProperty("lastCheckInOn").GetString() == "2026-11-24",
+            "the first check-in saved on the member");
         var firstToken = Assert.Single(_world.Cobot.CheckInTokens).Key;
 
         _world.Cobot.DeleteCheckInTokens("m-day");

@@ -62,11 +62,11 @@ public sealed class CobotRateLimitHandlerTests
 
         // Headers only: whatever reads the body here is the handler itself.
         var call = Client().GetAsync("https://co-up.cobot.me/api/memberships", HttpCompletionOption.ResponseHeadersRead);
-        await body.Reading.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await body.Reading.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.False(call.IsCompleted);
         _time.Advance(new CobotClientOptions().Timeout);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
     [Theory]
