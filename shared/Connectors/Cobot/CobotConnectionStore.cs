@@ -32,7 +32,7 @@ public sealed class CobotConnectionStore(StateTables tables)
         return connected;
     }
 
-    /// <summary>Records a new connection, replacing whatever was known about the previous one.</summary>
+    /// <summary>Records a new connection, replacing whatever was known about the previous one; its time is kept apart as <c>ConnectedAt</c>.</summary>
     public async Task SaveAsync(string connectorId, CobotConnectionRecord record, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.CobotConnections, cancellationToken);
@@ -41,6 +41,7 @@ public sealed class CobotConnectionStore(StateTables tables)
             ["State"] = record.State,
             ["Reason"] = record.Reason,
             ["At"] = record.At,
+            ["ConnectedAt"] = record.At,
             ["SpaceId"] = record.SpaceId,
             ["SpaceOwnedToken"] = record.SpaceOwnedToken,
         }, TableUpdateMode.Replace, cancellationToken);
@@ -51,7 +52,12 @@ public sealed class CobotConnectionStore(StateTables tables)
     /// reason and when: a connection saved meanwhile keeps its space and token. The write carries the read's ETag; if
     /// the row changed in between, it is decided again from a fresh read.
     /// </summary>
-    public async Task SetStateAsync(string connectorId, string state, string? reason, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <param name="unlessConnectedAfter">
+    /// When the call that failed began: a connection saved after it has a token that call did not use, so what Cobot
+    /// said of the old token is not written over it.
+    /// </param>
+    public async Task SetStateAsync(string connectorId, string state, string? reason, DateTimeOffset at, CancellationToken cancellationToken,
+        DateTimeOffset? unlessConnectedAfter = null)
     {
         var table = await tables.GetAsync(TableNames.CobotConnections, cancellationToken);
         var row = TableKey.Escape(connectorId);
@@ -62,6 +68,8 @@ public sealed class CobotConnectionStore(StateTables tables)
             var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, row, cancellationToken: ct);
             if (!found.HasValue)
                 await table.AddEntityAsync(change, ct);
+            else if (unlessConnectedAfter is { } began && found.Value!.GetDateTimeOffset("ConnectedAt") > began)
+                return true;
             else if (found.Value!.GetString("State") != state || Reason(found.Value) != reason)
                 await table.UpdateEntityAsync(change, found.Value.ETag, TableUpdateMode.Merge, ct);
             return true;

@@ -132,13 +132,14 @@ public sealed class CobotPlatformConnector(
     /// <summary>A housekeeping step: what Cobot refuses is an error of the run, except a 401, which stops it.</summary>
     private async Task HousekeepAsync(Connector connector, SyncNotes notes, string what, Func<Task> step, CancellationToken cancellationToken)
     {
+        var began = time.GetUtcNow();
         try
         {
             await step();
         }
         catch (CobotApiException ex) when (ex.TokenRejected)
         {
-            throw await failures.ToPlatformExceptionAsync(connector, ex, cancellationToken);
+            throw await failures.ToPlatformExceptionAsync(connector, ex, began, cancellationToken);
         }
         catch (Exception ex) when (ex is CobotApiException or CobotPayloadException)
         {

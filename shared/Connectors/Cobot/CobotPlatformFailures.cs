@@ -3,19 +3,20 @@ namespace CoworkSync.Connectors.Cobot;
 /// <summary>
 /// Cobot's failures in platform-neutral terms (<see cref="PlatformException"/>), for syncs, webhook re-reads and
 /// check-ins alike. A 401 or 403 also records the connection in error with its reason
-/// (<see cref="CobotConnectionStates.ErrorReason"/>).
+/// (<see cref="CobotConnectionStates.ErrorReason"/>), unless a new connection was saved while the call ran.
 /// </summary>
 public sealed class CobotPlatformFailures(CobotConnectionStore states, TimeProvider time)
 {
     public async Task<T> TranslateAsync<T>(Connector connector, Func<Task<T>> call, CancellationToken cancellationToken)
     {
+        var began = time.GetUtcNow();
         try
         {
             return await call();
         }
         catch (CobotApiException ex)
         {
-            throw await ToPlatformExceptionAsync(connector, ex, cancellationToken);
+            throw await ToPlatformExceptionAsync(connector, ex, began, cancellationToken);
         }
         catch (CobotPayloadException ex)
         {
@@ -23,10 +24,11 @@ public sealed class CobotPlatformFailures(CobotConnectionStore states, TimeProvi
         }
     }
 
-    public async Task<PlatformException> ToPlatformExceptionAsync(Connector connector, CobotApiException failure, CancellationToken cancellationToken)
+    /// <param name="began">When the call that failed began.</param>
+    public async Task<PlatformException> ToPlatformExceptionAsync(Connector connector, CobotApiException failure, DateTimeOffset began, CancellationToken cancellationToken)
     {
         if (CobotConnectionStates.ErrorReason(failure) is { } reason)
-            await states.SetStateAsync(connector.Id, CobotConnectionStates.Error, reason, time.GetUtcNow(), cancellationToken);
+            await states.SetStateAsync(connector.Id, CobotConnectionStates.Error, reason, time.GetUtcNow(), cancellationToken, unlessConnectedAfter: began);
         return new PlatformException(failure.Message, failure.IsTransient, failure, failure.RetryAfter);
     }
 }

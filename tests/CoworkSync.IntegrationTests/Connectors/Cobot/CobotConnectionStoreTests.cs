@@ -50,6 +50,23 @@ public sealed class CobotConnectionStoreTests(AzuriteFixture azurite)
         Assert.Equal(written, await ETagAsync());
     }
 
+    [Fact]
+    public async Task SetState_ForACallThatBeganBeforeTheConnectionWasSaved_LeavesTheNewConnectionConnected()
+    {
+        var store = Store();
+        await store.SaveAsync(_connector, new CobotConnectionRecord(CobotConnectionStates.Connected, null, T0.AddMinutes(1), "space-1", SpaceOwnedToken: true), CancellationToken.None);
+
+        await store.SetStateAsync(_connector, CobotConnectionStates.Error, "token revoked: Cobot answered 401", T0.AddMinutes(2), CancellationToken.None, unlessConnectedAfter: T0);
+        var afterTheStaleCall = await store.GetAsync(_connector, CancellationToken.None);
+        await store.SetStateAsync(_connector, CobotConnectionStates.Error, "token revoked: Cobot answered 401", T0.AddMinutes(3), CancellationToken.None, unlessConnectedAfter: T0.AddMinutes(2));
+        var afterALaterCall = await store.GetAsync(_connector, CancellationToken.None);
+
+        Assert.Equal(CobotConnectionStates.Connected, afterTheStaleCall!.State);
+        Assert.Null(afterTheStaleCall.Reason);
+        Assert.Equal(CobotConnectionStates.Error, afterALaterCall!.State);
+        Assert.Equal("token revoked: Cobot answered 401", afterALaterCall.Reason);
+    }
+
     private CobotConnectionStore Store(HttpPipelinePolicy? policy = null)
     {
         var options = new TableClientOptions();
