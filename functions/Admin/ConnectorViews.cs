@@ -18,7 +18,7 @@ public sealed class ConnectorViews(ConnectorSecrets secrets, CobotConnectionStor
     /// The connection's state: <c>not connected</c> without a token; <c>syncing</c> while a run is queued or running;
     /// <c>error</c> with the reason Cobot gave (a 401: token revoked); otherwise <c>connected</c>.
     /// </summary>
-    private async Task<object> CobotAsync(string connectorId, CobotConnectorSettings settings, CancellationToken cancellationToken)
+    public async Task<CobotConnection> CobotConnectionAsync(string connectorId, CancellationToken cancellationToken)
     {
         var token = await secrets.GetAsync(ConnectorSecretNames.CobotAccessToken(connectorId), cancellationToken) is not null;
         var clientId = await secrets.GetAsync(ConnectorSecretNames.CobotClientId(connectorId), cancellationToken) is not null;
@@ -29,6 +29,20 @@ public sealed class ConnectorViews(ConnectorSecrets secrets, CobotConnectionStor
             : record?.State == CobotConnectionStates.Error ? CobotConnectionStates.Error
             : latest?.State is SyncRunState.Queued or SyncRunState.Running ? CobotConnectionStates.Syncing
             : CobotConnectionStates.Connected;
+        return new CobotConnection(
+            state,
+            state == CobotConnectionStates.Error ? record?.Reason : null,
+            record?.At,
+            record?.SpaceId,
+            record?.SpaceOwnedToken ?? false,
+            clientId,
+            clientSecret,
+            token);
+    }
+
+    private async Task<object> CobotAsync(string connectorId, CobotConnectorSettings settings, CancellationToken cancellationToken)
+    {
+        var connection = await CobotConnectionAsync(connectorId, cancellationToken);
         return new
         {
             subdomain = settings.Subdomain,
@@ -38,13 +52,13 @@ public sealed class ConnectorViews(ConnectorSecrets secrets, CobotConnectionStor
             customFieldLabel = settings.CustomFieldLabel,
             connection = new
             {
-                state,
-                reason = state == CobotConnectionStates.Error ? record?.Reason : null,
-                since = record?.At,
-                spaceId = record?.SpaceId,
-                spaceOwnedToken = record?.SpaceOwnedToken ?? false,
+                state = connection.State,
+                reason = connection.Reason,
+                since = connection.Since,
+                spaceId = connection.SpaceId,
+                spaceOwnedToken = connection.SpaceOwnedToken,
             },
-            secrets = new { clientId = Set(clientId), clientSecret = Set(clientSecret), accessToken = Set(token) },
+            secrets = new { clientId = Set(connection.ClientIdSet), clientSecret = Set(connection.ClientSecretSet), accessToken = Set(connection.AccessTokenSet) },
         };
     }
 

@@ -27,6 +27,7 @@ using CoworkSync.Functions.ReplayDeadLetter;
 using CoworkSync.Functions.ResendWelcomeEmail;
 using CoworkSync.Functions.SyncConnector;
 using CoworkSync.Functions.TestConnector;
+using CoworkSync.Functions.Web;
 
 namespace CoworkSync.Functions.Hosting;
 
@@ -35,8 +36,11 @@ public static class CoworkSyncEndpoints
     public static WebApplication MapCoworkSync(this WebApplication app)
     {
         var underFunctionsHost = HostingMode.IsCustomHandler(app.Configuration);
+        app.UseWebFaceAssets();
+        app.UseRouting();
         if (!underFunctionsHost)
             app.UseMiddleware<FunctionKeyMiddleware>();
+        app.UseWebFaces();
 
         // The host's readiness probe; also a quick "is it up" for people.
         app.MapGet("/", () => Results.Text("CoworkSync")).ExcludeFromDescription();
@@ -71,6 +75,9 @@ public static class CoworkSyncEndpoints
         PutAccessGroupFunction.Map(app);
         GetAccessGroupFunction.Map(app);
         ListAccessGroupsFunction.Map(app);
+
+        // The console and the portal: /console/... and /portal/..., each through its catch-all function under the host.
+        app.MapWebFaces(underFunctionsHost);
 
         // Only the Functions host posts invocations; in local mode the pump and timers call the invoker in-process.
         if (underFunctionsHost)

@@ -15,6 +15,7 @@ using CoworkSync.Functions.ProcessEvent;
 using CoworkSync.Functions.PollCobot;
 using CoworkSync.Functions.PollCoworks;
 using CoworkSync.Functions.PurgeProcessedEvents;
+using CoworkSync.Functions.Web;
 using CoworkSync.Health;
 using CoworkSync.LocalQueue;
 using CoworkSync.Processing;
@@ -53,6 +54,7 @@ public static class CoworkSyncServices
         AddRadius(services);
         AddEventProcessing(services, configuration, underFunctionsHost);
         AddFunctions(services);
+        builder.AddWebFaces(underFunctionsHost);
 
         if (!underFunctionsHost)
         {
