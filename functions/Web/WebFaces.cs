@@ -3,6 +3,7 @@ using CoworkSync.Functions.Console.Authentication;
 using CoworkSync.Functions.Portal;
 using CoworkSync.Functions.Portal.Authentication;
 using CoworkSync.Functions.Web.Components;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace CoworkSync.Functions.Web;
 
@@ -19,6 +20,11 @@ public static class WebFaces
     {
         var services = builder.Services;
         services.AddRazorComponents();
+        // The keys that protect antiforgery tokens and session cookies. Locally they live with the rest of local
+        // mode's state in .data; under the host see docs/decisions.md ("shared Data Protection keys").
+        var dataProtection = services.AddDataProtection().SetApplicationName("CoworkSync");
+        if (!underFunctionsHost)
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(LocalDataPath(builder.Configuration), "dataprotection-keys")));
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery(options =>
         {
@@ -37,6 +43,9 @@ public static class WebFaces
         services.AddConsole(builder.Configuration, underFunctionsHost);
         return builder;
     }
+
+    private static string LocalDataPath(IConfiguration configuration) =>
+        Path.GetFullPath(configuration[Hosting.CoworkSyncServices.LocalDataPathSetting] ?? ".data");
 
     /// <summary>Before routing: the headers, then the faces' assets (the catch-all endpoints would otherwise claim them).</summary>
     public static IApplicationBuilder UseWebFaceAssets(this IApplicationBuilder app) =>
