@@ -203,7 +203,8 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
     /// <summary>
     /// A list endpoint. Only a JSON array is a list: a 204, an empty body, JSON <c>null</c>, an object or a <c>null</c>
     /// item is a <see cref="CobotPayloadException"/>, so a broken answer can never read as "the space has nothing"
-    /// (which a sync would take as every member gone). An empty array is honoured.
+    /// (which a sync would take as every member gone); so is an answer that says it is one page of more
+    /// (<see cref="CobotListPaging"/>). An empty array is honoured.
     /// </summary>
     private async Task<IReadOnlyList<T>> ListAsync<T>(CobotConnection connection, string path, string operation, CancellationToken cancellationToken) where T : class
     {
@@ -215,6 +216,12 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
         if (list is null || list.Contains(null))
         {
             var error = new CobotPayloadException($"Cobot's answer to {operation} ({(int)response.StatusCode}) is not a JSON array of items.");
+            logger.BadPayload(error, operation, connection.ApiBaseUrl.Authority);
+            throw error;
+        }
+        if (CobotListPaging.PageSign(response, list.Count) is { } page)
+        {
+            var error = new CobotPayloadException($"Cobot's answer to {operation} is one page of a longer list ({page}); Cobot documents these lists unpaged, so none of it is used.");
             logger.BadPayload(error, operation, connection.ApiBaseUrl.Authority);
             throw error;
         }
