@@ -8,8 +8,9 @@ namespace CoworkSync.Functions.ConnectCobot;
 /// <summary>
 /// <c>GET /api/connect/cobot/{connectorId}</c> (key required): redirects (302) the space admin to Cobot's authorize
 /// URL with the scopes CoworkSync needs, the redirect URI <c>{publicBaseUrl}/api/auth/cobot_admin/callback</c> and a
-/// signed, single-use, expiring <c>state</c>. 404 unknown connector; 400 when the client id and secret or the public
-/// URL are missing.
+/// signed, single-use, expiring <c>state</c>. The <c>Location</c> is an absolute URI as RFC 3986 has it: every query
+/// value percent-encoded, the scopes joined by <c>%20</c>. 404 unknown connector; 400 when the client id and secret or
+/// the public URL are missing.
 /// </summary>
 public static class ConnectCobotFunction
 {
@@ -26,6 +27,6 @@ public static class ConnectCobotFunction
         var (url, problem) = await flow.AuthorizeUrlAsync(connector, cancellationToken);
         return url is null
             ? Results.Problem(title: "Cannot connect yet", detail: problem, statusCode: StatusCodes.Status400BadRequest)
-            : Results.Redirect(url.ToString());
+            : Results.Redirect(url);
     }
 }

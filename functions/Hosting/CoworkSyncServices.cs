@@ -128,6 +128,7 @@ public static class CoworkSyncServices
         services.AddSingleton<CobotCallbackUrls>();
         services.AddSingleton<CobotSubscriptions>();
         services.AddSingleton<CobotWebhookCheck>();
+        services.AddSingleton<CobotTimeZoneCheck>();
         services.AddSingleton<CobotCustomFieldSetup>();
         services.AddSingleton<CobotPlanNames>();
         services.AddSingleton<CobotOAuthState>();

@@ -9,7 +9,8 @@ namespace CoworkSync.Functions.TestConnector;
 
 /// <summary>
 /// <c>POST /api/admin/connectors/{connectorId}/test</c>: the checks an operator runs before going live, as one report:
-/// API reachable with the credentials, webhook secret set, every plan at the platform mapped, locations known.
+/// API reachable with the credentials, webhook secret set, every plan at the platform mapped, locations known; for Cobot
+/// also the space's time zone against the first location's (<c>timeZone</c>), a check of its own.
 /// </summary>
 public static class TestConnectorFunction
 {
@@ -22,7 +23,8 @@ public static class TestConnectorFunction
     private sealed record Check(string Name, bool Ok, string Detail, IReadOnlyList<object>? Items = null);
 
     private static async Task<IResult> TestAsync(
-        string connectorId, ConnectorStore connectors, ConnectorSecrets secrets, PlatformConnectors platforms, CobotWebhookCheck cobotWebhooks, CancellationToken cancellationToken)
+        string connectorId, ConnectorStore connectors, ConnectorSecrets secrets, PlatformConnectors platforms, CobotWebhookCheck cobotWebhooks,
+        CobotTimeZoneCheck cobotTimeZone, CancellationToken cancellationToken)
     {
         var connector = await connectors.GetAsync(connectorId, cancellationToken);
         if (connector is null)
@@ -45,6 +47,8 @@ public static class TestConnectorFunction
             checks.Add(new("plans", false, "not checked: the API check failed"));
             checks.Add(new("locations", false, "not checked: the API check failed"));
         }
+        if (connector.Platform == Platforms.Cobot)
+            checks.Add(await CobotTimeZoneCheckAsync(connector, api.Ok, cobotTimeZone, cancellationToken));
 
         return Results.Ok(new { connectorId, ok = checks.All(c => c.Ok), checks });
     }
@@ -62,6 +66,14 @@ public static class TestConnectorFunction
             return new("webhooks", false, "not checked: the API check failed");
         var (ok, detail, missing) = await check.RunAsync(connector, cancellationToken);
         return new("webhooks", ok, detail, missing.Count == 0 ? null : [.. missing]);
+    }
+
+    private static async Task<Check> CobotTimeZoneCheckAsync(Connector connector, bool apiOk, CobotTimeZoneCheck check, CancellationToken cancellationToken)
+    {
+        if (!apiOk)
+            return new("timeZone", false, "not checked: the API check failed");
+        var (ok, detail) = await check.RunAsync(connector, cancellationToken);
+        return new("timeZone", ok, detail);
     }
 
     /// <param name="plans">The plans the API check read: the platform is not asked again.</param>

@@ -50,10 +50,14 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
         return await SendAsync<List<CobotCustomField>>(connection, HttpMethod.Put, "api/space/custom_fields", body, "replace the space's custom fields", false, cancellationToken) ?? [];
     }
 
-    /// <summary><c>GET /api/space</c>: the space (its id is what a space-owned token needs).</summary>
-    public async Task<CobotSpace> GetSpaceAsync(CobotConnection connection, CancellationToken cancellationToken) =>
-        await SendAsync<CobotSpace>(connection, HttpMethod.Get, "api/space", null, "get the space", false, cancellationToken)
-            ?? throw new CobotPayloadException("Cobot's answer to get the space is JSON null.");
+    /// <summary>
+    /// <c>GET {oauthBase}/api/spaces/{subdomain}</c>, on the www host where Cobot documents it: the space, with the id a
+    /// space-owned token needs and the time zone its members' days follow.
+    /// </summary>
+    public async Task<CobotSpace> GetSpaceAsync(Uri oauthBaseUrl, string subdomain, string accessToken, CancellationToken cancellationToken) =>
+        await SendAsync<CobotSpace>(new CobotConnection(oauthBaseUrl, accessToken), HttpMethod.Get, $"api/spaces/{Uri.EscapeDataString(subdomain)}", null,
+            $"get space {subdomain}", false, cancellationToken)
+            ?? throw new CobotPayloadException($"Cobot's answer to get space {subdomain} is empty.");
 
     public Task<IReadOnlyList<CobotSubscription>> ListSubscriptionsAsync(CobotConnection connection, CancellationToken cancellationToken) =>
         ListAsync<CobotSubscription>(connection, "api/subscriptions", "list webhook subscriptions", cancellationToken);
@@ -144,7 +148,7 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
                 ["client_secret"] = clientSecret,
                 ["code"] = code,
                 ["grant_type"] = "authorization_code",
-                ["redirect_uri"] = redirectUri.ToString(),
+                ["redirect_uri"] = redirectUri.AbsoluteUri,
             }),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -159,17 +163,18 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
     }
 
     /// <summary>
-    /// <c>POST {oauthBase}/api/access_tokens/{token}/space</c>: the token then belongs to the space, so it outlives the
-    /// admin who connected it. Returns the token to use from now on (a new one if Cobot sends one, else the same).
+    /// <c>POST {oauthBase}/api/access_tokens/{token}/space</c>: Cobot creates a new token that belongs to the space (so
+    /// it outlives the admin who connected it), with the scope of <paramref name="accessToken"/>, and answers it in
+    /// <c>token</c>. Returns that new token; <paramref name="accessToken"/> stays as it was.
     /// </summary>
-    public async Task<string> MakeSpaceTokenAsync(Uri oauthBaseUrl, string accessToken, string spaceId, CancellationToken cancellationToken)
+    public async Task<string> CreateSpaceTokenAsync(Uri oauthBaseUrl, string accessToken, string spaceId, CancellationToken cancellationToken)
     {
         var connection = new CobotConnection(oauthBaseUrl, accessToken);
-        var answer = await SendAsync<JsonElement?>(connection, HttpMethod.Post, $"api/access_tokens/{Uri.EscapeDataString(accessToken)}/space",
-            new { space_id = spaceId }, "make the token space-owned", false, cancellationToken);
-        return answer is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("access_token", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() is { Length: > 0 } replaced
-            ? replaced
-            : accessToken;
+        var answer = await SendAsync<CobotSpaceToken>(connection, HttpMethod.Post, $"api/access_tokens/{Uri.EscapeDataString(accessToken)}/space",
+            new { space_id = spaceId }, "create the space's access token", false, cancellationToken);
+        return answer?.Token is { Length: > 0 } token
+            ? token
+            : throw new CobotPayloadException("Cobot's answer to create the space's access token has no token.");
     }
 
     /// <summary><c>DELETE {oauthBase}/api/access_tokens/{token}</c>: revokes the token (one Cobot no longer knows is revoked already).</summary>
@@ -198,7 +203,8 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
     /// <summary>
     /// A list endpoint. Only a JSON array is a list: a 204, an empty body, JSON <c>null</c>, an object or a <c>null</c>
     /// item is a <see cref="CobotPayloadException"/>, so a broken answer can never read as "the space has nothing"
-    /// (which a sync would take as every member gone). An empty array is honoured.
+    /// (which a sync would take as every member gone); so is an answer that says it is one page of more
+    /// (<see cref="CobotListPaging"/>). An empty array is honoured.
     /// </summary>
     private async Task<IReadOnlyList<T>> ListAsync<T>(CobotConnection connection, string path, string operation, CancellationToken cancellationToken) where T : class
     {
@@ -210,6 +216,12 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
         if (list is null || list.Contains(null))
         {
             var error = new CobotPayloadException($"Cobot's answer to {operation} ({(int)response.StatusCode}) is not a JSON array of items.");
+            logger.BadPayload(error, operation, connection.ApiBaseUrl.Authority);
+            throw error;
+        }
+        if (CobotListPaging.PageSign(response, list.Count) is { } page)
+        {
+            var error = new CobotPayloadException($"Cobot's answer to {operation} is one page of a longer list ({page}); Cobot documents these lists unpaged, so none of it is used.");
             logger.BadPayload(error, operation, connection.ApiBaseUrl.Authority);
             throw error;
         }

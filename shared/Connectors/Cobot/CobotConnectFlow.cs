@@ -6,11 +6,11 @@ namespace CoworkSync.Connectors.Cobot;
 /// <summary>
 /// The connection of a Cobot space: the authorize URL to send the admin to, the OAuth callback that finishes it, and
 /// connecting with an access token an operator created at Cobot. Nothing is stored until every Cobot step succeeded:
-/// (code → token,) the space's id, the token made space-owned (so it survives the admin leaving), the webhook
-/// subscriptions; only then is the token stored and the connection marked connected. When any step fails, storing
-/// included, what the attempt made is taken back: the token it stored, the subscriptions it created, the callback token
-/// it created, and the token the OAuth code gave (revoked). An operator's own token is not revoked, and its being
-/// space-owned cannot be undone.
+/// (code → token,) the space's id (<c>GET {oauthBase}/api/spaces/{subdomain}</c>), a new token that belongs to the
+/// space (so it survives the admin leaving), the webhook subscriptions; only then is the space's token stored and the
+/// connection marked connected. When any step fails, storing included, what the attempt made is taken back: the token
+/// it stored, the subscriptions it created, the callback token it created, the space's token it created and the token
+/// the OAuth code gave (both revoked). An operator's own token is never revoked.
 /// </summary>
 public sealed partial class CobotConnectFlow(
     ConnectorStore connectors,
@@ -24,8 +24,11 @@ public sealed partial class CobotConnectFlow(
     TimeProvider time,
     ILogger<CobotConnectFlow> logger)
 {
-    /// <returns>The authorize URL, or why the connector cannot be connected yet.</returns>
-    public async Task<(Uri? Url, string? Problem)> AuthorizeUrlAsync(Connector connector, CancellationToken cancellationToken)
+    /// <returns>
+    /// The authorize URL, an absolute URI as RFC 3986 has it (every query value percent-encoded, the scopes joined by
+    /// <c>%20</c>), or why the connector cannot be connected yet.
+    /// </returns>
+    public async Task<(string? Url, string? Problem)> AuthorizeUrlAsync(Connector connector, CancellationToken cancellationToken)
     {
         var settings = CobotConnections.Settings(connector);
         if (!urls.IsConfigured)
@@ -34,13 +37,17 @@ public sealed partial class CobotConnectFlow(
         if (clientId is null || await secrets.GetAsync(ConnectorSecretNames.CobotClientSecret(connector.Id), cancellationToken) is null)
             return (null, $"Set the OAuth app's clientId and clientSecret first: PUT /api/admin/connectors/{connector.Id}/secrets.");
         var state = await states.CreateAsync(connector.Id, cancellationToken);
-        var query = string.Join('&',
-            $"response_type=code",
-            $"client_id={Uri.EscapeDataString(clientId)}",
-            $"redirect_uri={Uri.EscapeDataString(urls.RedirectUri.ToString())}",
-            $"state={Uri.EscapeDataString(state)}",
-            $"scope={Uri.EscapeDataString(string.Join(' ', CobotEvents.Scopes))}");
-        return (new Uri(settings.OAuthBaseUrl, "oauth/authorize?" + query), null);
+        (string Name, string Value)[] parameters =
+        [
+            ("response_type", "code"),
+            ("client_id", clientId),
+            ("redirect_uri", urls.RedirectUri.AbsoluteUri),
+            ("state", state),
+            ("scope", string.Join(' ', CobotEvents.Scopes)),
+        ];
+        // Kept as text: Uri.ToString() would decode the escapes again (a literal space in the scope list).
+        var query = string.Join('&', parameters.Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value)}"));
+        return (new Uri(settings.OAuthBaseUrl, "oauth/authorize").AbsoluteUri + "?" + query, null);
     }
 
     /// <returns>The connector connected, or what went wrong (for the page the admin sees).</returns>
@@ -79,11 +86,12 @@ public sealed partial class CobotConnectFlow(
     }
 
     /// <summary>
-    /// Connects the space with <paramref name="token"/>: made space-owned, webhooks subscribed (when
-    /// Cobot__PublicBaseUrl is set; otherwise the syncs report it), then stored. Any failure, a cancelled request
-    /// included, takes back what the attempt made (with <see cref="CancellationToken.None"/>): the subscriptions and
-    /// callback token it created, the access token it stored (the previous one is put back), and, with
-    /// <paramref name="revokeOnFailure"/>, the token itself.
+    /// Connects the space with <paramref name="token"/>: reads the space's id, has Cobot create a token that belongs to
+    /// the space, subscribes the webhooks with it (when Cobot__PublicBaseUrl is set; otherwise the syncs report it),
+    /// then stores it. Any failure, a cancelled request included, takes back what the attempt made (with
+    /// <see cref="CancellationToken.None"/>): the subscriptions and callback token it created, the access token it
+    /// stored (the previous one is put back), the space's token it created (revoked) and, with
+    /// <paramref name="revokeOnFailure"/>, <paramref name="token"/> itself.
     /// </summary>
     /// <param name="revokeOnFailure">The token was made for this attempt (the OAuth code's): revoke it if the attempt fails.</param>
     /// <returns>Null when connected; otherwise what Cobot refused. Any other failure is thrown after the taking back.</returns>
@@ -95,19 +103,19 @@ public sealed partial class CobotConnectFlow(
         var hadCallbackToken = await secrets.GetAsync(callbackTokenName, cancellationToken) is not null;
         var previousToken = await secrets.GetAsync(accessTokenName, cancellationToken);
         var created = new List<CobotSubscription>();
-        var current = token;
+        string? spaceToken = null;
         var storing = false;
         try
         {
-            var space = await client.GetSpaceAsync(new CobotConnection(settings.ApiBaseUrl, token), cancellationToken);
+            var space = await client.GetSpaceAsync(settings.OAuthBaseUrl, settings.Subdomain, token, cancellationToken);
             if (string.IsNullOrEmpty(space.Id))
-                throw new CobotPayloadException("Cobot's answer about the space has no id.");
-            current = await client.MakeSpaceTokenAsync(settings.OAuthBaseUrl, token, space.Id, cancellationToken);
+                throw new CobotPayloadException($"Cobot's answer about space {settings.Subdomain} has no id.");
+            spaceToken = await client.CreateSpaceTokenAsync(settings.OAuthBaseUrl, token, space.Id, cancellationToken);
             if (urls.IsConfigured)
-                await subscriptions.EnsureAsync(connector, new CobotConnection(settings.ApiBaseUrl, current), cancellationToken, created);
+                await subscriptions.EnsureAsync(connector, new CobotConnection(settings.ApiBaseUrl, spaceToken), cancellationToken, created);
 
             storing = true;
-            await secrets.SetAsync(accessTokenName, current, cancellationToken);
+            await secrets.SetAsync(accessTokenName, spaceToken, cancellationToken);
             await connections.SaveAsync(connector.Id, new CobotConnectionRecord(CobotConnectionStates.Connected, null, time.GetUtcNow(), space.Id, SpaceOwnedToken: true), cancellationToken);
             return null;
         }
@@ -120,16 +128,15 @@ public sealed partial class CobotConnectFlow(
                     ? secrets.DeleteAsync(accessTokenName, CancellationToken.None)
                     : secrets.SetAsync(accessTokenName, previousToken, CancellationToken.None));
             }
-            var connection = new CobotConnection(settings.ApiBaseUrl, current);
+            var connection = new CobotConnection(settings.ApiBaseUrl, spaceToken ?? token);
             foreach (var subscription in created)
                 await UndoAsync(connector.Id, $"subscription {subscription.Event}", () => client.DeleteSubscriptionAsync(connection, subscription, CancellationToken.None));
             if (!hadCallbackToken)
                 await UndoAsync(connector.Id, "the callback token", () => secrets.DeleteAsync(callbackTokenName, CancellationToken.None));
+            if (spaceToken is not null && spaceToken != token)
+                await UndoAsync(connector.Id, "the space's access token", () => client.RevokeTokenAsync(settings.OAuthBaseUrl, spaceToken, CancellationToken.None));
             if (revokeOnFailure)
-            {
-                foreach (var made in new[] { current, token }.Distinct(StringComparer.Ordinal))
-                    await UndoAsync(connector.Id, "the access token", () => client.RevokeTokenAsync(settings.OAuthBaseUrl, made, CancellationToken.None));
-            }
+                await UndoAsync(connector.Id, "the access token", () => client.RevokeTokenAsync(settings.OAuthBaseUrl, token, CancellationToken.None));
             if (ex is CobotApiException or CobotPayloadException)
                 return ex.Message;
             throw;

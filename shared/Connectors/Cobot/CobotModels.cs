@@ -74,9 +74,21 @@ public sealed record CobotSubscription(
     [property: JsonPropertyName("active")] bool? Active,
     [property: JsonPropertyName("url")] string? Url);
 
+/// <summary>A space as <c>GET {oauthBase}/api/spaces/{subdomain}</c> answers it (fields CoworkSync reads).</summary>
 public sealed record CobotSpace(
     [property: JsonPropertyName("id")] string? Id,
-    [property: JsonPropertyName("name")] string? Name);
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("time_zone_name")] string? TimeZoneName = null);
+
+/// <summary>
+/// The answer to <c>POST {oauthBase}/api/access_tokens/{token}/space</c>: a new token, belonging to the space, with the
+/// scope of the one that created it (Cobot also answers <c>scope</c> and <c>client_id</c>, not read). <see cref="ToString"/>
+/// leaves the token out.
+/// </summary>
+public sealed record CobotSpaceToken([property: JsonPropertyName("token")] string? Token)
+{
+    public override string ToString() => $"CobotSpaceToken {{ Token = {(Token is null ? "null" : "***")} }}";
+}
 
 /// <summary>The OAuth token answer. <see cref="ToString"/> leaves the token out.</summary>
 public sealed record CobotTokenResponse(

@@ -60,6 +60,7 @@ public sealed class CobotConnectStorageFailureTests : IAsyncLifetime
         Assert.Null(await SecretAsync(ConnectorSecretNames.CobotCallbackToken(_world.ConnectorId)));
         Assert.Null(await SecretAsync(AccessTokenName));
         Assert.True(_world.Cobot.HasToken(CobotWorld.Token));
+        Assert.False(_world.Cobot.HasToken(_world.Cobot.SpaceTokenMadeFrom(CobotWorld.Token)!), "the space's token the attempt created is revoked");
         Assert.Equal("not connected", await StateAsync());
     }
 
@@ -79,6 +80,7 @@ public sealed class CobotConnectStorageFailureTests : IAsyncLifetime
         Assert.Contains(_secrets.Set, name => name == AccessTokenName);
         Assert.Null(await SecretAsync(AccessTokenName));
         Assert.False(_world.Cobot.HasToken(token));
+        Assert.False(_world.Cobot.HasToken(_world.Cobot.SpaceTokenMadeFrom(token)!), "the space's token the attempt created is revoked");
         Assert.Empty(_world.Cobot.Subscriptions);
         Assert.Null(await SecretAsync(ConnectorSecretNames.CobotCallbackToken(_world.ConnectorId)));
         _connections.Failing = false;
@@ -97,10 +99,14 @@ public sealed class CobotConnectStorageFailureTests : IAsyncLifetime
         var put = await _world.App.Admin().PutAsJsonAsync($"/api/admin/connectors/{_world.ConnectorId}/secrets", new { accessToken = next });
 
         Assert.Equal(HttpStatusCode.InternalServerError, put.StatusCode);
-        Assert.Equal(CobotWorld.Token, await SecretAsync(AccessTokenName));
+        var previous = _world.Cobot.SpaceTokenMadeFrom(CobotWorld.Token);
+        Assert.NotNull(previous);
+        Assert.Equal(previous, await SecretAsync(AccessTokenName));
+        Assert.True(_world.Cobot.HasToken(previous));
         Assert.NotNull(await SecretAsync(ConnectorSecretNames.CobotCallbackToken(_world.ConnectorId)));
         Assert.Equal(CobotEvents.Subscribed.Count, _world.Cobot.Subscriptions.Count(s => s.Active));
         Assert.True(_world.Cobot.HasToken(next));
+        Assert.False(_world.Cobot.HasToken(_world.Cobot.SpaceTokenMadeFrom(next)!), "the space's token the failed attempt created is revoked");
     }
 
     private Task<string?> SecretAsync(string name) => _secrets.Inner.GetAsync(name, CancellationToken.None);

@@ -11,7 +11,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoworkSync.IntegrationTests.Connectors.Cobot;
 
-/// <summary>Connecting a Cobot space by OAuth, end to end against the simulated authorize and token endpoints.</summary>
+/// <summary>
+/// Connecting a Cobot space by OAuth (end to end through the simulated authorize page and token endpoint) or with an
+/// operator's token, against a simulator that serves only what Cobot documents, each on its host.
+/// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class CobotOAuthTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -32,43 +35,98 @@ public sealed class CobotOAuthTests(AzuriteFixture azurite) : IAsyncLifetime
         _world.Cobot.Put(CobotWorld.Member("m-1"));
         Assert.Equal("not connected", await StateAsync());
 
+        // The admin's browser: CoworkSync's redirect, Cobot's authorize page (allowed), Cobot's redirect back.
         var authorize = await ConnectAsync();
-        Assert.Equal(_world.Cobot.BaseUrl.Authority, authorize.Authority);
+        Assert.Equal(_world.Cobot.OAuthBaseUrl.Authority, authorize.Authority);
         Assert.Equal("/oauth/authorize", authorize.AbsolutePath);
         var query = QueryHelpers.ParseQuery(authorize.Query);
         Assert.Equal("code", query["response_type"].ToString());
         Assert.Equal(CobotSimulator.ClientId, query["client_id"].ToString());
         Assert.Equal($"{CobotWorld.PublicBaseUrl}/api/auth/cobot_admin/callback", query["redirect_uri"].ToString());
-        Assert.Contains("write_subscriptions", query["scope"].ToString().Split(' '));
-        Assert.Contains("read_memberships", query["scope"].ToString().Split(' '));
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var allowed = await browser.GetAsync(authorize);
+        Assert.Equal(HttpStatusCode.Found, allowed.StatusCode);
+        var back = allowed.Headers.Location!;
+        Assert.Equal($"{CobotWorld.PublicBaseUrl}/api/auth/cobot_admin/callback", back.GetLeftPart(UriPartial.Path));
 
-        var page = await CallbackAsync(query["state"]!, _world.Cobot.Authorize(CobotSimulator.ClientId, query["redirect_uri"]!));
+        var page = await _world.App.CreateClient().GetAsync(back.PathAndQuery);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var token = Assert.Single(_world.Cobot.Requests, r => r.PathAndQuery.StartsWith("/api/access_tokens/", StringComparison.Ordinal)).PathAndQuery.Split('/')[3];
-        Assert.True(_world.Cobot.IsSpaceOwned(token));
+        Assert.Single(_world.Cobot.Requests, r => r.Host == CobotSimHost.Www && r.Method == "GET" && r.PathAndQuery == $"/api/spaces/{CobotSimulator.Subdomain}");
+        var codeToken = Assert.Single(_world.Cobot.Requests, r => r.Host == CobotSimHost.Www && r.PathAndQuery.StartsWith("/api/access_tokens/", StringComparison.Ordinal)).PathAndQuery.Split('/')[3];
+        var stored = await _world.AccessTokenAsync();
+        Assert.Equal(_world.Cobot.SpaceTokenMadeFrom(codeToken), stored);
+        Assert.True(_world.Cobot.IsSpaceOwned(stored));
+        Assert.Equal(CobotEvents.Scopes, _world.Cobot.ScopeOf(stored));
         Assert.Equal(CobotEvents.Subscribed.Count, _world.Cobot.Subscriptions.Count(s => s.Active));
+        Assert.All(_world.Cobot.Requests.Where(r => r.PathAndQuery == "/api/subscriptions"), r => Assert.Equal(CobotSimHost.Space, r.Host));
         await _world.WaitForMemberAsync("m-1", m => m.GetProperty("account").ValueKind == JsonValueKind.Object, "the first sync's account");
         var connection = (await _world.ConnectorAsync()).GetProperty("cobot").GetProperty("connection");
         Assert.Equal(CobotSimulator.SpaceId, connection.GetProperty("spaceId").GetString());
         Assert.True(connection.GetProperty("spaceOwnedToken").GetBoolean());
-        Assert.DoesNotContain(token, (await _world.ConnectorAsync()).GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(stored, (await _world.ConnectorAsync()).GetRawText(), StringComparison.Ordinal);
         await Eventually.GetAsync(StateAsync, s => s == "connected", "the connector connected");
+        Assert.Empty(_world.Cobot.Unserved);
     }
 
     [Fact]
-    public async Task AccessTokenCreatedAtCobot_ConnectsLikeTheCallback_MadeSpaceOwnedAndSubscribed()
+    public async Task TheConnectRedirect_IsAStrictRfc3986Uri_AndCarriesEveryScope()
     {
-        _world.Cobot.AddToken(CobotWorld.Token);
+        var client = _world.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("x-functions-key", LocalFunctionApp.FunctionKey);
+        var response = await client.GetAsync($"/api/connect/cobot/{_world.ConnectorId}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // The header as sent: HttpClient's Location (a Uri) would mend what a strict client refuses.
+        Assert.True(response.Headers.NonValidated.TryGetValues("Location", out var values));
+        var location = Assert.Single(values);
+
+        var uri = StrictUri.Parse(location);
+
+        Assert.True(uri is not null, $"not an absolute URI as RFC 3986 has it: {location}");
+        Assert.Equal(_world.Cobot.OAuthBaseUrl.Authority, uri.Authority);
+        Assert.Equal("/oauth/authorize", uri.Path);
+        var parameters = uri.Parameters;
+        Assert.NotNull(parameters);
+        Assert.Equal(["client_id", "redirect_uri", "response_type", "scope", "state"], parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(CobotEvents.Scopes, parameters["scope"].Split(' '));
+        Assert.Equal($"{CobotWorld.PublicBaseUrl}/api/auth/cobot_admin/callback", parameters["redirect_uri"]);
+        Assert.Equal(CobotSimulator.ClientId, parameters["client_id"]);
+        Assert.Contains("scope=read%20read_plans%20", location, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AccessTokenCreatedAtCobot_ConnectsLikeTheCallback_WithASpaceTokenAndSubscriptions()
+    {
+        _world.Cobot.AddToken(CobotWorld.Token, "read", "read_memberships");
 
         var put = await _world.App.Admin().PutAsJsonAsync($"/api/admin/connectors/{_world.ConnectorId}/secrets", new { accessToken = CobotWorld.Token });
 
         Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
-        Assert.True(_world.Cobot.IsSpaceOwned(CobotWorld.Token));
+        var stored = await _world.AccessTokenAsync();
+        Assert.Equal(_world.Cobot.SpaceTokenMadeFrom(CobotWorld.Token), stored);
+        Assert.True(_world.Cobot.IsSpaceOwned(stored));
+        Assert.Equal(["read", "read_memberships"], _world.Cobot.ScopeOf(stored));
+        Assert.True(_world.Cobot.HasToken(CobotWorld.Token), "the operator's own token is left as it was");
         Assert.Equal(CobotEvents.Subscribed.Count, _world.Cobot.Subscriptions.Count(s => s.Active));
         var connection = (await _world.ConnectorAsync()).GetProperty("cobot").GetProperty("connection");
         Assert.Equal("connected", connection.GetProperty("state").GetString());
         Assert.True(connection.GetProperty("spaceOwnedToken").GetBoolean());
+        Assert.Equal(CobotSimulator.SpaceId, connection.GetProperty("spaceId").GetString());
+    }
+
+    [Fact]
+    public async Task ASpaceCobotDoesNotKnow_Is400_NamingTheSpace_AndNothingIsStored()
+    {
+        _world.Cobot.AddToken(CobotWorld.Token);
+        _world.Cobot.Break("GET", $"/api/spaces/{CobotSimulator.Subdomain}", 404, """{"error":"not found"}""");
+
+        var put = await _world.App.Admin().PutAsJsonAsync($"/api/admin/connectors/{_world.ConnectorId}/secrets", new { accessToken = CobotWorld.Token });
+
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Contains($"get space {CobotSimulator.Subdomain}", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(_world.Cobot.SpaceTokenMadeFrom(CobotWorld.Token));
+        Assert.Empty(_world.Cobot.Subscriptions);
+        Assert.Equal("not connected", await StateAsync());
     }
 
     [Fact]
@@ -99,6 +157,7 @@ public sealed class CobotOAuthTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(_world.Cobot.CountRequests(r => r.Method == "POST" && r.PathAndQuery == "/api/subscriptions" && r.Status == 201) > 0, "some subscriptions were made before the refusal");
         Assert.Empty(_world.Cobot.Subscriptions);
         Assert.False(_world.Cobot.HasToken(token));
+        Assert.False(_world.Cobot.HasToken(_world.Cobot.SpaceTokenMadeFrom(token)!), "the space's token the attempt created is revoked");
         var secrets = _world.App.Services.GetRequiredService<ConnectorSecrets>();
         Assert.Null(await secrets.GetAsync(ConnectorSecretNames.CobotCallbackToken(_world.ConnectorId), CancellationToken.None));
         Assert.Null(await secrets.GetAsync(ConnectorSecretNames.CobotAccessToken(_world.ConnectorId), CancellationToken.None));
@@ -118,6 +177,7 @@ public sealed class CobotOAuthTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
         Assert.Empty(_world.Cobot.Subscriptions);
         Assert.True(_world.Cobot.HasToken(CobotWorld.Token));
+        Assert.False(_world.Cobot.HasToken(_world.Cobot.SpaceTokenMadeFrom(CobotWorld.Token)!), "the space's token the attempt created is revoked");
         Assert.Null(await _world.App.Services.GetRequiredService<ConnectorSecrets>().GetAsync(ConnectorSecretNames.CobotCallbackToken(_world.ConnectorId), CancellationToken.None));
         Assert.Equal("not connected", await StateAsync());
     }

@@ -252,6 +252,46 @@ public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Contains("first location, loc_1", checks["locations"].GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(plansBefore + 1, _world.Cobot.CountRequests(r => r.Method == "GET" && r.PathAndQuery == "/api/plans"));
         Assert.Equal(listsBefore, _world.Cobot.CountRequests(r => r.Method == "GET" && r.PathAndQuery == "/api/memberships"));
+        Assert.True(checks["timeZone"].GetProperty("ok").GetBoolean(), checks["timeZone"].GetRawText());
+        Assert.Equal($"Cobot space {CobotSimulator.Subdomain} and the first location, loc_1, are both in Europe/Berlin", checks["timeZone"].GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task ConnectorTest_ASpaceInAnotherTimeZoneThanTheFirstLocation_FailsTheTimeZoneCheckOnly()
+    {
+        _world.Cobot.TimeZoneName = "America/New_York";
+        var spaceReads = _world.Cobot.CountRequests(r => r.Host == CobotSimHost.Www && r.PathAndQuery == $"/api/spaces/{CobotSimulator.Subdomain}");
+
+        var report = await TestAsync();
+
+        Assert.False(report.GetProperty("ok").GetBoolean());
+        var checks = report.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.Equal(["api", "locations", "plans", "timeZone", "webhooks"], checks.Keys.Order(StringComparer.Ordinal));
+        Assert.All(checks.Where(c => c.Key != "timeZone"), c => Assert.True(c.Value.GetProperty("ok").GetBoolean(), c.Value.GetRawText()));
+        var timeZone = checks["timeZone"];
+        Assert.False(timeZone.GetProperty("ok").GetBoolean());
+        var detail = timeZone.GetProperty("detail").GetString()!;
+        Assert.Contains("is in America/New_York", detail, StringComparison.Ordinal);
+        Assert.Contains("loc_1, in Europe/Berlin", detail, StringComparison.Ordinal);
+        Assert.Equal(spaceReads + 1, _world.Cobot.CountRequests(r => r.Host == CobotSimHost.Www && r.PathAndQuery == $"/api/spaces/{CobotSimulator.Subdomain}"));
+
+        _world.Cobot.TimeZoneName = "Europe/Berlin";
+        var fixedReport = await TestAsync();
+        Assert.True(fixedReport.GetProperty("ok").GetBoolean(), fixedReport.GetRawText());
+    }
+
+    [Fact]
+    public async Task ConnectorTest_ASpaceCobotDoesNotAnswer_FailsTheTimeZoneCheckOnly_SayingWhy()
+    {
+        _world.Cobot.Break("GET", $"/api/spaces/{CobotSimulator.Subdomain}", 503);
+
+        var report = await TestAsync();
+
+        var checks = report.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.True(checks["api"].GetProperty("ok").GetBoolean());
+        Assert.True(checks["plans"].GetProperty("ok").GetBoolean());
+        Assert.False(checks["timeZone"].GetProperty("ok").GetBoolean());
+        Assert.Contains("503", checks["timeZone"].GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     private async Task<JsonElement> TestAsync()
@@ -281,7 +321,7 @@ public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifet
         var connected = await _world.ConnectorAsync();
         Assert.Equal("connected", connected.GetProperty("cobot").GetProperty("connection").GetProperty("state").GetString());
 
-        _world.Cobot.RevokeToken(CobotWorld.Token);
+        _world.Cobot.RevokeToken(await _world.AccessTokenAsync());
         var run = await _world.SyncAsync();
 
         Assert.Equal("failed", run.GetProperty("state").GetString());

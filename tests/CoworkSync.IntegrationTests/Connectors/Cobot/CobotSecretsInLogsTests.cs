@@ -67,6 +67,10 @@ public sealed class CobotSecretsInLogsTests : IAsyncLifetime
             ["the client secret"] = CobotSimulator.ClientSecret,
             ["the callback token"] = await _world.CallbackTokenAsync(),
         };
+        var spaceTokens = _world.Cobot.SpaceTokens;
+        Assert.Equal(2, spaceTokens.Count);
+        foreach (var (spaceToken, i) in spaceTokens.Select((t, i) => (t, i)))
+            secrets[$"the space's access token {i + 1}"] = spaceToken;
         foreach (var (what, secret) in secrets)
             Assert.False(lines.Any(l => l.Contains(secret, StringComparison.Ordinal)), $"{what} is in a log line: {lines.FirstOrDefault(l => l.Contains(secret, StringComparison.Ordinal))}");
     }

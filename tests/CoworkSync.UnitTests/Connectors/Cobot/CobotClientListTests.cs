@@ -30,6 +30,34 @@ public sealed class CobotClientListTests
     public async Task AnEmptyArray_IsAnEmptyList(string list) =>
         Assert.Equal(0, await ListAsync(list, Json("[]")));
 
+    [Theory]
+    [InlineData("Link", "<https://co-up.cobot.me/api/memberships?page=2>; rel=\"next\"")]
+    [InlineData("Link", "<https://co-up.cobot.me/api/memberships?page=2>; rel=next")]
+    [InlineData("X-Next-Page", "2")]
+    [InlineData("Total", "3")]
+    [InlineData("X-Total-Count", "3")]
+    public async Task AnAnswerThatSaysItIsOnePageOfMore_IsNotTheList(string header, string value)
+    {
+        var answer = Json("""[{"id":"m-1"},{"id":"m-2"}]""");
+        answer.Headers.TryAddWithoutValidation(header, value);
+
+        var error = await Assert.ThrowsAsync<CobotPayloadException>(() => ListAsync("memberships", answer));
+
+        Assert.Contains("one page of a longer list", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Link", "<https://co-up.cobot.me/api/memberships?page=1>; rel=\"prev\"")]
+    [InlineData("Total", "2")]
+    [InlineData("X-Next-Page", "")]
+    public async Task PagingHeadersThatNameNoFurtherPage_LeaveTheListWhole(string header, string value)
+    {
+        var answer = Json("""[{"id":"m-1"},{"id":"m-2"}]""");
+        answer.Headers.TryAddWithoutValidation(header, value);
+
+        Assert.Equal(2, await ListAsync("memberships", answer));
+    }
+
     private static HttpResponseMessage Json(string body) => new(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
 
     /// <returns>How many items the client read.</returns>

@@ -10,6 +10,7 @@ public sealed class CobotTokenRecordsTests
     public static TheoryData<object> Records => new()
     {
         new CobotTokenResponse(Token),
+        new CobotSpaceToken(Token),
         new CobotCheckInTokenRequest("m-1", Token),
         new CobotCheckInRecord(Token, new DateOnly(2026, 11, 24), null, null, null, null),
         new CobotConnection(new Uri("https://co-up.cobot.me/"), Token),
