@@ -19,13 +19,16 @@ public sealed class ServiceBusEventPublisher(ServiceBusSender sender, TimeProvid
     public async Task PublishAsync(EventEnvelope envelope, PublishOptions options, CancellationToken cancellationToken)
     {
         var message = ServiceBusEventMessage.Create(envelope, options, time.GetUtcNow());
-        var what = $"message {message.MessageId}";
-        await SendAsync(what, token => sender.SendMessageAsync(message, token), cancellationToken);
+        await SendAsync($"message {message.MessageId}", async token =>
+        {
+            await sender.SendMessageAsync(message, token);
+            return 1;
+        }, cancellationToken);
         logger.Sent(message.MessageId, envelope.Id, options.Delay);
     }
 
     /// <summary>
-    /// Fills a batch from the sender (its size limit is the entity's) with as many messages as it takes, sends it, and
+    /// Fills a batch from the sender (its size limit is the queue's) with as many messages as it takes, sends it, and
     /// goes on with a new batch until all are sent. Each batch is sent whole or not at all.
     /// </summary>
     public async Task PublishBatchAsync(IReadOnlyList<EventPublication> publications, CancellationToken cancellationToken)
@@ -37,29 +40,34 @@ public sealed class ServiceBusEventPublisher(ServiceBusSender sender, TimeProvid
         while (sent < messages.Count)
         {
             var first = sent;
-            await SendAsync($"a batch from message {messages[first].MessageId} ({sent} of {messages.Count} messages sent before it)", async token =>
-            {
-                using var batch = await sender.CreateMessageBatchAsync(token);
-                var next = first;
-                while (next < messages.Count && batch.TryAddMessage(messages[next]))
-                    next++;
-                if (next == first)
-                    throw new EventPublishException(
-                        $"Message {messages[first].MessageId} does not fit in a Service Bus batch of {batch.MaxSizeInBytes} bytes; {sent} of {messages.Count} messages were sent.", isTransient: false);
-                await sender.SendMessagesAsync(batch, token);
-                sent = next;
-            }, cancellationToken);
-            logger.SentBatch(sent - first, messages[first].MessageId, messages[sent - 1].MessageId);
+            var count = await SendAsync($"a batch from message {messages[first].MessageId} ({first} of {messages.Count} messages sent before it)",
+                token => SendBatchAsync(messages, first, token), cancellationToken);
+            sent += count;
+            logger.SentBatch(count, messages[first].MessageId, messages[sent - 1].MessageId);
         }
     }
 
-    private async Task SendAsync(string what, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
+    /// <returns>How many messages, from <paramref name="first"/> on, the batch held.</returns>
+    private async Task<int> SendBatchAsync(List<ServiceBusMessage> messages, int first, CancellationToken cancellationToken)
+    {
+        using var batch = await sender.CreateMessageBatchAsync(cancellationToken);
+        var next = first;
+        while (next < messages.Count && batch.TryAddMessage(messages[next]))
+            next++;
+        if (next == first)
+            throw new EventPublishException(
+                $"Message {messages[first].MessageId} does not fit in a Service Bus batch of {batch.MaxSizeInBytes} bytes; {first} of {messages.Count} messages were sent.", isTransient: false);
+        await sender.SendMessagesAsync(batch, cancellationToken);
+        return next - first;
+    }
+
+    private async Task<T> SendAsync<T>(string what, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(SendTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await send(linked.Token);
+            return await send(linked.Token);
         }
         catch (Exception ex) when (ToPublishException(ex, what, cancellationToken) is { } failure)
         {
