@@ -199,6 +199,9 @@ public static class CoworkSyncServices
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
         logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        // The Azure SDK's own events, which AddAzureClients forwards to logging: the Service Bus client logs every send
+        // and link at Information and below. Its warnings (a retried operation) and errors stay.
+        logging.AddFilter("Azure", LogLevel.Warning);
         if (underFunctionsHost)
         {
             // The host collects stdout; one JSON object per line keeps the structure.

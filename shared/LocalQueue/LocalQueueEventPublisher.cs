@@ -25,4 +25,21 @@ public sealed class LocalQueueEventPublisher(LocalEventQueue queue) : IEventPubl
             throw new EventPublishException("The local queue could not be reached.", isTransient: true, ex);
         }
     }
+
+    /// <summary>A storage queue takes one message per request: the envelopes are sent one after another, in order.</summary>
+    public async Task PublishBatchAsync(IReadOnlyList<EventPublication> publications, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(publications);
+        for (var sent = 0; sent < publications.Count; sent++)
+        {
+            try
+            {
+                await PublishAsync(publications[sent].Envelope, publications[sent].Options, cancellationToken);
+            }
+            catch (EventPublishException ex)
+            {
+                throw new EventPublishException($"{ex.Message} ({sent} of {publications.Count} messages were sent)", ex.IsTransient, ex);
+            }
+        }
+    }
 }

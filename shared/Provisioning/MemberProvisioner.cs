@@ -11,10 +11,22 @@ public sealed class MemberProvisioner(MemberReconciler reconciler, AccountStore 
 {
     public async Task<ReconcileResult> ProvisionAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
-        var result = await reconciler.ReconcileAsync(request, cancellationToken);
-        if (result.Account is { Enabled: true, WelcomeEmailQueuedAt: null } account && request.Settings.SendWelcomeEmail)
-            result = result with { Account = await QueueWelcomeEmailAsync(request.ConnectorId, account, resendId: null, cancellationToken) };
+        var (result, welcomeEmailDue) = await ReconcileAsync(request, cancellationToken);
+        if (welcomeEmailDue)
+            result = result with { Account = await QueueWelcomeEmailAsync(request.ConnectorId, result.Account!, resendId: null, cancellationToken) };
         return result;
+    }
+
+    /// <summary>
+    /// Reconciles a member as <see cref="ProvisionAsync"/> does, but leaves a welcome email that is due to the caller, who
+    /// queues it with others (<see cref="QueueWelcomeEmailsAsync"/>, then <see cref="MarkWelcomeEmailQueuedAsync"/>):
+    /// for one input that provisions many members, such as a sync run.
+    /// </summary>
+    /// <returns>The result, and whether the first welcome email of its account is due.</returns>
+    public async Task<(ReconcileResult Result, bool WelcomeEmailDue)> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    {
+        var result = await reconciler.ReconcileAsync(request, cancellationToken);
+        return (result, result.Account is { Enabled: true, WelcomeEmailQueuedAt: null } && request.Settings.SendWelcomeEmail);
     }
 
     /// <summary>Queues the welcome email (again, when <paramref name="resendId"/> is given) and records when.</summary>
@@ -22,6 +34,22 @@ public sealed class MemberProvisioner(MemberReconciler reconciler, AccountStore 
     {
         var envelope = WelcomeEmailEvent.Envelope(connectorId, account.Username, account.MemberId, time.GetUtcNow(), resendId);
         await publisher.PublishAsync(envelope, PublishOptions.First(envelope), cancellationToken);
-        return await accounts.ChangeAsync(account, current => current with { WelcomeEmailQueuedAt = time.GetUtcNow() }, cancellationToken);
+        return await MarkWelcomeEmailQueuedAsync(account, cancellationToken);
     }
+
+    /// <summary>
+    /// Queues the first welcome email of each account in one batch; the caller then records each with
+    /// <see cref="MarkWelcomeEmailQueuedAsync"/>. Queueing one again is harmless: its event id is the account's.
+    /// </summary>
+    public Task QueueWelcomeEmailsAsync(string connectorId, IReadOnlyList<WifiAccount> welcomed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(welcomed);
+        var now = time.GetUtcNow();
+        return publisher.PublishBatchAsync(
+            [.. welcomed.Select(account => EventPublication.First(WelcomeEmailEvent.Envelope(connectorId, account.Username, account.MemberId, now)))], cancellationToken);
+    }
+
+    /// <summary>Records that the account's welcome email is on the queue, so it is not queued again.</summary>
+    public Task<WifiAccount> MarkWelcomeEmailQueuedAsync(WifiAccount account, CancellationToken cancellationToken) =>
+        accounts.ChangeAsync(account, current => current with { WelcomeEmailQueuedAt = time.GetUtcNow() }, cancellationToken);
 }

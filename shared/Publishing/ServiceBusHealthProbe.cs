@@ -1,17 +1,22 @@
 using Azure.Identity;
+using Azure.Messaging.ServiceBus;
 using CoworkSync.Health;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CoworkSync.Publishing;
 
-/// <summary>Checks that a Service Bus token can be had and the namespace answers.</summary>
-public sealed class ServiceBusHealthProbe(
-    HttpClient http,
-    ServiceBusTokenProvider tokens,
-    IOptions<ServiceBusOptions> settings,
-    TimeProvider time,
-    ILogger<ServiceBusHealthProbe> logger) : IHealthProbe
+/// <summary>
+/// Checks the events queue by peeking at it: a request to the queue that Service Bus answers every time, proving that a
+/// token can be had, the namespace answers, the queue exists and the app's identity may read it.
+/// </summary>
+/// <remarks>
+/// The app's identity has Azure Service Bus Data Sender and Data Receiver on the namespace (infra/modules/role-assignments.bicep):
+/// Receiver for the Functions host's triggers, which run as the same identity. A peek needs only Receiver (Listen), locks
+/// nothing and changes no delivery count, so the check cannot disturb delivery. A sender-only check was not chosen: a
+/// sender's link, once open, creates batches without asking the service, so it would not notice a namespace that stopped
+/// answering; reading the queue's description would need Manage, which the app does not have.
+/// </remarks>
+public sealed class ServiceBusHealthProbe(ServiceBusReceiver receiver, TimeProvider time, ILogger<ServiceBusHealthProbe> logger) : IHealthProbe
 {
     /// <summary>The whole check, token included, must finish within this time.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
@@ -24,36 +29,26 @@ public sealed class ServiceBusHealthProbe(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var token = await tokens.GetTokenAsync(linked.Token);
-            using var request = new HttpRequestMessage(HttpMethod.Get, settings.Value.QueueUri());
-            request.Headers.Authorization = new("Bearer", token);
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
-            var status = (int)response.StatusCode;
-            // Reading the queue's description needs Manage rights a sender lacks: any answer below 500 (401/403 included) proves the namespace is up.
-            if (status < 500)
-                return HealthProbeResult.Ok;
-            logger.LogWarning("Service Bus health check: the namespace answered {StatusCode}", status);
-            return HealthProbeResult.Down($"Service Bus answered {status}.");
+            // Bounded here too, not only by the token: the check must end on time even if a peek does not heed it.
+            await receiver.PeekMessageAsync(cancellationToken: linked.Token).WaitAsync(Timeout, time, cancellationToken);
+            return HealthProbeResult.Ok;
         }
-        catch (AuthenticationFailedException ex)
+        catch (Exception ex) when (Describe(ex, cancellationToken) is { } detail)
         {
-            logger.LogWarning(ex, "Service Bus health check: no token");
-            return HealthProbeResult.Down("Could not get a Service Bus token.");
-        }
-        catch (HttpRequestException ex)
-        {
-            logger.LogWarning(ex, "Service Bus health check: namespace unreachable");
-            return HealthProbeResult.Down("Service Bus could not be reached.");
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning(ex, "Service Bus health check timed out");
-            return HealthProbeResult.Down($"Service Bus did not answer within {Timeout.TotalSeconds:0} s.");
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "Service Bus health check failed");
-            return HealthProbeResult.Down($"Service Bus check failed ({ex.GetType().Name}).");
+            logger.HealthCheckFailed(ex, detail);
+            return HealthProbeResult.Down(detail);
         }
     }
+
+    /// <summary>What went wrong, in words safe to show anyone; null for the caller's own cancellation.</summary>
+    private static string? Describe(Exception ex, CancellationToken cancellationToken) => ex switch
+    {
+        _ when cancellationToken.IsCancellationRequested && ex is OperationCanceledException => null,
+        OperationCanceledException or TimeoutException => $"Service Bus did not answer within {Timeout.TotalSeconds:0} s.",
+        AuthenticationFailedException => "Could not get a Service Bus token.",
+        UnauthorizedAccessException => "Service Bus refused the app's identity (it needs the Azure Service Bus Data Receiver role).",
+        ServiceBusException { Reason: ServiceBusFailureReason.MessagingEntityNotFound } => "The events queue does not exist.",
+        ServiceBusException serviceBus => $"Service Bus answered {serviceBus.Reason}.",
+        _ => $"Service Bus check failed ({ex.GetType().Name}).",
+    };
 }

@@ -39,15 +39,4 @@ public sealed class ServiceBusOptions
         value = value.TrimEnd('/');
         return Uri.CheckHostName(value) is UriHostNameType.Dns ? value : null;
     }
-
-    /// <summary><c>https://{namespace}/{queue}</c>, each segment of the queue path escaped.</summary>
-    public Uri QueueUri()
-    {
-        var host = NamespaceHost() ?? throw new InvalidOperationException($"{SectionName}:FullyQualifiedNamespace is not a host name.");
-        var path = string.Join('/', QueueName.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.EscapeDataString));
-        return new Uri($"https://{host}/{path}");
-    }
-
-    /// <summary>The Send Message endpoint: <c>https://{namespace}/{queue}/messages?timeout=60</c>.</summary>
-    public Uri SendUri() => new($"{QueueUri().AbsoluteUri}/messages?timeout=60");
 }

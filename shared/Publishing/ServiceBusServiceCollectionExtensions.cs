@@ -1,27 +1,28 @@
+using Azure.Core;
+using Azure.Messaging.ServiceBus;
 using CoworkSync.Events;
 using CoworkSync.Health;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
+using Microsoft.Extensions.Options;
 
 namespace CoworkSync.Publishing;
 
 public static class ServiceBusServiceCollectionExtensions
 {
-    public const string HttpClientName = "servicebus";
-    public const string HealthHttpClientName = "servicebus-health";
+    /// <summary>The client's retries of a failed operation (each attempt bounded by <see cref="AttemptTimeout"/>).</summary>
+    public const int MaxRetries = 3;
 
-    /// <summary>Total time a send may take, retries included.</summary>
-    public static readonly TimeSpan SendTotalTimeout = TimeSpan.FromSeconds(30);
-
-    /// <summary>Time one attempt of a send may take.</summary>
-    public static readonly TimeSpan SendAttemptTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>The longest one attempt of an operation may take.</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Registers <see cref="IEventPublisher"/> as <see cref="ServiceBusRestPublisher"/> and the <c>queue</c>
-    /// <see cref="IHealthProbe"/>. Needs an Azure.Core <c>TokenCredential</c> registered by the app (not here).
+    /// Registers <see cref="IEventPublisher"/> as <see cref="ServiceBusEventPublisher"/> and the <c>queue</c>
+    /// <see cref="IHealthProbe"/>: one <see cref="ServiceBusClient"/> for the app (through <c>AddAzureClients</c>), with a
+    /// sender and a peek-only receiver for the events queue. The client signs in with the Azure.Core
+    /// <see cref="TokenCredential"/> the app registers (not here): its managed identity in Azure.
     /// </summary>
     public static IServiceCollection AddServiceBusPublisher(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,30 +35,34 @@ public static class ServiceBusServiceCollectionExtensions
             .Validate(o => o.NamespaceHost() is not null, $"{ServiceBusOptions.SectionName}:FullyQualifiedNamespace must be a host name such as myns.servicebus.windows.net.")
             .ValidateOnStart();
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ServiceBusTokenProvider>();
-
-        // The publisher may be captured by singletons: pooled connections are recycled instead of handlers, so DNS changes are still seen.
-        services.AddHttpClient<IEventPublisher, ServiceBusRestPublisher>(HttpClientName)
-            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(2))
-            .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan)
-            // A resent POST is safe: the same MessageId lets duplicate detection drop a copy that did arrive.
-            .AddResilienceHandler("servicebus-send", pipeline => pipeline
-                .AddTimeout(SendTotalTimeout)
-                .AddRetry(new HttpRetryStrategyOptions
+        services.AddAzureClients(clients =>
+        {
+            clients.AddClient<ServiceBusClient, ServiceBusClientOptions>((options, credential, provider) =>
+                    new ServiceBusClient(Settings(provider).NamespaceHost()!, credential, options))
+                .WithCredential(provider => provider.GetRequiredService<TokenCredential>())
+                .ConfigureOptions(options => options.RetryOptions = new ServiceBusRetryOptions
                 {
-                    // The default predicate retries only network errors, timeouts, 408, 429 and 5xx.
-                    MaxRetryAttempts = 3,
-                    BackoffType = DelayBackoffType.Exponential,
+                    // Transient failures only (busy, timeouts, lost connections); a resent message keeps its MessageId,
+                    // so duplicate detection drops a copy that did arrive.
+                    Mode = ServiceBusRetryMode.Exponential,
+                    MaxRetries = MaxRetries,
                     Delay = TimeSpan.FromMilliseconds(500),
                     MaxDelay = TimeSpan.FromSeconds(5),
-                    UseJitter = true,
-                })
-                .AddTimeout(SendAttemptTimeout));
+                    TryTimeout = AttemptTimeout,
+                });
+            clients.AddClient<ServiceBusSender, ServiceBusClientOptions>((_, _, provider) =>
+                provider.GetRequiredService<ServiceBusClient>().CreateSender(Settings(provider).QueueName));
+            clients.AddClient<ServiceBusReceiver, ServiceBusClientOptions>((_, _, provider) =>
+                provider.GetRequiredService<ServiceBusClient>().CreateReceiver(Settings(provider).QueueName));
+        });
 
-        services.AddHttpClient<ServiceBusHealthProbe>(HealthHttpClientName, client => client.Timeout = ServiceBusHealthProbe.Timeout);
-        services.AddTransient<IHealthProbe>(provider => provider.GetRequiredService<ServiceBusHealthProbe>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IEventPublisher, ServiceBusEventPublisher>();
+        services.AddSingleton<ServiceBusHealthProbe>();
+        services.AddSingleton<IHealthProbe>(provider => provider.GetRequiredService<ServiceBusHealthProbe>());
 
         return services;
     }
+
+    private static ServiceBusOptions Settings(IServiceProvider provider) => provider.GetRequiredService<IOptions<ServiceBusOptions>>().Value;
 }

@@ -12,6 +12,8 @@ namespace CoworkSync.Sync;
 /// treated as ended. The run is recorded with its counts and errors. A platform failure fails the run and goes to the
 /// failure policy (a transient one is retried), before anyone is treated as gone; one member's failure (or a member
 /// the platform lists but could not read, <see cref="SyncNotes.MemberUnreadable"/>) is counted and the run goes on.
+/// The welcome emails of new accounts are queued in batches (<see cref="WelcomeEmailBatchSize"/>), not one by one; a
+/// member whose welcome email could not be queued counts as failed, and the next run queues it again.
 /// </summary>
 public sealed partial class ConnectorSyncHandler(
     ConnectorStore connectors,
@@ -22,6 +24,9 @@ public sealed partial class ConnectorSyncHandler(
     TimeProvider time,
     ILogger<ConnectorSyncHandler> logger) : IEventHandler
 {
+    /// <summary>How many welcome emails wait to be queued together, at most; the rest go when the members are done.</summary>
+    public const int WelcomeEmailBatchSize = 100;
+
     public string EventType => SyncRequestedEvent.Type;
 
     public async Task HandleAsync(EventEnvelope envelope, CancellationToken cancellationToken)
@@ -60,47 +65,103 @@ public sealed partial class ConnectorSyncHandler(
         var counts = new SyncCounts();
         var errors = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var welcome = new List<ReconcileResult>();
 
-        await foreach (var member in platform.ListMembersAsync(connector, notes, cancellationToken))
+        try
         {
-            if (!seen.Add(member.MemberId))
-                continue;
-            counts = counts with { Seen = counts.Seen + 1 };
-            counts = await ProvisionAsync(new ReconcileRequest(connector.Id, member, connector.Settings, connector.PlanMappings, SyncRunId: run.RunId, VersionIsReadTime: platform.VersionIsReadTime), counts, errors, cancellationToken);
-        }
-        foreach (var unreadable in notes.UnreadableMembers)
-        {
-            if (seen.Add(unreadable))
-                counts = counts with { Seen = counts.Seen + 1, Failed = counts.Failed + 1 };
-        }
-        errors.AddRange(notes.Errors);
+            await foreach (var member in platform.ListMembersAsync(connector, notes, cancellationToken))
+            {
+                if (!seen.Add(member.MemberId))
+                    continue;
+                counts = counts with { Seen = counts.Seen + 1 };
+                counts = await ProvisionAsync(new ReconcileRequest(connector.Id, member, connector.Settings, connector.PlanMappings, SyncRunId: run.RunId, VersionIsReadTime: platform.VersionIsReadTime), counts, errors, welcome, cancellationToken);
+                if (welcome.Count >= WelcomeEmailBatchSize)
+                    counts = await QueueWelcomeEmailsAsync(connector.Id, welcome, counts, errors, cancellationToken);
+            }
+            foreach (var unreadable in notes.UnreadableMembers)
+            {
+                if (seen.Add(unreadable))
+                    counts = counts with { Seen = counts.Seen + 1, Failed = counts.Failed + 1 };
+            }
+            errors.AddRange(notes.Errors);
 
-        await foreach (var stored in members.ListAsync(connector.Id, cancellationToken))
-        {
-            if (seen.Contains(stored.Platform.MemberId) || stored.Gone)
-                continue;
-            var ended = stored.Platform with { MembershipStatus = MembershipStatus.Ended, UpdatedAt = run.StartedAt!.Value };
-            counts = counts with { Gone = counts.Gone + 1 };
-            counts = await ProvisionAsync(new ReconcileRequest(connector.Id, ended, connector.Settings, connector.PlanMappings, SyncRunId: run.RunId, Gone: true), counts, errors, cancellationToken);
+            await foreach (var stored in members.ListAsync(connector.Id, cancellationToken))
+            {
+                if (seen.Contains(stored.Platform.MemberId) || stored.Gone)
+                    continue;
+                var ended = stored.Platform with { MembershipStatus = MembershipStatus.Ended, UpdatedAt = run.StartedAt!.Value };
+                counts = counts with { Gone = counts.Gone + 1 };
+                counts = await ProvisionAsync(new ReconcileRequest(connector.Id, ended, connector.Settings, connector.PlanMappings, SyncRunId: run.RunId, Gone: true), counts, errors, welcome, cancellationToken);
+            }
         }
+        catch (Exception ex) when (welcome.Count > 0 && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            // The run fails, but the members it reconciled before the failure still get their welcome emails.
+            await QueueWelcomeEmailsAsync(connector.Id, welcome, counts, errors, cancellationToken);
+            throw;
+        }
+        counts = await QueueWelcomeEmailsAsync(connector.Id, welcome, counts, errors, cancellationToken);
 
         return run with { Counts = counts, Errors = errors, Notes = notes.All };
     }
 
-    private async Task<SyncCounts> ProvisionAsync(ReconcileRequest request, SyncCounts counts, List<string> errors, CancellationToken cancellationToken)
+    /// <summary>Reconciles one member; a member whose welcome email is due joins <paramref name="welcome"/>, counted once it is queued.</summary>
+    private async Task<SyncCounts> ProvisionAsync(ReconcileRequest request, SyncCounts counts, List<string> errors, List<ReconcileResult> welcome, CancellationToken cancellationToken)
     {
         try
         {
-            var result = await provisioner.ProvisionAsync(request, cancellationToken);
-            return counts.Add(result);
+            var (result, welcomeEmailDue) = await provisioner.ReconcileAsync(request, cancellationToken);
+            if (!welcomeEmailDue)
+                return counts.Add(result);
+            welcome.Add(result);
+            return counts;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The member is tried again by the next run; the run itself goes on.
-            LogMemberFailed(ex, request.ConnectorId, request.Member.MemberId);
-            errors.Add($"member {request.Member.MemberId}: {ex.Message}");
-            return counts with { Failed = counts.Failed + 1 };
+            return Failed(counts, errors, ex, request.ConnectorId, request.Member.MemberId);
         }
+    }
+
+    /// <summary>
+    /// Queues the due welcome emails in one batch, records each on its account and counts its member; when the batch
+    /// fails, each of its members counts as failed (the next run queues their emails again).
+    /// </summary>
+    private async Task<SyncCounts> QueueWelcomeEmailsAsync(string connectorId, List<ReconcileResult> welcome, SyncCounts counts, List<string> errors, CancellationToken cancellationToken)
+    {
+        if (welcome.Count == 0)
+            return counts;
+        var due = welcome.ToList();
+        welcome.Clear();
+        try
+        {
+            await provisioner.QueueWelcomeEmailsAsync(connectorId, [.. due.Select(result => result.Account!)], cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            foreach (var result in due)
+                counts = Failed(counts, errors, ex, connectorId, result.Account!.MemberId);
+            return counts;
+        }
+        foreach (var result in due)
+        {
+            try
+            {
+                counts = counts.Add(result with { Account = await provisioner.MarkWelcomeEmailQueuedAsync(result.Account!, cancellationToken) });
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                counts = Failed(counts, errors, ex, connectorId, result.Account!.MemberId);
+            }
+        }
+        return counts;
+    }
+
+    private SyncCounts Failed(SyncCounts counts, List<string> errors, Exception exception, string connectorId, string memberId)
+    {
+        // The member is tried again by the next run; the run itself goes on.
+        LogMemberFailed(exception, connectorId, memberId);
+        errors.Add($"member {memberId}: {exception.Message}");
+        return counts with { Failed = counts.Failed + 1 };
     }
 
     [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Sync run {RunId} of connector {ConnectorId} saw {Seen} members; {Failed} failed")]

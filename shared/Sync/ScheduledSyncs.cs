@@ -6,7 +6,7 @@ namespace CoworkSync.Sync;
 /// <summary>
 /// What the poll timers share: which connectors of a platform are due for a scheduled sync (the last run was queued at
 /// least their <c>syncIntervalMinutes</c> ago and is not still going, see <see cref="SyncStarter.IsDue"/>), and
-/// queueing their syncs.
+/// queueing their syncs: one timer tick, one batch of sync events.
 /// </summary>
 public sealed partial class ScheduledSyncs(ConnectorStore connectors, SyncRunStore runs, SyncStarter starter, TimeProvider time, ILogger<ScheduledSyncs> logger)
 {
@@ -14,19 +14,19 @@ public sealed partial class ScheduledSyncs(ConnectorStore connectors, SyncRunSto
     /// <returns>The connectors whose sync was queued.</returns>
     public async Task<IReadOnlyList<string>> StartDueAsync(string platform, Func<Connector, bool> canSync, CancellationToken cancellationToken)
     {
-        var started = new List<string>();
+        var due = new List<string>();
         foreach (var connector in await connectors.ListAsync(cancellationToken))
         {
             if (connector.Platform != platform || !canSync(connector))
                 continue;
             var latest = (await runs.ListAsync(connector.Id, 1, cancellationToken)).FirstOrDefault();
-            if (!SyncStarter.IsDue(latest, connector.Settings.SyncIntervalMinutes, time.GetUtcNow()))
-                continue;
-            var run = await starter.StartAsync(connector.Id, SyncStarter.Schedule, cancellationToken);
-            LogStarted(platform, connector.Id, run.RunId);
-            started.Add(connector.Id);
+            if (SyncStarter.IsDue(latest, connector.Settings.SyncIntervalMinutes, time.GetUtcNow()))
+                due.Add(connector.Id);
         }
-        return started;
+        var started = await starter.StartAsync(due, SyncStarter.Schedule, cancellationToken);
+        foreach (var run in started)
+            LogStarted(platform, run.ConnectorId, run.RunId);
+        return [.. started.Select(run => run.ConnectorId)];
     }
 
     [LoggerMessage(EventId = 800, Level = LogLevel.Information, Message = "Started scheduled sync run {RunId} of {Platform} connector {ConnectorId}")]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using CoworkSync.Events;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Support;
 
@@ -20,6 +21,17 @@ public sealed class EventPipelineTests(AzuriteFixture azurite) : IDisposable
         await _app.PublishAsync(envelope);
 
         await Eventually.TrueAsync(() => _app.Handler.AppliedCount(envelope.Id) == 1, "the event to be applied");
+    }
+
+    [Fact]
+    public async Task PublishedBatch_EveryEventIsAppliedOnce()
+    {
+        var envelopes = Enumerable.Range(0, 3).Select(_ => LocalFunctionApp.Event(_connector)).ToList();
+
+        await _app.Publisher.PublishBatchAsync([.. envelopes.Select(EventPublication.First)], CancellationToken.None);
+
+        foreach (var envelope in envelopes)
+            await Eventually.TrueAsync(() => _app.Handler.AppliedCount(envelope.Id) == 1, $"event {envelope.Id} to be applied");
     }
 
     [Fact]

@@ -214,6 +214,8 @@ public sealed class CoworksProvisioningTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(120, run.GetProperty("counts").GetProperty("created").GetInt32());
         var list = await _world.App.GetJsonAsync($"/api/admin/connectors/{_world.ConnectorId}/members");
         Assert.Equal(120, list.GetProperty("items").EnumerateArray().Count(m => m.GetProperty("account").ValueKind == JsonValueKind.Object));
+        // The 120 welcome emails went out as batches of at most ConnectorSyncHandler.WelcomeEmailBatchSize.
+        Assert.Equal([100, 20], _world.App.Services.GetRequiredService<RecordingPublisher>().Batches);
     }
 
     [Fact]

@@ -1,100 +1,114 @@
-using System.Net;
-using Azure.Core;
 using Azure.Identity;
+using Azure.Messaging.ServiceBus;
 using CoworkSync.Publishing;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace CoworkSync.UnitTests.Publishing;
 
-public sealed class ServiceBusHealthProbeTests : IDisposable
+public sealed class ServiceBusHealthProbeTests
 {
     private readonly FakeTimeProvider _clock = PublishingFakes.Clock();
     private readonly ListLogger<ServiceBusHealthProbe> _logger = new();
-    private readonly List<IDisposable> _disposables = [];
+    private readonly Mock<ServiceBusReceiver> _receiver = new();
+    private readonly ServiceBusHealthProbe _probe;
 
-    public void Dispose()
-    {
-        foreach (var disposable in _disposables)
-            disposable.Dispose();
-    }
+    public ServiceBusHealthProbeTests() => _probe = new ServiceBusHealthProbe(_receiver.Object, _clock, _logger);
 
-    private ServiceBusHealthProbe Probe(CapturingHandler handler, Mock<TokenCredential>? credential = null)
-    {
-        var http = new HttpClient(handler);
-        var tokens = new ServiceBusTokenProvider((credential ?? PublishingFakes.Credential(PublishingFakes.Now.AddHours(1))).Object, _clock);
-        _disposables.Add(http);
-        _disposables.Add(tokens);
-        return new ServiceBusHealthProbe(http, tokens, PublishingFakes.Options(), _clock, _logger);
-    }
+    private void PeekAnswers(Exception failure) =>
+        _receiver.Setup(r => r.PeekMessageAsync(It.IsAny<long?>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
 
     [Fact]
     public void Name_Always_IsQueue()
     {
-        Assert.Equal("queue", Probe(new CapturingHandler(HttpStatusCode.OK)).Name);
+        Assert.Equal("queue", _probe.Name);
     }
 
     [Fact]
-    public async Task CheckAsync_Unauthorized_HealthyAfterAuthenticatedGetOnQueue()
+    public async Task CheckAsync_EmptyQueue_HealthyAfterOnePeek_AndNothingElse()
     {
-        var handler = new CapturingHandler(HttpStatusCode.Unauthorized);
+        _receiver.Setup(r => r.PeekMessageAsync(It.IsAny<long?>(), It.IsAny<CancellationToken>())).ReturnsAsync((ServiceBusReceivedMessage?)null);
 
-        var result = await Probe(handler).CheckAsync(CancellationToken.None);
+        var result = await _probe.CheckAsync(CancellationToken.None);
 
         Assert.True(result.Healthy);
-        var request = Assert.Single(handler.Requests);
-        Assert.Equal(HttpMethod.Get, request.Method);
-        Assert.Equal("https://myns.servicebus.windows.net/events", request.Uri.AbsoluteUri);
-        Assert.Equal($"Bearer {PublishingFakes.Token}", request.Header("Authorization"));
+        _receiver.Verify(r => r.PeekMessageAsync(It.IsAny<long?>(), It.IsAny<CancellationToken>()), Times.Once);
+        _receiver.VerifyNoOtherCalls();
     }
 
-    [Theory]
-    [InlineData(HttpStatusCode.OK)]
-    [InlineData(HttpStatusCode.Forbidden)]
-    [InlineData(HttpStatusCode.NotFound)]
-    public async Task CheckAsync_AnswerBelow500_Healthy(HttpStatusCode status)
+    [Fact]
+    public async Task CheckAsync_MessageWaiting_HealthyWithoutReceivingIt()
     {
-        var result = await Probe(new CapturingHandler(status)).CheckAsync(CancellationToken.None);
+        var waiting = ServiceBusModelFactory.ServiceBusReceivedMessage(BinaryData.FromString("{}"), messageId: "evt-1", deliveryCount: 0);
+        _receiver.Setup(r => r.PeekMessageAsync(It.IsAny<long?>(), It.IsAny<CancellationToken>())).ReturnsAsync(waiting);
+
+        var result = await _probe.CheckAsync(CancellationToken.None);
 
         Assert.True(result.Healthy);
+        _receiver.Verify(r => r.PeekMessageAsync(It.IsAny<long?>(), It.IsAny<CancellationToken>()), Times.Once);
+        _receiver.VerifyNoOtherCalls();
     }
 
     [Fact]
-    public async Task CheckAsync_ServiceUnavailable_DownWithoutToken()
+    public async Task CheckAsync_IdentityMayNotRead_DownNamingTheRole()
     {
-        var result = await Probe(new CapturingHandler(HttpStatusCode.ServiceUnavailable)).CheckAsync(CancellationToken.None);
+        PeekAnswers(new UnauthorizedAccessException("Unauthorized access. 'Listen' claim(s) are required to perform this operation."));
+
+        var result = await _probe.CheckAsync(CancellationToken.None);
 
         Assert.False(result.Healthy);
-        Assert.Equal("Service Bus answered 503.", result.Detail);
-        Assert.DoesNotContain(PublishingFakes.Token, result.Detail!, StringComparison.Ordinal);
+        Assert.Equal("Service Bus refused the app's identity (it needs the Azure Service Bus Data Receiver role).", result.Detail);
+        Assert.Contains(_logger.Lines, line => line.StartsWith("Warning: Service Bus health check failed", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task CheckAsync_NetworkError_DownWithoutToken()
+    public async Task CheckAsync_QueueMissing_Down()
     {
-        var handler = CapturingHandler.Throwing(new HttpRequestException(HttpRequestError.NameResolutionError, "No such host is known"));
+        PeekAnswers(PublishingFakes.Failure(ServiceBusFailureReason.MessagingEntityNotFound));
 
-        var result = await Probe(handler).CheckAsync(CancellationToken.None);
+        var result = await _probe.CheckAsync(CancellationToken.None);
 
         Assert.False(result.Healthy);
-        Assert.DoesNotContain(PublishingFakes.Token, result.Detail!, StringComparison.Ordinal);
-        Assert.DoesNotContain(_logger.Lines, line => line.Contains(PublishingFakes.Token, StringComparison.Ordinal));
+        Assert.Equal("The events queue does not exist.", result.Detail);
     }
 
     [Fact]
-    public async Task CheckAsync_NoAnswerWithinFiveSeconds_Down()
+    public async Task CheckAsync_ServiceBusy_DownWithTheReason()
+    {
+        PeekAnswers(PublishingFakes.Failure(ServiceBusFailureReason.ServiceBusy));
+
+        var result = await _probe.CheckAsync(CancellationToken.None);
+
+        Assert.False(result.Healthy);
+        Assert.Equal("Service Bus answered ServiceBusy.", result.Detail);
+    }
+
+    [Fact]
+    public async Task CheckAsync_NoToken_Down()
+    {
+        PeekAnswers(new CredentialUnavailableException("No managed identity endpoint found"));
+
+        var result = await _probe.CheckAsync(CancellationToken.None);
+
+        Assert.False(result.Healthy);
+        Assert.Equal("Could not get a Service Bus token.", result.Detail);
+    }
+
+    [Fact]
+    public async Task CheckAsync_NoAnswerWithinFiveSeconds_Down_EvenIfThePeekIgnoresCancellation()
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var handler = new CapturingHandler(async (_, ct) =>
-        {
-            started.SetResult();
-            await Task.Delay(Timeout.Infinite, ct);
-            return new HttpResponseMessage(HttpStatusCode.OK);
-        });
+        var never = new TaskCompletionSource<ServiceBusReceivedMessage?>();
+        _receiver.Setup(r => r.PeekMessageAsync(It.IsAny<long?>(), It.IsAny<CancellationToken>()))
+            .Returns(() =>
+            {
+                started.SetResult();
+                return never.Task;
+            });
 
-        var check = Probe(handler).CheckAsync(CancellationToken.None);
+        var check = _probe.CheckAsync(CancellationToken.None);
         await started.Task;
-        _clock.Advance(TimeSpan.FromSeconds(6));
+        _clock.Advance(ServiceBusHealthProbe.Timeout + TimeSpan.FromSeconds(1));
         var result = await check;
 
         Assert.False(result.Healthy);
@@ -102,17 +116,17 @@ public sealed class ServiceBusHealthProbeTests : IDisposable
     }
 
     [Fact]
-    public async Task CheckAsync_TokenFails_DownWithoutSending()
+    public async Task CheckAsync_CallerCancels_ThrowsOperationCanceled()
     {
-        var handler = new CapturingHandler(HttpStatusCode.OK);
-        var credential = new Mock<TokenCredential>();
-        credential.Setup(c => c.GetTokenAsync(It.IsAny<TokenRequestContext>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new CredentialUnavailableException("No managed identity endpoint found"));
+        using var cancel = new CancellationTokenSource();
+        _receiver.Setup(r => r.PeekMessageAsync(It.IsAny<long?>(), It.IsAny<CancellationToken>()))
+            .Returns<long?, CancellationToken>(async (_, ct) =>
+            {
+                await cancel.CancelAsync();
+                ct.ThrowIfCancellationRequested();
+                return null;
+            });
 
-        var result = await Probe(handler, credential).CheckAsync(CancellationToken.None);
-
-        Assert.False(result.Healthy);
-        Assert.Equal("Could not get a Service Bus token.", result.Detail);
-        Assert.Empty(handler.Requests);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _probe.CheckAsync(cancel.Token));
     }
 }

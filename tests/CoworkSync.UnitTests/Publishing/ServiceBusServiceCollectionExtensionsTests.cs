@@ -1,5 +1,5 @@
-using System.Net;
 using Azure.Core;
+using Azure.Messaging.ServiceBus;
 using CoworkSync.Events;
 using CoworkSync.Health;
 using CoworkSync.Publishing;
@@ -11,18 +11,18 @@ using Microsoft.Extensions.Options;
 
 namespace CoworkSync.UnitTests.Publishing;
 
+/// <summary>The registration, resolved without a network: Service Bus clients connect on their first operation.</summary>
 public sealed class ServiceBusServiceCollectionExtensionsTests
 {
-    private static ServiceProvider Build(Dictionary<string, string?> settings, CapturingHandler? sendHandler = null)
+    private static ServiceProvider Build(Dictionary<string, string?> settings, bool withCredential = true)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton(PublishingFakes.Credential(DateTimeOffset.UtcNow.AddHours(1)).Object);
+        if (withCredential)
+            services.AddSingleton(PublishingFakes.Credential().Object);
         services.AddServiceBusPublisher(configuration);
-        if (sendHandler is not null)
-            services.AddHttpClient(ServiceBusServiceCollectionExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => sendHandler);
         return services.BuildServiceProvider();
     }
 
@@ -36,9 +36,9 @@ public sealed class ServiceBusServiceCollectionExtensionsTests
     };
 
     [Fact]
-    public void AddServiceBusPublisher_FunctionsHostSettings_BindsOptions()
+    public async Task AddServiceBusPublisher_FunctionsHostSettings_BindsOptions()
     {
-        using var provider = Build(FunctionsHostSettings);
+        await using var provider = Build(FunctionsHostSettings);
 
         var options = provider.GetRequiredService<IOptions<ServiceBusOptions>>().Value;
 
@@ -48,59 +48,75 @@ public sealed class ServiceBusServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddServiceBusPublisher_NoQueueSetting_DefaultsToEvents()
+    public async Task AddServiceBusPublisher_NoQueueSetting_DefaultsToEvents()
     {
-        using var provider = Build(new() { ["ServiceBusConnection:fullyQualifiedNamespace"] = "myns.servicebus.windows.net" });
+        await using var provider = Build(new() { ["ServiceBusConnection:fullyQualifiedNamespace"] = "myns.servicebus.windows.net" });
 
         Assert.Equal("events", provider.GetRequiredService<IOptions<ServiceBusOptions>>().Value.QueueName);
+        Assert.Equal("events", provider.GetRequiredService<ServiceBusSender>().EntityPath);
     }
 
     [Fact]
-    public void AddServiceBusPublisher_NamespaceMissing_OptionsFailValidation()
+    public async Task AddServiceBusPublisher_NamespaceMissing_OptionsFailValidation()
     {
-        using var provider = Build(new() { ["EventsQueueName"] = "events" });
+        await using var provider = Build(new() { ["EventsQueueName"] = "events" });
 
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ServiceBusOptions>>().Value);
     }
 
     [Fact]
-    public void AddServiceBusPublisher_Resolve_PublisherAndQueueProbe()
+    public async Task AddServiceBusPublisher_Resolve_SdkPublisherAndQueueProbe()
     {
-        using var provider = Build(FunctionsHostSettings);
+        await using var provider = Build(FunctionsHostSettings);
 
-        Assert.IsType<ServiceBusRestPublisher>(provider.GetRequiredService<IEventPublisher>());
+        Assert.IsType<ServiceBusEventPublisher>(provider.GetRequiredService<IEventPublisher>());
         Assert.Contains(provider.GetServices<IHealthProbe>(), probe => probe is ServiceBusHealthProbe { Name: "queue" });
     }
 
     [Fact]
-    public async Task AddServiceBusPublisher_TransientAnswerThenCreated_RetriesAndSucceeds()
+    public async Task AddServiceBusPublisher_Resolve_OneClientForTheNamespace_WithASenderAndAReceiverOnTheEventsQueue()
     {
-        var handler = CapturingHandler.Answering(HttpStatusCode.ServiceUnavailable, HttpStatusCode.Created);
-        using var provider = Build(FunctionsHostSettings, handler);
-        var envelope = PublishingFakes.Envelope();
+        await using var provider = Build(new(FunctionsHostSettings) { ["ServiceBusConnection:fullyQualifiedNamespace"] = "sb://myns.servicebus.windows.net/" });
 
-        await provider.GetRequiredService<IEventPublisher>().PublishAsync(envelope, PublishOptions.First(envelope), CancellationToken.None);
+        var client = provider.GetRequiredService<ServiceBusClient>();
+        var sender = provider.GetRequiredService<ServiceBusSender>();
+        var receiver = provider.GetRequiredService<ServiceBusReceiver>();
 
-        Assert.Equal(2, handler.Requests.Count);
-        Assert.All(handler.Requests, request =>
-        {
-            Assert.Equal(EventEnvelopeJson.Serialize(envelope), request.Body);
-            Assert.Equal("""{"MessageId":"evt-1","Label":"member.updated"}""", request.Header("BrokerProperties"));
-        });
+        Assert.Same(client, provider.GetRequiredService<ServiceBusClient>());
+        Assert.Equal("myns.servicebus.windows.net", client.FullyQualifiedNamespace);
+        Assert.Equal(("myns.servicebus.windows.net", "coworksync-events"), (sender.FullyQualifiedNamespace, sender.EntityPath));
+        Assert.Equal(("myns.servicebus.windows.net", "coworksync-events"), (receiver.FullyQualifiedNamespace, receiver.EntityPath));
     }
 
     [Fact]
-    public async Task AddServiceBusPublisher_Unauthorized_NotRetried()
+    public async Task AddServiceBusPublisher_ClientOptions_RetryTransientFailuresWithinBoundedAttempts()
     {
-        var handler = new CapturingHandler(HttpStatusCode.Unauthorized);
-        using var provider = Build(FunctionsHostSettings, handler);
-        var envelope = PublishingFakes.Envelope();
+        await using var provider = Build(FunctionsHostSettings);
 
-        var ex = await Assert.ThrowsAsync<EventPublishException>(() =>
-            provider.GetRequiredService<IEventPublisher>().PublishAsync(envelope, PublishOptions.First(envelope), CancellationToken.None));
+        var retry = provider.GetRequiredService<IOptionsMonitor<ServiceBusClientOptions>>().Get("Default").RetryOptions;
 
-        Assert.False(ex.IsTransient);
-        Assert.Single(handler.Requests);
+        Assert.Equal(ServiceBusRetryMode.Exponential, retry.Mode);
+        Assert.Equal(ServiceBusServiceCollectionExtensions.MaxRetries, retry.MaxRetries);
+        Assert.Equal(ServiceBusServiceCollectionExtensions.AttemptTimeout, retry.TryTimeout);
+    }
+
+    [Fact]
+    public async Task AddServiceBusPublisher_NoAppCredential_ClientCannotBeMade()
+    {
+        await using var provider = Build(FunctionsHostSettings, withCredential: false);
+
+        // The client signs in with the app's TokenCredential only, never with a default credential of its own.
+        Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ServiceBusClient>());
+    }
+
+    [Fact]
+    public async Task AddServiceBusPublisher_ProviderDisposed_ClosesTheClient()
+    {
+        ServiceBusClient client;
+        await using (var provider = Build(FunctionsHostSettings))
+            client = provider.GetRequiredService<ServiceBusClient>();
+
+        Assert.True(client.IsClosed);
     }
 
     [Fact]

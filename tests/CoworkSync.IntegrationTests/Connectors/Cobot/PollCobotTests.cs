@@ -4,6 +4,7 @@ using CoworkSync.Functions.PollCobot;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Support;
 using CoworkSync.Secrets;
+using CoworkSync.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -33,7 +34,11 @@ public sealed class PollCobotTests : IAsyncLifetime
         Assert.DoesNotContain(_world.ConnectorId, await PollAsync());
 
         await _world.ConnectWithTokenAsync();
+        var batches = Recorded.Batches.Count;
         Assert.Contains(_world.ConnectorId, await PollAsync());
+        // One tick, one batch of sync events, whichever connectors were due.
+        Assert.Equal(batches + 1, Recorded.Batches.Count);
+        Assert.Contains(Recorded.Published, e => e.Type == SyncRequestedEvent.Type && e.ConnectorId == _world.ConnectorId);
         var run = await Eventually.GetAsync(LatestRunAsync, r => r.GetProperty("state").GetString() is "succeeded" or "failed", "the scheduled run");
         Assert.Equal("schedule", run.GetProperty("trigger").GetString());
         Assert.Equal("succeeded", run.GetProperty("state").GetString());
@@ -57,6 +62,8 @@ public sealed class PollCobotTests : IAsyncLifetime
 
         Assert.Equal(reads, _secrets.Reads);
     }
+
+    private RecordingPublisher Recorded => _world.App.Services.GetRequiredService<RecordingPublisher>();
 
     private async Task<IReadOnlyList<string>> PollAsync()
     {
