@@ -11,7 +11,10 @@ namespace CoworkSync.Email;
 /// rare). Failures become <see cref="TransientEventException"/> or <see cref="PermanentEventException"/> (see
 /// <see cref="SmtpFailures"/>); no password appears in an exception or a log line.
 /// </summary>
+/// <param name="composer">Composes the email from the account.</param>
+/// <param name="options">The SMTP server and sender.</param>
 /// <param name="clientFactory">Makes a fresh client for each email; <c>() =&gt; new SmtpClient()</c> outside tests.</param>
+/// <param name="logger">Where sends are logged (never a password).</param>
 public sealed partial class SmtpWelcomeEmailSender(
     WelcomeEmailComposer composer,
     IOptions<EmailOptions> options,

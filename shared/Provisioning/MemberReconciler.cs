@@ -20,7 +20,7 @@ public sealed partial class MemberReconciler(
             var result = await ReconcileOnceAsync(request, ct);
             created |= result.Outcome == ReconcileOutcome.Created;
             return result;
-        }, cancellationToken);
+        }, time, cancellationToken);
 
         // An account created by an attempt that then lost a race is adopted by the next one: still a creation.
         if (created && result.Outcome != ReconcileOutcome.Stale)

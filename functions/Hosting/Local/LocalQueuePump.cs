@@ -72,8 +72,8 @@ public sealed partial class LocalQueuePump(LocalEventQueue queue, FunctionInvoke
                 received.InsertedOn ?? now, message.Properties, now);
 
             // The lock duration doubles as the function timeout: a hung handler is cancelled and the message redelivered.
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            timeout.CancelAfter(queue.Options.LockDuration);
+            using var lockExpired = new CancellationTokenSource(queue.Options.LockDuration, time);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lockExpired.Token);
             var result = await invoker.InvokeAsync(functionName, request, timeout.Token);
 
             if (result.Succeeded)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace CoworkSync.Connectors.Cobot;
 
 /// <summary>
-/// Cobot API1 over the typed HttpClient that <see cref="CobotServiceCollectionExtensions.AddCobotConnector"/> registers
+/// Cobot API1 over the typed HttpClient that <see cref="CobotServiceCollectionExtensions.AddCobotClient"/> registers
 /// behind <see cref="CobotRateLimitHandler"/>. Every request carries <c>Authorization: Bearer {token}</c> and JSON.
 /// Failures become <see cref="CobotApiException"/> (with status and whether it is transient) or
 /// <see cref="CobotPayloadException"/>; messages never hold a token.

@@ -85,6 +85,9 @@ public sealed partial class CobotConnectFlow(
     /// callback token it created, the access token it stored (the previous one is put back), and, with
     /// <paramref name="revokeOnFailure"/>, the token itself.
     /// </summary>
+    /// <param name="connector">The Cobot connector to connect.</param>
+    /// <param name="token">The Cobot access token to connect with (never logged).</param>
+    /// <param name="cancellationToken">Cancels the attempt (what it made is still taken back).</param>
     /// <param name="revokeOnFailure">The token was made for this attempt (the OAuth code's): revoke it if the attempt fails.</param>
     /// <returns>Null when connected; otherwise what Cobot refused. Any other failure is thrown after the taking back.</returns>
     public async Task<string?> ConnectWithTokenAsync(Connector connector, string token, CancellationToken cancellationToken, bool revokeOnFailure = false)
