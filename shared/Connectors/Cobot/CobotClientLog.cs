@@ -18,4 +18,7 @@ internal static partial class CobotClientLog
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Cobot answered {Operation} at {ApiHost} with a body that is not the documented format")]
     public static partial void BadPayload(this ILogger logger, Exception exception, string operation, string apiHost);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Did not send {Operation} to Cobot at {ApiHost}: the token's next rate-limit slot is {RetryAfter} away, longer than Cobot:MaxWait")]
+    public static partial void NotSent(this ILogger logger, string operation, string apiHost, TimeSpan? retryAfter);
 }
