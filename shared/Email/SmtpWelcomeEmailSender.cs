@@ -79,9 +79,9 @@ public sealed partial class SmtpWelcomeEmailSender(
         }
     }
 
-    [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Sent the welcome email for WiFi user {Username} as {MessageId} through {SmtpEndpoint}")]
+    [LoggerMessage(EventId = 600, EventName = "WelcomeEmailSent", Level = LogLevel.Information, Message = "Sent the welcome email for WiFi user {Username} as {MessageId} through {SmtpEndpoint}")]
     private partial void LogSent(string username, string? messageId, string smtpEndpoint);
 
-    [LoggerMessage(EventId = 601, Level = LogLevel.Debug, Message = "Closing the connection to {SmtpEndpoint} after sending failed with {ExceptionType}; the email was sent")]
+    [LoggerMessage(EventId = 601, EventName = "SmtpDisconnectFailed", Level = LogLevel.Debug, Message = "Closing the connection to {SmtpEndpoint} after sending failed with {ExceptionType}; the email was sent")]
     private partial void LogDisconnectFailed(string smtpEndpoint, string exceptionType);
 }

@@ -167,6 +167,6 @@ public sealed partial class MemberReconciler(
         && a.BillingCycleAnchor == b.BillingCycleAnchor
         && a.DisabledReason == b.DisabledReason;
 
-    [LoggerMessage(EventId = 500, Level = LogLevel.Information, Message = "Reconciled member {MemberId} of connector {ConnectorId}: {Outcome} ({Reason})")]
+    [LoggerMessage(EventId = 1200, EventName = "MemberReconciled", Level = LogLevel.Information, Message = "Reconciled member {MemberId} of connector {ConnectorId}: {Outcome} ({Reason})")]
     private partial void LogReconciled(string connectorId, string memberId, ReconcileOutcome outcome, string? reason);
 }

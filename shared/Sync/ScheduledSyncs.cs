@@ -31,6 +31,6 @@ public sealed partial class ScheduledSyncs(ConnectorStore connectors, SyncRunSto
         return started;
     }
 
-    [LoggerMessage(EventId = 800, Level = LogLevel.Information, Message = "Started scheduled sync run {RunId} of {Platform} connector {ConnectorId}")]
+    [LoggerMessage(EventId = 800, EventName = "ScheduledSyncStarted", Level = LogLevel.Information, Message = "Started scheduled sync run {RunId} of {Platform} connector {ConnectorId}")]
     private partial void LogStarted(string platform, string connectorId, string runId);
 }

@@ -40,9 +40,9 @@ public sealed partial class FunctionInvoker
         }
     }
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Invoked {FunctionName}: succeeded {Succeeded} in {ElapsedMs:F1} ms")]
+    [LoggerMessage(EventId = 10, EventName = "FunctionInvoked", Level = LogLevel.Debug, Message = "Invoked {FunctionName}: succeeded {Succeeded} in {ElapsedMs:F1} ms")]
     private partial void LogInvoked(string functionName, bool succeeded, double elapsedMs);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "{FunctionName} failed; the invocation is reported as failed")]
+    [LoggerMessage(EventId = 11, EventName = "FunctionFailed", Level = LogLevel.Error, Message = "{FunctionName} failed; the invocation is reported as failed")]
     private partial void LogFailed(Exception exception, string functionName);
 }

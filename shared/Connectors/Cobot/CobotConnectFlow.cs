@@ -154,12 +154,12 @@ public sealed partial class CobotConnectFlow(
 
     private static string Shorten(string text) => text.Length > 100 ? text[..100] : text;
 
-    [LoggerMessage(EventId = 1110, Level = LogLevel.Information, Message = "Cobot connector {ConnectorId} connected; first sync run {RunId}")]
+    [LoggerMessage(EventId = 1110, EventName = "CobotConnected", Level = LogLevel.Information, Message = "Cobot connector {ConnectorId} connected; first sync run {RunId}")]
     private partial void LogConnected(string connectorId, string runId);
 
-    [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "Connecting Cobot connector {ConnectorId} failed; what the attempt made is taken back")]
+    [LoggerMessage(EventId = 1111, EventName = "CobotConnectFailed", Level = LogLevel.Warning, Message = "Connecting Cobot connector {ConnectorId} failed; what the attempt made is taken back")]
     private partial void LogFailed(Exception exception, string connectorId);
 
-    [LoggerMessage(EventId = 1112, Level = LogLevel.Warning, Message = "Could not take back {What} after connecting Cobot connector {ConnectorId} failed")]
+    [LoggerMessage(EventId = 1112, EventName = "CobotConnectUndoFailed", Level = LogLevel.Warning, Message = "Could not take back {What} after connecting Cobot connector {ConnectorId} failed")]
     private partial void LogUndoFailed(Exception exception, string what, string connectorId);
 }
