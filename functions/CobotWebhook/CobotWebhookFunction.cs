@@ -75,12 +75,12 @@ public static partial class CobotWebhookFunction
         }
     }
 
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Accepted Cobot webhook {EventId} for membership {MembershipId} of connector {ConnectorId}")]
+    [LoggerMessage(EventId = 1100, EventName = "CobotWebhookAccepted", Level = LogLevel.Information, Message = "Accepted Cobot webhook {EventId} for membership {MembershipId} of connector {ConnectorId}")]
     private static partial void LogAccepted(ILogger logger, string eventId, string connectorId, string membershipId);
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Rejected a Cobot webhook for connector {ConnectorId}: bad {Problem}")]
+    [LoggerMessage(EventId = 1101, EventName = "CobotWebhookRejected", Level = LogLevel.Warning, Message = "Rejected a Cobot webhook for connector {ConnectorId}: bad {Problem}")]
     private static partial void LogRejected(ILogger logger, string connectorId, string problem);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Could not accept a Cobot webhook for connector {ConnectorId}: queue unavailable")]
+    [LoggerMessage(EventId = 1102, EventName = "CobotWebhookUnavailable", Level = LogLevel.Error, Message = "Could not accept a Cobot webhook for connector {ConnectorId}: queue unavailable")]
     private static partial void LogUnavailable(ILogger logger, Exception exception, string connectorId);
 }

@@ -114,15 +114,15 @@ public static partial class CoworksWebhookFunction
         _ => "not a valid signature of this body",
     };
 
-    [LoggerMessage(EventId = 700, Level = LogLevel.Information, Message = "Accepted Coworks webhook {EventId} ({WebhookType}) for connector {ConnectorId}")]
+    [LoggerMessage(EventId = 750, EventName = "CoworksWebhookAccepted", Level = LogLevel.Information, Message = "Accepted Coworks webhook {EventId} ({WebhookType}) for connector {ConnectorId}")]
     private static partial void LogAccepted(ILogger logger, string eventId, string connectorId, string webhookType);
 
-    [LoggerMessage(EventId = 701, Level = LogLevel.Warning, Message = "Rejected a Coworks webhook for connector {ConnectorId}: signature {SignatureResult}")]
+    [LoggerMessage(EventId = 751, EventName = "CoworksWebhookRejected", Level = LogLevel.Warning, Message = "Rejected a Coworks webhook for connector {ConnectorId}: signature {SignatureResult}")]
     private static partial void LogRejected(ILogger logger, string connectorId, CoworksSignatureResult signatureResult);
 
-    [LoggerMessage(EventId = 702, Level = LogLevel.Error, Message = "Could not accept a Coworks webhook for connector {ConnectorId}: storage or queue unavailable")]
+    [LoggerMessage(EventId = 752, EventName = "CoworksWebhookUnavailable", Level = LogLevel.Error, Message = "Could not accept a Coworks webhook for connector {ConnectorId}: storage or queue unavailable")]
     private static partial void LogUnavailable(ILogger logger, Exception exception, string connectorId);
 
-    [LoggerMessage(EventId = 703, Level = LogLevel.Warning, Message = "Coworks webhook {EventId} for connector {ConnectorId} was enqueued but not recorded as accepted")]
+    [LoggerMessage(EventId = 753, EventName = "CoworksWebhookNotRecorded", Level = LogLevel.Warning, Message = "Coworks webhook {EventId} for connector {ConnectorId} was enqueued but not recorded as accepted")]
     private static partial void LogNotRecorded(ILogger logger, Exception exception, string eventId, string connectorId);
 }

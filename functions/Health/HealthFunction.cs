@@ -12,9 +12,9 @@ public static class HealthFunction
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/health", CheckAsync).AsFunction(FunctionName, FunctionAuthLevel.Anonymous);
 
-    private static async Task<IResult> CheckAsync(IEnumerable<IHealthProbe> probes, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckAsync(IEnumerable<IHealthProbe> probes, TimeProvider time, CancellationToken cancellationToken)
     {
-        var results = await Task.WhenAll(probes.Select(async probe => (probe.Name, Result: await RunAsync(probe, cancellationToken))));
+        var results = await Task.WhenAll(probes.Select(async probe => (probe.Name, Result: await RunAsync(probe, time, cancellationToken))));
         var healthy = results.All(r => r.Result.Healthy);
         var body = new
         {
@@ -24,10 +24,10 @@ public static class HealthFunction
         return Results.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<HealthProbeResult> RunAsync(IHealthProbe probe, CancellationToken cancellationToken)
+    private static async Task<HealthProbeResult> RunAsync(IHealthProbe probe, TimeProvider time, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ProbeTimeout);
+        using var late = new CancellationTokenSource(ProbeTimeout, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, late.Token);
         try
         {
             return await probe.CheckAsync(timeout.Token);

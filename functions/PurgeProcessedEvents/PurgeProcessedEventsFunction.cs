@@ -26,6 +26,6 @@ public sealed partial class PurgeProcessedEventsFunction(
         return InvocationResult.Success($"Purged {purged} processed-event records applied before {cutoff:O}", purged);
     }
 
-    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Purged {Count} processed-event records applied before {Cutoff} (past due: {IsPastDue})")]
+    [LoggerMessage(EventId = 150, EventName = "ProcessedEventsPurged", Level = LogLevel.Information, Message = "Purged {Count} processed-event records applied before {Cutoff} (past due: {IsPastDue})")]
     private partial void LogPurged(int count, DateTimeOffset cutoff, bool isPastDue);
 }

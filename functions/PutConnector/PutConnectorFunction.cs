@@ -31,7 +31,7 @@ public static class PutConnectorFunction
             if (existing is not null && existing.Platform != input.Platform)
                 return (existing, (bool?)null);
             return (await store.SaveAsync(input.ToConnector(connectorId, existing, time.GetUtcNow()), ct), existing is null);
-        }, cancellationToken);
+        }, time, cancellationToken);
         if (created is null)
             return AdminProblems.Invalid([new ValidationError("platform", $"cannot change from \"{saved.Platform}\"; create a new connector instead")]);
 

@@ -53,7 +53,7 @@ public static class PutConnectorSecretsFunction
             {
                 var connector = await store.GetAsync(connectorId, ct);
                 return connector is null ? null : await store.SaveAsync(connector with { WebhookSecretRotatedAt = time.GetUtcNow() }, ct);
-            }, cancellationToken);
+            }, time, cancellationToken);
         }
         return Results.NoContent();
     }

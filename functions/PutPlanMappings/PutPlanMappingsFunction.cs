@@ -44,7 +44,7 @@ public static class PutPlanMappingsFunction
         {
             var connector = await store.GetAsync(connectorId, ct);
             return connector is null ? null : await store.SaveAsync(connector with { PlanMappings = mappings, UpdatedAt = time.GetUtcNow() }, ct);
-        }, cancellationToken);
+        }, time, cancellationToken);
         return saved is null
             ? AdminProblems.NotFound($"There is no connector '{connectorId}'.")
             : Results.Ok(ConnectorView.Mappings(saved.PlanMappings));

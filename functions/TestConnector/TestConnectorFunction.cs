@@ -19,6 +19,9 @@ public static class TestConnectorFunction
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/admin/connectors/{connectorId}/test", TestAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
 
+    /// <param name="Name">The check's name in the answer (<c>api</c>, <c>plans</c>, …).</param>
+    /// <param name="Ok">Whether the check passed.</param>
+    /// <param name="Detail">What it found, for the operator (no secrets).</param>
     /// <param name="Items">What the check found wrong: unmapped plans, unknown locations.</param>
     private sealed record Check(string Name, bool Ok, string Detail, IReadOnlyList<object>? Items = null);
 
@@ -76,6 +79,7 @@ public static class TestConnectorFunction
         return new("timeZone", ok, detail);
     }
 
+    /// <param name="connector">The connector whose plan mappings are checked.</param>
     /// <param name="plans">The plans the API check read: the platform is not asked again.</param>
     private static Check PlansCheck(Connector connector, IReadOnlyList<PlatformPlan> plans)
     {

@@ -214,12 +214,12 @@ public sealed partial class AesGcmPasswordProtector(ISecretStore secrets, ILogge
         return Encoding.UTF8.GetBytes(username.ToLowerInvariant());
     }
 
-    [LoggerMessage(EventId = 500, Level = LogLevel.Information, Message = "Created the WiFi password key {KeyId}")]
+    [LoggerMessage(EventId = 500, EventName = "PasswordKeyCreated", Level = LogLevel.Information, Message = "Created the WiFi password key {KeyId}")]
     private partial void LogKeyCreated(string keyId);
 
-    [LoggerMessage(EventId = 501, Level = LogLevel.Information, Message = "Another instance created the WiFi password key {KeyId} at the same time; using it (the key {DiscardedKeyId} created here stays readable)")]
+    [LoggerMessage(EventId = 501, EventName = "PasswordKeyCreatedElsewhere", Level = LogLevel.Information, Message = "Another instance created the WiFi password key {KeyId} at the same time; using it (the key {DiscardedKeyId} created here stays readable)")]
     private partial void LogKeyCreatedElsewhere(string keyId, string discardedKeyId);
 
-    [LoggerMessage(EventId = 502, Level = LogLevel.Warning, Message = "Rotated the WiFi password key from {PreviousKeyId} to {KeyId}")]
+    [LoggerMessage(EventId = 502, EventName = "PasswordKeyRotated", Level = LogLevel.Warning, Message = "Rotated the WiFi password key from {PreviousKeyId} to {KeyId}")]
     private partial void LogKeyRotated(string? previousKeyId, string keyId);
 }

@@ -32,6 +32,9 @@ public sealed record Connector
     public ETag ETag { get; init; }
 }
 
+/// <param name="Id">The location's id at the platform.</param>
+/// <param name="Name">The location's name, for people.</param>
+/// <param name="TimeZone">The IANA time zone the location's days, windows and billing cycles follow.</param>
 /// <param name="NasIdentifiers">
 /// Patterns (<c>*</c> = anything) matched against a RADIUS request's NAS-Identifier or Called-Station-Id: the access
 /// points of this location. A request from a NAS no location lists is denied.
@@ -47,6 +50,7 @@ public sealed record CoworksConnectorSettings(Uri ApiBaseUrl, string SpaceId);
 /// <param name="ApiBaseUrl">The space's API1 origin, <c>https://{subdomain}.cobot.me/</c> unless overridden (tests).</param>
 /// <param name="OAuthBaseUrl">Cobot's OAuth and user-level origin, <c>https://www.cobot.me/</c> unless overridden.</param>
 /// <param name="CustomFieldGroups">Members' custom field <paramref name="CustomFieldLabel"/> adds access groups.</param>
+/// <param name="CustomFieldLabel">The label of that custom field in the space (<see cref="DefaultCustomFieldLabel"/> unless set).</param>
 public sealed record CobotConnectorSettings(string Subdomain, Uri ApiBaseUrl, Uri OAuthBaseUrl, bool CustomFieldGroups = false, string CustomFieldLabel = CobotConnectorSettings.DefaultCustomFieldLabel)
 {
     public const string DefaultCustomFieldLabel = "WiFi groups";

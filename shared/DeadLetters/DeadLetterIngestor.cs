@@ -33,6 +33,6 @@ public sealed partial class DeadLetterIngestor(IDeadLetterStore store, TimeProvi
         return record;
     }
 
-    [LoggerMessage(EventId = 200, Level = LogLevel.Error, Message = "The broker dead-lettered {DeadLetterId}: {DeadLetterReason}")]
+    [LoggerMessage(EventId = 200, EventName = "DeadLetterIngested", Level = LogLevel.Error, Message = "The broker dead-lettered {DeadLetterId}: {DeadLetterReason}")]
     private partial void LogIngested(string deadLetterId, string deadLetterReason);
 }

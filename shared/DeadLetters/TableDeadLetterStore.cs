@@ -9,7 +9,7 @@ namespace CoworkSync.DeadLetters;
 /// Dead letters in one partition (they are few, and support staff list them across connectors), keyed by
 /// dead-letter id; the audit trail in its own table, one partition per dead letter, newest first.
 /// </summary>
-public sealed class TableDeadLetterStore(StateTables tables) : IDeadLetterStore
+public sealed class TableDeadLetterStore(StateTables tables, TimeProvider time) : IDeadLetterStore
 {
     public Task<DeadLetter> RecordFailureAsync(DeadLetterFailure failure, CancellationToken cancellationToken) =>
         OptimisticConcurrency.RunAsync(async ct =>
@@ -24,7 +24,7 @@ public sealed class TableDeadLetterStore(StateTables tables) : IDeadLetterStore
             else
                 await table.AddEntityAsync(entity, ct);
             return record;
-        }, cancellationToken);
+        }, time, cancellationToken);
 
     public async Task<DeadLetter?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -56,7 +56,7 @@ public sealed class TableDeadLetterStore(StateTables tables) : IDeadLetterStore
             var record = change(DeadLetterEntityMapper.FromEntity(existing.Value!));
             await table.UpdateEntityAsync(DeadLetterEntityMapper.ToEntity(record), existing.Value!.ETag, TableUpdateMode.Replace, ct);
             return record;
-        }, cancellationToken);
+        }, time, cancellationToken);
 
         if (updated is not null)
             await AppendAuditAsync(id, audit, cancellationToken);

@@ -90,6 +90,6 @@ public sealed partial class EmlFileWelcomeEmailSender(
         }
     }
 
-    [LoggerMessage(EventId = 610, Level = LogLevel.Information, Message = "No SMTP server is configured: wrote the welcome email for WiFi user {Username} to {EmlPath}")]
+    [LoggerMessage(EventId = 610, EventName = "WelcomeEmailWritten", Level = LogLevel.Information, Message = "No SMTP server is configured: wrote the welcome email for WiFi user {Username} to {EmlPath}")]
     private partial void LogWritten(string username, string emlPath);
 }

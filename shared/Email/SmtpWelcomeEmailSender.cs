@@ -11,7 +11,10 @@ namespace CoworkSync.Email;
 /// rare). Failures become <see cref="TransientEventException"/> or <see cref="PermanentEventException"/> (see
 /// <see cref="SmtpFailures"/>); no password appears in an exception or a log line.
 /// </summary>
+/// <param name="composer">Composes the email from the account.</param>
+/// <param name="options">The SMTP server and sender.</param>
 /// <param name="clientFactory">Makes a fresh client for each email; <c>() =&gt; new SmtpClient()</c> outside tests.</param>
+/// <param name="logger">Where sends are logged (never a password).</param>
 public sealed partial class SmtpWelcomeEmailSender(
     WelcomeEmailComposer composer,
     IOptions<EmailOptions> options,
@@ -76,9 +79,9 @@ public sealed partial class SmtpWelcomeEmailSender(
         }
     }
 
-    [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Sent the welcome email for WiFi user {Username} as {MessageId} through {SmtpEndpoint}")]
+    [LoggerMessage(EventId = 600, EventName = "WelcomeEmailSent", Level = LogLevel.Information, Message = "Sent the welcome email for WiFi user {Username} as {MessageId} through {SmtpEndpoint}")]
     private partial void LogSent(string username, string? messageId, string smtpEndpoint);
 
-    [LoggerMessage(EventId = 601, Level = LogLevel.Debug, Message = "Closing the connection to {SmtpEndpoint} after sending failed with {ExceptionType}; the email was sent")]
+    [LoggerMessage(EventId = 601, EventName = "SmtpDisconnectFailed", Level = LogLevel.Debug, Message = "Closing the connection to {SmtpEndpoint} after sending failed with {ExceptionType}; the email was sent")]
     private partial void LogDisconnectFailed(string smtpEndpoint, string exceptionType);
 }

@@ -4,6 +4,7 @@ namespace CoworkSync.Processing;
 public static class RetryBackoff
 {
     /// <param name="failedAttempt">The attempt that just failed, from 1.</param>
+    /// <param name="options">The base delay and cap.</param>
     /// <param name="jitter">A value in [0, 1) that spreads the delay by up to 20 %.</param>
     public static TimeSpan DelayAfter(int failedAttempt, EventProcessingOptions options, double jitter)
     {

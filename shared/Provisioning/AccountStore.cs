@@ -6,7 +6,7 @@ using CoworkSync.Storage;
 namespace CoworkSync.Provisioning;
 
 /// <summary>WiFi accounts keyed by user name. Adding is how a user name is claimed: the table refuses a second one.</summary>
-public sealed class AccountStore(StateTables tables)
+public sealed class AccountStore(StateTables tables, TimeProvider time)
 {
     public async Task<WifiAccount?> GetAsync(string username, CancellationToken cancellationToken)
     {
@@ -47,5 +47,5 @@ public sealed class AccountStore(StateTables tables)
         {
             var current = await GetAsync(fallback.Username, ct) ?? fallback;
             return await UpdateAsync(change(current), ct);
-        }, cancellationToken);
+        }, time, cancellationToken);
 }

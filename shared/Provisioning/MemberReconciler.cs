@@ -20,7 +20,7 @@ public sealed partial class MemberReconciler(
             var result = await ReconcileOnceAsync(request, ct);
             created |= result.Outcome == ReconcileOutcome.Created;
             return result;
-        }, cancellationToken);
+        }, time, cancellationToken);
 
         // An account created by an attempt that then lost a race is adopted by the next one: still a creation.
         if (created && result.Outcome != ReconcileOutcome.Stale)
@@ -167,6 +167,6 @@ public sealed partial class MemberReconciler(
         && a.BillingCycleAnchor == b.BillingCycleAnchor
         && a.DisabledReason == b.DisabledReason;
 
-    [LoggerMessage(EventId = 500, Level = LogLevel.Information, Message = "Reconciled member {MemberId} of connector {ConnectorId}: {Outcome} ({Reason})")]
+    [LoggerMessage(EventId = 1200, EventName = "MemberReconciled", Level = LogLevel.Information, Message = "Reconciled member {MemberId} of connector {ConnectorId}: {Outcome} ({Reason})")]
     private partial void LogReconciled(string connectorId, string memberId, ReconcileOutcome outcome, string? reason);
 }

@@ -1,6 +1,10 @@
 namespace CoworkSync.Provisioning;
 
 /// <summary>One member's latest platform state to reconcile, with what the connector says about provisioning.</summary>
+/// <param name="ConnectorId">The connector the member belongs to.</param>
+/// <param name="Member">The member's platform state.</param>
+/// <param name="Settings">The connector's provisioning settings.</param>
+/// <param name="PlanMappings">The connector's plans and the access groups they map to.</param>
 /// <param name="EventId">The event that carried the state, if any.</param>
 /// <param name="SyncRunId">The sync run that fetched it, if any.</param>
 /// <param name="OperatorUsername">An operator asked for an account (even with auto-provision off), optionally with this user name.</param>

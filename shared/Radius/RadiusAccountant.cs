@@ -70,12 +70,12 @@ public sealed partial class RadiusAccountant(
         }
     }
 
-    [LoggerMessage(EventId = 912, Level = LogLevel.Warning, Message = "{Observer} failed on the session start of {Username}")]
+    [LoggerMessage(EventId = 1312, EventName = "RadiusSessionObserverFailed", Level = LogLevel.Warning, Message = "{Observer} failed on the session start of {Username}")]
     private partial void LogObserverFailed(Exception exception, string observer, string username);
 
-    [LoggerMessage(EventId = 910, Level = LogLevel.Information, Message = "NAS {Nas} sent {Status}: closed {Closed} open sessions")]
+    [LoggerMessage(EventId = 1310, EventName = "RadiusNasRestarted", Level = LogLevel.Information, Message = "NAS {Nas} sent {Status}: closed {Closed} open sessions")]
     private partial void LogNasRestart(string nas, AccountingStatus status, int closed);
 
-    [LoggerMessage(EventId = 911, Level = LogLevel.Warning, Message = "Accounting {Status} for {Username} ignored: no such account or no session id")]
+    [LoggerMessage(EventId = 1311, EventName = "RadiusAccountingIgnored", Level = LogLevel.Warning, Message = "Accounting {Status} for {Username} ignored: no such account or no session id")]
     private partial void LogIgnored(string username, AccountingStatus status);
 }

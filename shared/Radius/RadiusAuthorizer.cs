@@ -76,6 +76,6 @@ public sealed partial class RadiusAuthorizer(
     private static string Reason(RadiusAnswer answer) =>
         answer.Attributes?.GetValueOrDefault("reply:Reply-Message") is Dictionary<string, object> literal && literal["value"] is string[] values ? values[0] : "";
 
-    [LoggerMessage(EventId = 900, Level = LogLevel.Information, Message = "RADIUS authorize of {Username}: {StatusCode} {DenyReason}")]
+    [LoggerMessage(EventId = 1300, EventName = "RadiusAuthorized", Level = LogLevel.Information, Message = "RADIUS authorize of {Username}: {StatusCode} {DenyReason}")]
     private partial void LogDecision(string username, int statusCode, string? denyReason);
 }

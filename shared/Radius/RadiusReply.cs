@@ -6,6 +6,8 @@ namespace CoworkSync.Radius;
 /// <summary>The attributes of an Access-Accept: the password for FreeRADIUS to check, and the group's terms.</summary>
 public static class RadiusReply
 {
+    /// <param name="password">The account's cleartext password, for FreeRADIUS to check against what the device sent.</param>
+    /// <param name="access">The access the account's groups give now.</param>
     /// <param name="sessionTimeout">
     /// Always set: with <c>Termination-Action = RADIUS-Request</c> the access point re-authenticates when it expires
     /// instead of disconnecting, so a member in good standing stays online and a revoked one is cut off.

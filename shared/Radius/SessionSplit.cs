@@ -7,7 +7,10 @@ namespace CoworkSync.Radius;
 /// How a session's seconds divide at the start of the cycle containing now: that cycle is charged the seconds since
 /// its start, the cycle before it the rest, so a device connected across the cycle start pays for the new cycle too.
 /// </summary>
+/// <param name="Current">The billing cycle containing now.</param>
+/// <param name="CurrentSeconds">The seconds charged to <paramref name="Current"/>.</param>
 /// <param name="Earlier">The cycle before <paramref name="Current"/> when the session started in it; otherwise null.</param>
+/// <param name="EarlierSeconds">The seconds charged to <paramref name="Earlier"/>; 0 when there is none.</param>
 public sealed record SessionSplit(BillingCycle Current, long CurrentSeconds, BillingCycle? Earlier, long EarlierSeconds)
 {
     public static SessionSplit Of(WifiAccount account, long seconds, DateTimeOffset now, TimeZoneInfo zone)

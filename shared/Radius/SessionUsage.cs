@@ -3,6 +3,10 @@ using System.Text.Json.Serialization;
 namespace CoworkSync.Radius;
 
 /// <summary>One accounting session's seconds so far; the highest <c>Acct-Session-Time</c> seen wins.</summary>
+/// <param name="Seconds">The highest <c>Acct-Session-Time</c> seen.</param>
+/// <param name="Open">No Stop has closed the session yet.</param>
+/// <param name="Nas">The NAS the session is on, as last reported; null when no report named it.</param>
+/// <param name="UpdatedAt">When a report last changed it.</param>
 /// <param name="CallingStationId">The device (<see cref="CallingStation"/>); null when no report named it.</param>
 public sealed record SessionUsage(
     [property: JsonPropertyName("s")] long Seconds,

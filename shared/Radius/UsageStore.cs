@@ -11,7 +11,7 @@ namespace CoworkSync.Radius;
 /// cycle so RADIUS authorize needs one point read; open sessions are indexed by NAS (table <c>NasSessions</c>) so a
 /// NAS's Accounting-On/Off can close them.
 /// </summary>
-public sealed class UsageStore(StateTables tables)
+public sealed class UsageStore(StateTables tables, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -75,7 +75,7 @@ public sealed class UsageStore(StateTables tables)
             else
                 await table.UpdateEntityAsync(entity, usage.ETag, TableUpdateMode.Replace, ct);
             return (previous, next);
-        }, cancellationToken);
+        }, time, cancellationToken);
     }
 
     private async Task IndexAsync(string nas, string username, string cycleKey, string sessionId, bool open, CancellationToken cancellationToken)

@@ -60,6 +60,6 @@ public sealed partial class KeyVaultSecretStore(SecretClient client, ILogger<Key
         await deletion.WaitForCompletionAsync(cancellationToken);
     }
 
-    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Secret {SecretName} is deleted but recoverable; recovering it before setting its new value")]
+    [LoggerMessage(EventId = 300, EventName = "SecretRecovering", Level = LogLevel.Information, Message = "Secret {SecretName} is deleted but recoverable; recovering it before setting its new value")]
     private partial void LogRecovering(string secretName);
 }

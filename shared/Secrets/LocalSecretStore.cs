@@ -242,6 +242,6 @@ public sealed partial class LocalSecretStore(IOptions<LocalSecretStoreOptions> o
 
     private static string TemporaryPathFor(string path) => $"{path}.{Guid.NewGuid():N}.tmp";
 
-    [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Created the local secrets key {KeyPath}")]
+    [LoggerMessage(EventId = 301, EventName = "LocalSecretsKeyCreated", Level = LogLevel.Information, Message = "Created the local secrets key {KeyPath}")]
     private partial void LogKeyCreated(string keyPath);
 }

@@ -5,13 +5,14 @@ namespace CoworkSync.Storage;
 
 /// <summary>
 /// Runs a read-modify-write until it commits. The attempt must read fresh state and write with the
-/// read ETag (or add, for a new entity); a 412 or a 409 from a racing add starts it again.
+/// read ETag (or add, for a new entity); a 412 or a 409 from a racing add starts it again, after a short random
+/// pause on <see cref="TimeProvider"/> that grows with the attempts.
 /// </summary>
 public static class OptimisticConcurrency
 {
     public const int DefaultMaxAttempts = 10;
 
-    public static async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> readModifyWrite, CancellationToken cancellationToken, int maxAttempts = DefaultMaxAttempts)
+    public static async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> readModifyWrite, TimeProvider time, CancellationToken cancellationToken, int maxAttempts = DefaultMaxAttempts)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -21,7 +22,7 @@ public static class OptimisticConcurrency
             }
             catch (RequestFailedException ex) when (IsConflict(ex) && attempt < maxAttempts)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), time, cancellationToken);
             }
             catch (RequestFailedException ex) when (IsConflict(ex))
             {

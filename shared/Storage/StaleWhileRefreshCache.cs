@@ -8,6 +8,9 @@ namespace CoworkSync.Storage;
 /// once while one background load replaces it; a failed background load is logged and the next caller starts another.
 /// </summary>
 /// <param name="load">Reads the value from storage; never called twice at once for the same generation.</param>
+/// <param name="freshness">How old the value may be before a caller starts a background refresh.</param>
+/// <param name="time">The clock the value's age is read from.</param>
+/// <param name="logger">Where a failed background load is logged.</param>
 /// <param name="name">What is cached, for the log.</param>
 public sealed class StaleWhileRefreshCache<T>(Func<CancellationToken, Task<T>> load, TimeSpan freshness, TimeProvider time, ILogger logger, string name)
 {

@@ -4,6 +4,6 @@ namespace CoworkSync.Storage;
 
 internal static partial class StaleWhileRefreshCacheLog
 {
-    [LoggerMessage(EventId = 920, Level = LogLevel.Warning, Message = "Could not refresh the cached {CacheName}; the previous copy is served until a refresh succeeds")]
+    [LoggerMessage(EventId = 1400, EventName = "CacheRefreshFailed", Level = LogLevel.Warning, Message = "Could not refresh the cached {CacheName}; the previous copy is served until a refresh succeeds")]
     public static partial void RefreshFailed(this ILogger logger, Exception exception, string cacheName);
 }

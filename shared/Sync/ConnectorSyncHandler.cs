@@ -164,9 +164,9 @@ public sealed partial class ConnectorSyncHandler(
         return counts with { Failed = counts.Failed + 1 };
     }
 
-    [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Sync run {RunId} of connector {ConnectorId} saw {Seen} members; {Failed} failed")]
+    [LoggerMessage(EventId = 810, EventName = "SyncRunEnded", Level = LogLevel.Information, Message = "Sync run {RunId} of connector {ConnectorId} saw {Seen} members; {Failed} failed")]
     private partial void LogSynced(string connectorId, string runId, int seen, int failed);
 
-    [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "Sync could not reconcile member {MemberId} of connector {ConnectorId}")]
+    [LoggerMessage(EventId = 811, EventName = "SyncMemberFailed", Level = LogLevel.Warning, Message = "Sync could not reconcile member {MemberId} of connector {ConnectorId}")]
     private partial void LogMemberFailed(Exception exception, string connectorId, string memberId);
 }

@@ -10,7 +10,9 @@ namespace CoworkSync.Sync;
 /// </summary>
 public sealed partial class ScheduledSyncs(ConnectorStore connectors, SyncRunStore runs, SyncStarter starter, TimeProvider time, ILogger<ScheduledSyncs> logger)
 {
+    /// <param name="platform">The platform whose connectors are looked at (<see cref="Platforms"/>).</param>
     /// <param name="canSync">Whether a connector of <paramref name="platform"/> can be synced at all (Cobot: connected).</param>
+    /// <param name="cancellationToken">Cancels the reads and the queueing.</param>
     /// <returns>The connectors whose sync was queued.</returns>
     public async Task<IReadOnlyList<string>> StartDueAsync(string platform, Func<Connector, bool> canSync, CancellationToken cancellationToken)
     {
@@ -29,6 +31,6 @@ public sealed partial class ScheduledSyncs(ConnectorStore connectors, SyncRunSto
         return [.. started.Select(run => run.ConnectorId)];
     }
 
-    [LoggerMessage(EventId = 800, Level = LogLevel.Information, Message = "Started scheduled sync run {RunId} of {Platform} connector {ConnectorId}")]
+    [LoggerMessage(EventId = 800, EventName = "ScheduledSyncStarted", Level = LogLevel.Information, Message = "Started scheduled sync run {RunId} of {Platform} connector {ConnectorId}")]
     private partial void LogStarted(string platform, string connectorId, string runId);
 }

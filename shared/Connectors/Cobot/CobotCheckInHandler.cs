@@ -104,9 +104,9 @@ public sealed partial class CobotCheckInHandler(
         }
     }
 
-    [LoggerMessage(EventId = 1130, Level = LogLevel.Information, Message = "Checked member {MemberId} of connector {ConnectorId} into Cobot for {Day}")]
+    [LoggerMessage(EventId = 1130, EventName = "CobotCheckedIn", Level = LogLevel.Information, Message = "Checked member {MemberId} of connector {ConnectorId} into Cobot for {Day}")]
     private partial void LogCheckedIn(string connectorId, string memberId, string day);
 
-    [LoggerMessage(EventId = 1131, Level = LogLevel.Warning, Message = "Cobot refused to check in member {MemberId} of connector {ConnectorId}: {CobotError}")]
+    [LoggerMessage(EventId = 1131, EventName = "CobotCheckInRefused", Level = LogLevel.Warning, Message = "Cobot refused to check in member {MemberId} of connector {ConnectorId}: {CobotError}")]
     private partial void LogRefused(string connectorId, string memberId, string cobotError);
 }

@@ -3,12 +3,14 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Polly.RateLimiting;
+using Polly.Timeout;
 
 namespace CoworkSync.Connectors.Cobot;
 
 /// <summary>
-/// Cobot API1 over the typed HttpClient that <see cref="CobotServiceCollectionExtensions.AddCobotConnector"/> registers
-/// behind <see cref="CobotRateLimitHandler"/>. Every request carries <c>Authorization: Bearer {token}</c> and JSON.
+/// Cobot API1 over the typed HttpClient that <see cref="CobotServiceCollectionExtensions.AddCobotClient"/> registers
+/// with its resilience pipeline (<see cref="CobotResilience"/>). Every request carries <c>Authorization: Bearer {token}</c> and JSON.
 /// Failures become <see cref="CobotApiException"/> (with status and whether it is transient) or
 /// <see cref="CobotPayloadException"/>; messages never hold a token.
 /// </summary>
@@ -249,7 +251,14 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
             logger.Unreachable(ex, operation, connection.ApiBaseUrl.Authority);
             throw new CobotApiException($"Could not reach Cobot at {connection.ApiBaseUrl.Authority} to {operation}: {ex.HttpRequestError}.", null, true, null, ex);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (RateLimiterRejectedException ex)
+        {
+            // Not sent: the token's next free slot (or the end of a 429's block) is further away than Cobot:MaxWait.
+            logger.NotSent(operation, connection.ApiBaseUrl.Authority, ex.RetryAfter);
+            throw new CobotApiException($"Cobot's rate limit for this token leaves no slot soon enough to {operation} at {connection.ApiBaseUrl.Authority}; try again later.",
+                null, true, ex.RetryAfter, ex);
+        }
+        catch (Exception ex) when (ex is TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.Unreachable(ex, operation, connection.ApiBaseUrl.Authority);
             throw new CobotApiException($"Cobot at {connection.ApiBaseUrl.Authority} did not answer in time to {operation}.", null, true, null, ex);

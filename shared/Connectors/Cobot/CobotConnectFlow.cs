@@ -93,6 +93,9 @@ public sealed partial class CobotConnectFlow(
     /// stored (the previous one is put back), the space's token it created (revoked) and, with
     /// <paramref name="revokeOnFailure"/>, <paramref name="token"/> itself.
     /// </summary>
+    /// <param name="connector">The Cobot connector to connect.</param>
+    /// <param name="token">The Cobot access token to connect with (never logged).</param>
+    /// <param name="cancellationToken">Cancels the attempt (what it made is still taken back).</param>
     /// <param name="revokeOnFailure">The token was made for this attempt (the OAuth code's): revoke it if the attempt fails.</param>
     /// <returns>Null when connected; otherwise what Cobot refused. Any other failure is thrown after the taking back.</returns>
     public async Task<string?> ConnectWithTokenAsync(Connector connector, string token, CancellationToken cancellationToken, bool revokeOnFailure = false)
@@ -158,12 +161,12 @@ public sealed partial class CobotConnectFlow(
 
     private static string Shorten(string text) => text.Length > 100 ? text[..100] : text;
 
-    [LoggerMessage(EventId = 1110, Level = LogLevel.Information, Message = "Cobot connector {ConnectorId} connected; first sync run {RunId}")]
+    [LoggerMessage(EventId = 1110, EventName = "CobotConnected", Level = LogLevel.Information, Message = "Cobot connector {ConnectorId} connected; first sync run {RunId}")]
     private partial void LogConnected(string connectorId, string runId);
 
-    [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "Connecting Cobot connector {ConnectorId} failed; what the attempt made is taken back")]
+    [LoggerMessage(EventId = 1111, EventName = "CobotConnectFailed", Level = LogLevel.Warning, Message = "Connecting Cobot connector {ConnectorId} failed; what the attempt made is taken back")]
     private partial void LogFailed(Exception exception, string connectorId);
 
-    [LoggerMessage(EventId = 1112, Level = LogLevel.Warning, Message = "Could not take back {What} after connecting Cobot connector {ConnectorId} failed")]
+    [LoggerMessage(EventId = 1112, EventName = "CobotConnectUndoFailed", Level = LogLevel.Warning, Message = "Could not take back {What} after connecting Cobot connector {ConnectorId} failed")]
     private partial void LogUndoFailed(Exception exception, string what, string connectorId);
 }

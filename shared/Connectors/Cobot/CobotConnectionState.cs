@@ -21,4 +21,6 @@ public static class CobotConnectionStates
 /// <param name="State"><see cref="CobotConnectionStates.Connected"/> or <see cref="CobotConnectionStates.Error"/>.</param>
 /// <param name="Reason">Why it is in error, for the operator (never a secret).</param>
 /// <param name="SpaceId">The Cobot space id the token was made space-owned for.</param>
+/// <param name="At">When the state was recorded.</param>
+/// <param name="SpaceOwnedToken">Whether Cobot made the stored token space-owned (it outlives the admin who connected it).</param>
 public sealed record CobotConnectionRecord(string State, string? Reason, DateTimeOffset At, string? SpaceId = null, bool SpaceOwnedToken = false);

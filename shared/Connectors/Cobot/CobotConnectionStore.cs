@@ -4,7 +4,7 @@ using CoworkSync.Storage;
 namespace CoworkSync.Connectors.Cobot;
 
 /// <summary>Cobot connection state per connector: one row in partition <c>cobot</c>, row = connector id.</summary>
-public sealed class CobotConnectionStore(StateTables tables)
+public sealed class CobotConnectionStore(StateTables tables, TimeProvider time)
 {
     private const string Partition = "cobot";
 
@@ -52,6 +52,11 @@ public sealed class CobotConnectionStore(StateTables tables)
     /// reason and when: a connection saved meanwhile keeps its space and token. The write carries the read's ETag; if
     /// the row changed in between, it is decided again from a fresh read.
     /// </summary>
+    /// <param name="connectorId">The connector whose connection state this is.</param>
+    /// <param name="state">The new state (<see cref="CobotConnectionStates"/>).</param>
+    /// <param name="reason">Why, for the operator (never a secret); null when connected.</param>
+    /// <param name="at">When the state was observed.</param>
+    /// <param name="cancellationToken">Cancels the read and the write.</param>
     /// <param name="unlessConnectedAfter">
     /// When the call that failed began: a connection saved after it has a token that call did not use, so what Cobot
     /// said of the old token is not written over it.
@@ -73,7 +78,7 @@ public sealed class CobotConnectionStore(StateTables tables)
             else if (found.Value!.GetString("State") != state || Reason(found.Value) != reason)
                 await table.UpdateEntityAsync(change, found.Value.ETag, TableUpdateMode.Merge, ct);
             return true;
-        }, cancellationToken);
+        }, time, cancellationToken);
     }
 
     private static string? Reason(TableEntity e) => e.GetString("Reason") is { Length: > 0 } reason ? reason : null;

@@ -15,6 +15,10 @@ namespace CoworkSync.Connectors.Cobot;
 /// </summary>
 public static class CobotMapper
 {
+    /// <param name="membership">The membership as Cobot answered it.</param>
+    /// <param name="location">The connector's location, whose time zone "today" is in; UTC when null.</param>
+    /// <param name="readAt">When the membership was read: the member's version.</param>
+    /// <param name="extraGroups">The access groups the member's custom field grants beyond the plan's, canonical (see <see cref="PlatformMember.ExtraGroups"/>).</param>
     /// <param name="planNames">The space's plan names by id (hidden plans too): the plan is named as the space names it now.</param>
     public static PlatformMember ToPlatformMember(CobotMembership membership, ConnectorLocation? location, DateTimeOffset readAt, string? extraGroups = null,
         IReadOnlyDictionary<string, string>? planNames = null)

@@ -106,5 +106,8 @@ public sealed record CobotCheckInTokenRequest(
 }
 
 /// <summary>What a check-in request ended with: Cobot's 201, or why not (its 422's reason, or an inactive token).</summary>
+/// <param name="Created">Cobot checked the member in (its 201 with <c>valid_until</c>).</param>
+/// <param name="Error">Why not, for the operator; null when checked in.</param>
+/// <param name="ValidUntil">Until when the check-in is valid, as Cobot wrote it.</param>
 /// <param name="TokenInactive">Cobot no longer knows the check-in token (its 204): it must be registered again.</param>
 public sealed record CobotCheckInResult(bool Created, string? Error, string? ValidUntil = null, bool TokenInactive = false);

@@ -24,7 +24,10 @@ public sealed class CobotPlatformFailures(CobotConnectionStore states, TimeProvi
         }
     }
 
+    /// <param name="connector">The connector whose call failed.</param>
+    /// <param name="failure">What the Cobot client threw.</param>
     /// <param name="began">When the call that failed began.</param>
+    /// <param name="cancellationToken">Cancels recording the connection's state.</param>
     public async Task<PlatformException> ToPlatformExceptionAsync(Connector connector, CobotApiException failure, DateTimeOffset began, CancellationToken cancellationToken)
     {
         if (CobotConnectionStates.ErrorReason(failure) is { } reason)

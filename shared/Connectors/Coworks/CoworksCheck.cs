@@ -21,6 +21,8 @@ public enum CoworksCheckOutcome
 }
 
 /// <summary>The result of <see cref="ICoworksClient.CheckAsync"/>, with a message for the operator (no secrets in it).</summary>
+/// <param name="Outcome">What the check found.</param>
+/// <param name="Message">What it means for the operator (no secrets in it).</param>
 /// <param name="StatusCode">The HTTP status Coworks answered with; null when it did not answer.</param>
 public sealed record CoworksCheck(CoworksCheckOutcome Outcome, string Message, int? StatusCode)
 {

@@ -13,7 +13,7 @@ namespace CoworkSync.Connectors.Coworks;
 /// <see cref="ICoworksClient"/> over the typed HttpClient that <see cref="CoworksServiceCollectionExtensions.AddCoworksConnector"/>
 /// registers with its resilience pipeline. One instance serves every space: the key goes on each request.
 /// </summary>
-public sealed class CoworksClient(HttpClient http, ILogger<CoworksClient> logger) : ICoworksClient
+public sealed class CoworksClient(HttpClient http, TimeProvider time, ILogger<CoworksClient> logger) : ICoworksClient
 {
     public const int PageSize = 100;
 
@@ -188,7 +188,7 @@ public sealed class CoworksClient(HttpClient http, ILogger<CoworksClient> logger
             _ => "refused the request",
         };
         return new CoworksApiException($"Coworks {what} ({status} {response.StatusCode}) to {operation} in space {connection.SpaceId}.",
-            status, transient, CoworksRetryAfter.Requested(response, DateTimeOffset.UtcNow));
+            status, transient, CoworksRetryAfter.Requested(response, time.GetUtcNow()));
     }
 
     private static async Task<string> ReadErrorDetailAsync(HttpResponseMessage response, string apiKey, CancellationToken cancellationToken)

@@ -12,6 +12,8 @@ internal static class CoworksJson
 {
     private static readonly string[] DateFields = ["created_at", "updated_at", "starts_on", "ends_on", "billing_cycle_anchor"];
 
+    /// <param name="utf8Json">The raw body.</param>
+    /// <param name="type">The source-generated metadata of <typeparamref name="T"/>.</param>
     /// <param name="what">The subject of the message, e.g. "The Coworks webhook body".</param>
     public static T? Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> type, string what)
     {

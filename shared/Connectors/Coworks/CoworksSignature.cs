@@ -27,7 +27,10 @@ public static class CoworksSignature
     /// Checks <paramref name="header"/> against the raw body bytes, before anything parses them. Signatures are
     /// compared in constant time; hex digits may be lower or upper case.
     /// </summary>
+    /// <param name="rawBody">The request body's bytes, exactly as received.</param>
+    /// <param name="header">The signature header's value; null when the request has none.</param>
     /// <param name="secrets">Every secret currently valid (e.g. the current one and, during a rotation, the previous one).</param>
+    /// <param name="now">The current time, which the header's timestamp is compared with.</param>
     /// <param name="tolerance">How far the timestamp may be from <paramref name="now"/>, either way.</param>
     /// <exception cref="ArgumentException"><paramref name="secrets"/> holds no non-empty secret.</exception>
     public static CoworksSignatureResult Verify(ReadOnlySpan<byte> rawBody, string? header, IReadOnlyList<string> secrets, DateTimeOffset now, TimeSpan tolerance)

@@ -5,8 +5,10 @@ namespace CoworkSync.Connectors.Coworks;
 /// Status strings are checked when the member is mapped (<see cref="ToPlatformMember"/>).
 /// </summary>
 /// <param name="Id">The event id (<c>evt_…</c>), stable across Coworks' redeliveries: use it for deduplication.</param>
+/// <param name="Type">The event type (<c>member.created</c>, …).</param>
 /// <param name="CreatedAt">When Coworks created the event.</param>
 /// <param name="SpaceId">The Coworks space the event belongs to; must match the connector's space.</param>
+/// <param name="Member">The member the event is about, as the webhook carries it.</param>
 /// <param name="Membership">Null when the member has no membership (allowed on member events).</param>
 public sealed record CoworksWebhookEvent(
     string Id,

@@ -21,7 +21,7 @@ public sealed class PlatformRetryAfterTests
     public async Task AThrottledCobotCall_ReachesTheFailurePolicy_WithItsRetryAfter()
     {
         // A 429 records no connection state, so the store is never called.
-        var failures = new CobotPlatformFailures(new CobotConnectionStore(new StateTables(new TableServiceClient("UseDevelopmentStorage=true"))), TimeProvider.System);
+        var failures = new CobotPlatformFailures(new CobotConnectionStore(new StateTables(new TableServiceClient("UseDevelopmentStorage=true")), TimeProvider.System), TimeProvider.System);
         var connector = new Connector { Id = "c1", Platform = Platforms.Cobot, DisplayName = "C" };
 
         var platform = await Assert.ThrowsAsync<PlatformException>(() =>

@@ -3,13 +3,15 @@ using CoworkSync.Connectors.Cobot;
 using CoworkSync.IntegrationTests.Simulators;
 using CoworkSync.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CoworkSync.IntegrationTests.Connectors.Cobot;
 
 /// <summary>
-/// The Cobot client against the simulator sharing one fake clock: waiting moves the clock instead of sleeping, so
-/// a minute of rate limiting takes no time, and every wait the client does is recorded.
+/// The Cobot client against the simulator sharing one fake clock: the rate limiter's waits move the clock instead of
+/// sleeping, so a minute of rate limiting takes no time, and every wait it does is recorded.
 /// </summary>
 public sealed class CobotClientSimulatorTests : IAsyncLifetime
 {
@@ -27,7 +29,8 @@ public sealed class CobotClientSimulatorTests : IAsyncLifetime
         _cobot.AddToken(Token).AddPlan("pln_flex", "Flex").AddPlan("pln_secret", "Staff", hidden: true);
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<TimeProvider>(_time);
-        services.AddSingleton<ICobotDelay>(new AdvancingDelay(_time, _waits));
+        services.AddSingleton(provider => new CobotRateLimiter(new WaitSkippingClock(_time, _waits),
+            provider.GetRequiredService<IOptions<CobotClientOptions>>(), provider.GetRequiredService<ILogger<CobotRateLimiter>>()));
         services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddCobotClient();
         _services = services.BuildServiceProvider();
@@ -94,15 +97,22 @@ public sealed class CobotClientSimulatorTests : IAsyncLifetime
         Assert.DoesNotContain("tok-never-issued-0042", ex.Message, StringComparison.Ordinal);
     }
 
-    private sealed class AdvancingDelay(FakeTimeProvider time, List<TimeSpan> waits) : ICobotDelay
+    /// <summary>The fake clock, on which a one-shot timer (a wait) records its due time, moves the clock on by it and fires.</summary>
+    private sealed class WaitSkippingClock(FakeTimeProvider time, List<TimeSpan> waits) : TimeProvider
     {
-        public Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+        public override DateTimeOffset GetUtcNow() => time.GetUtcNow();
+
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
+            if (period != Timeout.InfiniteTimeSpan || dueTime == Timeout.InfiniteTimeSpan)
+                throw new NotSupportedException("Only one-shot waits can be skipped.");
             lock (waits)
-                waits.Add(delay);
-            if (delay > TimeSpan.Zero)
-                time.Advance(delay);
-            return Task.CompletedTask;
+                waits.Add(dueTime);
+            time.Advance(dueTime);
+            callback(state);
+            return time.CreateTimer(static _ => { }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class CobotConnectionStoreTests(AzuriteFixture azurite)
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
     private readonly string _connector = "cstate-" + Guid.NewGuid().ToString("N")[..8];
-    private readonly CobotConnectionStore _other = new(new StateTables(new TableServiceClient(azurite.ConnectionString)));
+    private readonly CobotConnectionStore _other = new(new StateTables(new TableServiceClient(azurite.ConnectionString)), TimeProvider.System);
 
     [Fact]
     public async Task SetState_WhenAConnectionIsSavedBetweenItsReadAndItsWrite_LeavesThatConnectionsSpaceAndToken()
@@ -72,7 +72,7 @@ public sealed class CobotConnectionStoreTests(AzuriteFixture azurite)
         var options = new TableClientOptions();
         if (policy is not null)
             options.AddPolicy(policy, HttpPipelinePosition.PerCall);
-        return new CobotConnectionStore(new StateTables(new TableServiceClient(azurite.ConnectionString, options)));
+        return new CobotConnectionStore(new StateTables(new TableServiceClient(azurite.ConnectionString, options)), TimeProvider.System);
     }
 
     private async Task<Azure.ETag> ETagAsync()

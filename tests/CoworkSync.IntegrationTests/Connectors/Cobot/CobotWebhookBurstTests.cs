@@ -7,14 +7,15 @@ using CoworkSync.IntegrationTests.Simulators;
 using CoworkSync.IntegrationTests.Support;
 using CoworkSync.Provisioning;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CoworkSync.IntegrationTests.Connectors.Cobot;
 
 /// <summary>
 /// A burst of webhooks, each a re-read of one membership, is more than Cobot allows in a minute: the client's limiter
-/// spreads it out so Cobot never answers 429, and every event is applied. The limiter, its waits and the simulator
-/// share virtual time (<see cref="CobotVirtualTime"/>), so the minutes of queueing take no time.
+/// spreads it out so Cobot never answers 429, and every event is applied. The limiter (its clock and its waits) and the
+/// simulator share virtual time (<see cref="CobotVirtualTime"/>), so the minutes of queueing take no time.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class CobotWebhookBurstTests : IAsyncLifetime
@@ -24,11 +25,8 @@ public sealed class CobotWebhookBurstTests : IAsyncLifetime
     private readonly CobotWorld _world;
 
     public CobotWebhookBurstTests(AzuriteFixture azurite) => _world = new CobotWorld(azurite,
-        services =>
-        {
-            services.AddSingleton(provider => new CobotRateLimiter(_time.Limiter, provider.GetRequiredService<IOptions<CobotClientOptions>>()));
-            services.AddSingleton<ICobotDelay>(_time);
-        },
+        services => services.AddSingleton(provider => new CobotRateLimiter(_time.Limiter,
+            provider.GetRequiredService<IOptions<CobotClientOptions>>(), provider.GetRequiredService<ILogger<CobotRateLimiter>>())),
         // Enough events at once that many wait for their slot together.
         new Dictionary<string, string?> { ["LocalQueue:MaxConcurrentCalls"] = "32" },
         cobotTime: _time.Simulator);

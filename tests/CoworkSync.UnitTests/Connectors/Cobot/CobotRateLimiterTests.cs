@@ -1,4 +1,6 @@
+using System.Threading.RateLimiting;
 using CoworkSync.Connectors.Cobot;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -12,7 +14,7 @@ public sealed class CobotRateLimiterTests
 
     public CobotRateLimiterTests() => _limiter = Limiter(new CobotClientOptions());
 
-    private CobotRateLimiter Limiter(CobotClientOptions options) => new(_time, Options.Create(options));
+    private CobotRateLimiter Limiter(CobotClientOptions options) => new(_time, Options.Create(options), NullLogger<CobotRateLimiter>.Instance);
 
     /// <summary>A reservation that must be granted; its wait.</summary>
     private static TimeSpan Reserve(CobotRateLimiter limiter, string token, bool membershipList)
@@ -119,5 +121,65 @@ public sealed class CobotRateLimiterTests
 
         for (var w = 0; w < windows; w++)
             Assert.Equal(60, sends.Count(s => s >= Window * w && s < Window * (w + 1)));
+    }
+
+    private static HttpRequestMessage Request(string path, string token = "token-a") =>
+        new(HttpMethod.Get, "https://co-up.cobot.me" + path) { Headers = { Authorization = new("Bearer", token) } };
+
+    [Fact]
+    public async Task AcquireAsync_ASlotLater_IsWaitedForOnTheClock()
+    {
+        for (var i = 0; i < 6; i++)
+            Assert.True((await _limiter.AcquireAsync(Request("/api/memberships"))).IsAcquired);
+
+        var seventh = _limiter.AcquireAsync(Request("/api/memberships")).AsTask();
+        Assert.False(seventh.IsCompleted);
+        _time.Advance(Window - TimeSpan.FromSeconds(1));
+        Assert.False(seventh.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.True((await seventh.WaitAsync(TimeSpan.FromSeconds(30))).IsAcquired);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_OneMembership_IsNotAMembershipList()
+    {
+        for (var i = 0; i < 6; i++)
+            await _limiter.AcquireAsync(Request("/api/memberships"));
+
+        var one = _limiter.AcquireAsync(Request("/api/memberships/m1"));
+
+        Assert.True(one.IsCompleted);
+        Assert.True((await one).IsAcquired);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_ASlotBeyondMaxWait_IsRefusedAtOnce_WithTheWaitAsRetryAfter()
+    {
+        var limiter = Limiter(new CobotClientOptions { MaxWait = TimeSpan.FromSeconds(30) });
+        for (var i = 0; i < 60; i++)
+            await limiter.AcquireAsync(Request("/api/plans"));
+
+        var lease = limiter.AcquireAsync(Request("/api/plans"));
+
+        Assert.True(lease.IsCompleted);
+        Assert.False((await lease).IsAcquired);
+        Assert.True((await lease).TryGetMetadata(MetadataName.RetryAfter, out var retryAfter));
+        Assert.Equal(Window, retryAfter);
+        Assert.True((await limiter.AcquireAsync(Request("/api/plans", token: "token-b"))).IsAcquired);
+    }
+
+    [Fact]
+    public void AttemptAcquire_TakesOnlyASlotThatIsFreeNow()
+    {
+        _limiter.Block(Request("/api/plans"), TimeSpan.FromSeconds(5));
+        var refused = _limiter.AttemptAcquire(Request("/api/plans"));
+        Assert.False(refused.IsAcquired);
+        Assert.True(refused.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter));
+        Assert.Equal(TimeSpan.FromSeconds(5), retryAfter);
+
+        _time.Advance(TimeSpan.FromSeconds(5));
+        Assert.True(_limiter.AttemptAcquire(Request("/api/plans")).IsAcquired);
+        Assert.Equal(59, _limiter.GetStatistics(Request("/api/plans"))!.CurrentAvailablePermits);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using CoworkSync.Connectors.Coworks;
 using CoworkSync.Provisioning;
 using CoworkSync.UnitTests.Publishing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CoworkSync.UnitTests.Connectors.Coworks;
 
@@ -11,6 +12,7 @@ public sealed class CoworksClientTests : IDisposable
     private const string ApiKey = "cw_live_SECRET_key_123";
     private static readonly CoworksConnection Connection = new(new Uri("https://api.coworks.test/"), "spc_123", ApiKey);
     private readonly ListLogger<CoworksClient> _logger = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 1, 9, 30, 0, TimeSpan.Zero));
     private readonly List<IDisposable> _disposables = [];
 
     public void Dispose()
@@ -23,7 +25,7 @@ public sealed class CoworksClientTests : IDisposable
     {
         var http = new HttpClient(handler);
         _disposables.Add(http);
-        return new CoworksClient(http, _logger);
+        return new CoworksClient(http, _time, _logger);
     }
 
     private static CapturingHandler Answering(params Func<HttpResponseMessage>[] answers)
@@ -198,6 +200,16 @@ public sealed class CoworksClientTests : IDisposable
 
         Assert.True(ex.IsTransient);
         Assert.Equal(TimeSpan.FromSeconds(120), ex.RetryAfter);
+    }
+
+    [Fact]
+    public async Task ListPlansAsync_TooManyRequestsWithRetryAfterDate_TheWaitIsCountedFromTheClientsClock()
+    {
+        var handler = Answering(() => new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Headers = { { "Retry-After", "Sun, 01 Nov 2026 09:31:15 GMT" } } });
+
+        var ex = await Assert.ThrowsAsync<CoworksApiException>(() => Client(handler).ListPlansAsync(Connection, CancellationToken.None));
+
+        Assert.Equal(TimeSpan.FromSeconds(75), ex.RetryAfter);
     }
 
     [Fact]
