@@ -15,6 +15,8 @@ internal static class ServiceBusEventMessage
     /// <summary>The longest <c>MessageId</c> Service Bus accepts.</summary>
     public const int MaxMessageIdLength = 128;
 
+    /// <param name="envelope">The event the message carries.</param>
+    /// <param name="options">The message id and the delay to publish with.</param>
     /// <param name="now">The current time, to which a positive delay is added.</param>
     /// <exception cref="EventPublishException">The message id is longer than Service Bus accepts (not transient).</exception>
     public static ServiceBusMessage Create(EventEnvelope envelope, PublishOptions options, DateTimeOffset now)
