@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CoworkSync.Connectors;
+using CoworkSync.Validation;
 
 namespace CoworkSync.Functions.Admin;
 

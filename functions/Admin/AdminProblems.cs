@@ -1,4 +1,4 @@
-using CoworkSync.Connectors;
+using CoworkSync.Validation;
 
 namespace CoworkSync.Functions.Admin;
 

@@ -27,6 +27,6 @@ public static class ConnectorView
         updatedAt = c.UpdatedAt,
     };
 
-    public static object Mappings(IEnumerable<CoworkSync.Provisioning.PlanMapping> mappings) =>
+    public static object Mappings(IEnumerable<CoworkSync.Connectors.PlanMapping> mappings) =>
         mappings.Select(m => new { planId = m.PlanId, planName = m.PlanName, groups = m.Groups });
 }

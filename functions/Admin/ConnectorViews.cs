@@ -1,6 +1,6 @@
 using CoworkSync.Connectors;
-using CoworkSync.Connectors.Cobot;
-using CoworkSync.Sync;
+using CoworkSync.Members.Sync;
+using CoworkSync.Platforms.Cobot;
 
 namespace CoworkSync.Functions.Admin;
 

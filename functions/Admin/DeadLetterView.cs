@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CoworkSync.DeadLetters;
+using CoworkSync.Messaging.DeadLetters;
 
 namespace CoworkSync.Functions.Admin;
 

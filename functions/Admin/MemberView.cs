@@ -1,6 +1,7 @@
-using CoworkSync.Connectors.Cobot;
-using CoworkSync.Provisioning;
-using CoworkSync.Radius;
+using CoworkSync.Members.Accounts;
+using CoworkSync.Members.Records;
+using CoworkSync.NetworkAccess;
+using CoworkSync.Platforms.Cobot;
 
 namespace CoworkSync.Functions.Admin;
 

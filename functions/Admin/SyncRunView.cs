@@ -1,4 +1,4 @@
-using CoworkSync.Sync;
+using CoworkSync.Members.Sync;
 
 namespace CoworkSync.Functions.Admin;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using CoworkSync.Connectors.Cobot;
 using CoworkSync.Functions.Hosting.Http;
+using CoworkSync.Platforms.Cobot;
 
 namespace CoworkSync.Functions.CobotOAuthCallback;
 

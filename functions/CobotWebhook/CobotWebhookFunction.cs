@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using CoworkSync.Connectors;
-using CoworkSync.Connectors.Cobot;
-using CoworkSync.Events;
+using CoworkSync.Connectors.Seam;
 using CoworkSync.Functions.Hosting.Http;
+using CoworkSync.Messaging.Events;
+using CoworkSync.Platforms.Cobot;
 using Microsoft.Extensions.Options;
 
 namespace CoworkSync.Functions.CobotWebhook;
@@ -42,7 +43,7 @@ public static partial class CobotWebhookFunction
         try
         {
             var connector = await connectors.GetAsync(connectorId, cancellationToken);
-            if (connector is null || connector.Platform != Platforms.Cobot || connector.Cobot is null)
+            if (connector is null || connector.Platform != PlatformNames.Cobot || connector.Cobot is null)
                 return WebhookAnswers.Problem(StatusCodes.Status404NotFound, "Unknown connector", $"There is no Cobot connector '{connectorId}'.");
 
             var expected = await secrets.GetAsync(ConnectorSecretNames.CobotCallbackToken(connectorId), cancellationToken);

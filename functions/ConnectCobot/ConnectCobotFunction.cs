@@ -1,7 +1,8 @@
 using CoworkSync.Connectors;
-using CoworkSync.Connectors.Cobot;
+using CoworkSync.Connectors.Seam;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
+using CoworkSync.Platforms.Cobot;
 
 namespace CoworkSync.Functions.ConnectCobot;
 
@@ -22,7 +23,7 @@ public static class ConnectCobotFunction
     private static async Task<IResult> ConnectAsync(string connectorId, ConnectorStore connectors, CobotConnectFlow flow, CancellationToken cancellationToken)
     {
         var connector = await connectors.GetAsync(connectorId, cancellationToken);
-        if (connector is null || connector.Platform != Platforms.Cobot || connector.Cobot is null)
+        if (connector is null || connector.Platform != PlatformNames.Cobot || connector.Cobot is null)
             return AdminProblems.NotFound($"There is no Cobot connector '{connectorId}'.");
         var (url, problem) = await flow.AuthorizeUrlAsync(connector, cancellationToken);
         return url is null

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Azure;
 using CoworkSync.Connectors;
-using CoworkSync.Connectors.Coworks;
-using CoworkSync.Events;
+using CoworkSync.Connectors.Seam;
 using CoworkSync.Functions.Hosting.Http;
+using CoworkSync.Messaging.Events;
+using CoworkSync.Platforms.Coworks;
 using Microsoft.Extensions.Options;
 
 namespace CoworkSync.Functions.CoworksWebhook;
@@ -43,7 +44,7 @@ public static partial class CoworksWebhookFunction
         try
         {
             var connector = await connectors.GetAsync(connectorId, cancellationToken);
-            if (connector is null || connector.Platform != Platforms.Coworks || connector.Coworks is null)
+            if (connector is null || connector.Platform != PlatformNames.Coworks || connector.Coworks is null)
                 return WebhookAnswers.Problem(StatusCodes.Status404NotFound, "Unknown connector", $"There is no Coworks connector '{connectorId}'.");
 
             var now = time.GetUtcNow();

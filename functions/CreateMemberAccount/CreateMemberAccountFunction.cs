@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 using CoworkSync.Connectors;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
-using CoworkSync.Provisioning;
+using CoworkSync.Members.Accounts;
+using CoworkSync.Members.Provisioning;
+using CoworkSync.Members.Records;
+using CoworkSync.Validation;
 
 namespace CoworkSync.Functions.CreateMemberAccount;
 

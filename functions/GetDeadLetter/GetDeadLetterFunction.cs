@@ -1,6 +1,6 @@
-using CoworkSync.DeadLetters;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
+using CoworkSync.Messaging.DeadLetters;
 
 namespace CoworkSync.Functions.GetDeadLetter;
 

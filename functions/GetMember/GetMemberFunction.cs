@@ -1,8 +1,9 @@
-using CoworkSync.Connectors.Cobot;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
-using CoworkSync.Provisioning;
-using CoworkSync.Radius;
+using CoworkSync.Members.Accounts;
+using CoworkSync.Members.Records;
+using CoworkSync.NetworkAccess;
+using CoworkSync.Platforms.Cobot;
 
 namespace CoworkSync.Functions.GetMember;
 

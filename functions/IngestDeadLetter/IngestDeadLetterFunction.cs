@@ -1,5 +1,5 @@
-using CoworkSync.DeadLetters;
 using CoworkSync.Functions.Hosting.Invocation;
+using CoworkSync.Messaging.DeadLetters;
 
 namespace CoworkSync.Functions.IngestDeadLetter;
 

@@ -1,7 +1,7 @@
 using CoworkSync.Connectors;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
-using CoworkSync.Sync;
+using CoworkSync.Members.Sync;
 
 namespace CoworkSync.Functions.ListSyncRuns;
 

@@ -1,7 +1,7 @@
-using CoworkSync.Connectors;
-using CoworkSync.Connectors.Cobot;
+using CoworkSync.Connectors.Seam;
 using CoworkSync.Functions.Hosting.Invocation;
-using CoworkSync.Sync;
+using CoworkSync.Members.Sync;
+using CoworkSync.Platforms.Cobot;
 
 namespace CoworkSync.Functions.PollCobot;
 
@@ -20,7 +20,7 @@ public sealed class PollCobotFunction(CobotConnectionStore connections, Schedule
     public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
     {
         var connected = await connections.ConnectedAsync(cancellationToken);
-        var started = await syncs.StartDueAsync(Platforms.Cobot, c => connected.Contains(c.Id), cancellationToken);
+        var started = await syncs.StartDueAsync(PlatformNames.Cobot, c => connected.Contains(c.Id), cancellationToken);
         return InvocationResult.Success($"Started {started.Count} sync runs", started);
     }
 }

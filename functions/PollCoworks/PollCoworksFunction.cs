@@ -1,6 +1,6 @@
-using CoworkSync.Connectors;
+using CoworkSync.Connectors.Seam;
 using CoworkSync.Functions.Hosting.Invocation;
-using CoworkSync.Sync;
+using CoworkSync.Members.Sync;
 
 namespace CoworkSync.Functions.PollCoworks;
 
@@ -16,7 +16,7 @@ public sealed class PollCoworksFunction(ScheduledSyncs syncs) : IInvocationFunct
 
     public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
     {
-        var started = await syncs.StartDueAsync(Platforms.Coworks, _ => true, cancellationToken);
+        var started = await syncs.StartDueAsync(PlatformNames.Coworks, _ => true, cancellationToken);
         return InvocationResult.Success($"Started {started.Count} sync runs", started);
     }
 }

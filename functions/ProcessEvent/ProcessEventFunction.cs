@@ -1,5 +1,5 @@
 using CoworkSync.Functions.Hosting.Invocation;
-using CoworkSync.Processing;
+using CoworkSync.Messaging.Processing;
 
 namespace CoworkSync.Functions.ProcessEvent;
 

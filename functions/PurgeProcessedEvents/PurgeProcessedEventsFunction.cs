@@ -1,5 +1,5 @@
 using CoworkSync.Functions.Hosting.Invocation;
-using CoworkSync.Storage;
+using CoworkSync.State.Tables;
 using Microsoft.Extensions.Options;
 
 namespace CoworkSync.Functions.PurgeProcessedEvents;

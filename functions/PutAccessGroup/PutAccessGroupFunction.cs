@@ -1,7 +1,7 @@
 using CoworkSync.Access;
-using CoworkSync.Connectors;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
+using CoworkSync.Validation;
 
 namespace CoworkSync.Functions.PutAccessGroup;
 

@@ -1,7 +1,8 @@
 using CoworkSync.Connectors;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
-using CoworkSync.Storage;
+using CoworkSync.State.Tables;
+using CoworkSync.Validation;
 
 namespace CoworkSync.Functions.PutConnector;
 

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using CoworkSync.Connectors;
-using CoworkSync.Connectors.Cobot;
+using CoworkSync.Connectors.Seam;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
-using CoworkSync.Storage;
+using CoworkSync.Platforms.Cobot;
+using CoworkSync.State.Tables;
+using CoworkSync.Validation;
 
 namespace CoworkSync.Functions.PutConnectorSecrets;
 
@@ -34,7 +36,7 @@ public static class PutConnectorSecretsFunction
         var (input, problem) = await AdminJson.ReadAsync<SecretsInput>(request, cancellationToken);
         if (problem is not null)
             return problem;
-        if (existing.Platform == Platforms.Cobot)
+        if (existing.Platform == PlatformNames.Cobot)
             return await PutCobotAsync(existing, input!, secrets, cobot, cancellationToken);
         var errors = new List<ValidationError>();
         if (input!.ApiKey is null && input.WebhookSecret is null)

@@ -3,8 +3,8 @@ using CoworkSync.Access;
 using CoworkSync.Connectors;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
-using CoworkSync.Provisioning;
-using CoworkSync.Storage;
+using CoworkSync.State.Tables;
+using CoworkSync.Validation;
 
 namespace CoworkSync.Functions.PutPlanMappings;
 

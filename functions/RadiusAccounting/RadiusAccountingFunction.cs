@@ -1,5 +1,5 @@
 using CoworkSync.Functions.Hosting.Http;
-using CoworkSync.Radius;
+using CoworkSync.NetworkAccess;
 
 namespace CoworkSync.Functions.RadiusAccounting;
 

@@ -1,6 +1,8 @@
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
-using CoworkSync.Provisioning;
+using CoworkSync.Members.Accounts;
+using CoworkSync.Members.Provisioning;
+using CoworkSync.Members.Records;
 
 namespace CoworkSync.Functions.ResendWelcomeEmail;
 

@@ -1,9 +1,8 @@
 using CoworkSync.Connectors;
-using CoworkSync.Connectors.Cobot;
+using CoworkSync.Connectors.Seam;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
-using CoworkSync.Provisioning;
-using CoworkSync.Sync;
+using CoworkSync.Platforms.Cobot;
 
 namespace CoworkSync.Functions.TestConnector;
 
@@ -35,7 +34,7 @@ public static class TestConnectorFunction
         var platform = platforms.For(connector);
 
         var api = await platform.CheckAsync(connector, cancellationToken);
-        var webhooks = connector.Platform == Platforms.Cobot
+        var webhooks = connector.Platform == PlatformNames.Cobot
             ? await CobotWebhookCheckAsync(connector, api.Ok, cobotWebhooks, cancellationToken)
             : await WebhookSecretCheckAsync(connector, secrets, cancellationToken);
         var checks = new List<Check> { new("api", api.Ok, api.Message), webhooks };
@@ -50,7 +49,7 @@ public static class TestConnectorFunction
             checks.Add(new("plans", false, "not checked: the API check failed"));
             checks.Add(new("locations", false, "not checked: the API check failed"));
         }
-        if (connector.Platform == Platforms.Cobot)
+        if (connector.Platform == PlatformNames.Cobot)
             checks.Add(await CobotTimeZoneCheckAsync(connector, api.Ok, cobotTimeZone, cancellationToken));
 
         return Results.Ok(new { connectorId, ok = checks.All(c => c.Ok), checks });

@@ -1,5 +1,4 @@
 using Azure;
-using CoworkSync.Provisioning;
 
 namespace CoworkSync.Connectors;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using CoworkSync.Provisioning;
 
 namespace CoworkSync.Connectors;
 

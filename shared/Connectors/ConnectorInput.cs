@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using CoworkSync.Connectors.Cobot;
-using CoworkSync.Provisioning;
+using CoworkSync.Connectors.Seam;
+using CoworkSync.Platforms.Cobot;
+using CoworkSync.Validation;
 
 namespace CoworkSync.Connectors;
 
@@ -62,14 +63,14 @@ public sealed partial record ConnectorInput
     public IReadOnlyList<ValidationError> Validate()
     {
         var errors = new List<ValidationError>();
-        if (!Platforms.IsKnown(Platform))
-            errors.Add(new("platform", $"must be \"{Platforms.Coworks}\" or \"{Platforms.Cobot}\""));
+        if (!PlatformNames.IsKnown(Platform))
+            errors.Add(new("platform", $"must be \"{PlatformNames.Coworks}\" or \"{PlatformNames.Cobot}\""));
         if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Length > 100)
             errors.Add(new("displayName", "is required, at most 100 characters"));
         ValidateLocations(errors);
-        if (Platform == Platforms.Coworks)
+        if (Platform == PlatformNames.Coworks)
             ValidateCoworks(errors);
-        if (Platform == Platforms.Cobot)
+        if (Platform == PlatformNames.Cobot)
             CobotInputValidation.Validate(Cobot, errors, Settings?.SyncIntervalMinutes);
         if (Settings?.SyncIntervalMinutes is < MinSyncIntervalMinutes or > MaxSyncIntervalMinutes)
             errors.Add(new("settings.syncIntervalMinutes", $"must be between {MinSyncIntervalMinutes} and {MaxSyncIntervalMinutes}"));
@@ -84,13 +85,13 @@ public sealed partial record ConnectorInput
         DisplayName = DisplayName!.Trim(),
         Locations = Locations!.Select(l => new ConnectorLocation(l!.Id!.Trim(), l.Name!.Trim(), l.TimeZone!.Trim(),
             (l.NasIdentifiers ?? []).Select(n => n!.Trim()).ToList())).ToList(),
-        Coworks = Platform == Platforms.Coworks && Coworks is not null ? new CoworksConnectorSettings(new Uri(Coworks.ApiBaseUrl!.TrimEnd('/') + "/"), Coworks.SpaceId!.Trim()) : null,
-        Cobot = Platform == Platforms.Cobot && Cobot is not null ? CobotInputValidation.ToSettings(Cobot) : null,
+        Coworks = Platform == PlatformNames.Coworks && Coworks is not null ? new CoworksConnectorSettings(new Uri(Coworks.ApiBaseUrl!.TrimEnd('/') + "/"), Coworks.SpaceId!.Trim()) : null,
+        Cobot = Platform == PlatformNames.Cobot && Cobot is not null ? CobotInputValidation.ToSettings(Cobot) : null,
         Settings = new ConnectorSettings
         {
             AutoProvision = Settings?.AutoProvision ?? true,
             AutoDeprovision = Settings?.AutoDeprovision ?? true,
-            SyncIntervalMinutes = Settings?.SyncIntervalMinutes ?? (Platform == Platforms.Cobot ? DefaultCobotSyncIntervalMinutes : 15),
+            SyncIntervalMinutes = Settings?.SyncIntervalMinutes ?? (Platform == PlatformNames.Cobot ? DefaultCobotSyncIntervalMinutes : 15),
             SendWelcomeEmail = Settings?.SendWelcomeEmail ?? true,
             AllowAllLocations = Settings?.AllowAllLocations ?? false,
         },

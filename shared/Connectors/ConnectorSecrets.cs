@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CoworkSync.Secrets;
+using CoworkSync.State.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace CoworkSync.Connectors;

@@ -3,8 +3,8 @@ using Azure.Storage.Queues.Models;
 using CoworkSync.Functions.Hosting.Invocation;
 using CoworkSync.Functions.IngestDeadLetter;
 using CoworkSync.Functions.ProcessEvent;
-using CoworkSync.LocalQueue;
-using CoworkSync.Processing;
+using CoworkSync.Messaging.LocalQueue;
+using CoworkSync.Messaging.Processing;
 
 namespace CoworkSync.Functions.Hosting.Local;
 

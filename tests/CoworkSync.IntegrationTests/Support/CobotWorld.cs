@@ -2,9 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using CoworkSync.Connectors;
-using CoworkSync.Storage;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Simulators;
+using CoworkSync.State.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoworkSync.IntegrationTests.Support;

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using CoworkSync.Accounts;
 using CoworkSync.Connectors;
+using CoworkSync.Connectors.Seam;
 using CoworkSync.IntegrationTests.Infrastructure;
-using CoworkSync.Provisioning;
+using CoworkSync.Members.Accounts;
+using CoworkSync.Members.Provisioning;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,7 +55,7 @@ public sealed class RadiusWorld(
         await App.Services.GetRequiredService<ConnectorStore>().SaveAsync(new Connector
         {
             Id = ConnectorId,
-            Platform = Platforms.Coworks,
+            Platform = PlatformNames.Coworks,
             DisplayName = "RADIUS space",
             Coworks = new CoworksConnectorSettings(new Uri("http://127.0.0.1:9/"), "spc_radius"),
             Locations =

@@ -56,7 +56,7 @@ public sealed class ConnectorInputTests
         var now = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
         var existing = Valid().ToConnector("berlin", null, now.AddDays(-3)) with
         {
-            PlanMappings = [new CoworkSync.Provisioning.PlanMapping("pln_x", "X", ["flex"])],
+            PlanMappings = [new CoworkSync.Connectors.PlanMapping("pln_x", "X", ["flex"])],
         };
 
         var updated = Valid().ToConnector("berlin", existing, now);

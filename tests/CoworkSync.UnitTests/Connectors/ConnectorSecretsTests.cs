@@ -1,5 +1,6 @@
 using CoworkSync.Connectors;
-using CoworkSync.UnitTests.Accounts;
+using CoworkSync.Connectors.Seam;
+using CoworkSync.UnitTests.Members.Accounts;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -51,7 +52,7 @@ public sealed class ConnectorSecretsTests
     private static Connector Connector(DateTimeOffset rotatedAt) => new()
     {
         Id = "berlin",
-        Platform = Platforms.Coworks,
+        Platform = PlatformNames.Coworks,
         DisplayName = "Berlin",
         WebhookSecretRotatedAt = rotatedAt,
     };
