@@ -1,4 +1,4 @@
-using CoworkSync.Validation;
+using CoworkSync.Outcomes;
 
 namespace CoworkSync.Functions.Admin;
 

@@ -1,8 +1,8 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using CoworkSync.Functions.Hosting.Invocation;
-using CoworkSync.Functions.IngestDeadLetter;
-using CoworkSync.Functions.ProcessEvent;
+using CoworkSync.Functions.Events.IngestDeadLetter;
+using CoworkSync.Functions.Events.ProcessEvent;
 using CoworkSync.Messaging.LocalQueue;
 using CoworkSync.Messaging.Processing;
 

@@ -2,7 +2,7 @@ namespace CoworkSync.Connectors.Seam;
 
 /// <summary>
 /// A member as the platform knows them, in the platform-neutral form the provisioning engine reconciles from.
-/// Every connector (Coworks, Cobot) maps its own wire format to this.
+/// Every platform maps its own wire format to this.
 /// </summary>
 public sealed record PlatformMember
 {
@@ -28,7 +28,7 @@ public sealed record PlatformMember
     public DateOnly? BillingCycleAnchor { get; init; }
 
     /// <summary>
-    /// Access groups the platform grants beyond the plan's (Cobot's custom field), as sorted, distinct, comma-separated
+    /// Access groups the platform grants beyond the plan's (a custom field at the platform, say), as sorted, distinct, comma-separated
     /// ids, so that equal sets compare equal; null for none.
     /// </summary>
     public string? ExtraGroups { get; init; }

@@ -25,7 +25,7 @@ public static class AccessPolicy
         var mapping = PlanMapping.Find(mappings, member.PlanId, member.PlanName);
         if (mapping is null)
             return AccessDecision.NoAccess(AccessReasons.PlanNotMapped);
-        // Groups the platform adds for the member (Cobot's custom field) count like the plan's: they can give WiFi
+        // Groups the platform adds for the member (a custom field at the platform, say) count like the plan's: they can give WiFi
         // to a member whose plan has none.
         var planGroups = mapping.Groups.Concat(member.ExtraGroupIds).ToList();
         if (planGroups.Count == 0)

@@ -12,7 +12,7 @@ namespace CoworkSync.Members.Provisioning;
 /// <param name="OperatorUsername">An operator asked for an account (even with auto-provision off), optionally with this user name.</param>
 /// <param name="OperatorRequested">An operator asked for the member's account to be created or linked.</param>
 /// <param name="VersionIsReadTime">
-/// The platform has no version of its own (Cobot): <see cref="PlatformMember.UpdatedAt"/> is when the state was read.
+/// The platform has no version of its own: <see cref="PlatformMember.UpdatedAt"/> is when the state was read.
 /// A state equal to the stored one then keeps the stored version, so re-reading an unchanged member writes nothing.
 /// </param>
 /// <param name="Gone">The platform no longer lists the member: <see cref="Member"/> is their last known state, ended.</param>

@@ -19,7 +19,7 @@ namespace CoworkSync.Members.Sync;
 /// </summary>
 public sealed partial class ConnectorSyncHandler(
     ConnectorStore connectors,
-    PlatformConnectors platforms,
+    PlatformRegistry platforms,
     MemberProvisioner provisioner,
     MemberStore members,
     SyncRunStore runs,
@@ -62,7 +62,7 @@ public sealed partial class ConnectorSyncHandler(
 
     private async Task<SyncRun> SyncAsync(Connector connector, SyncRun run, SyncNotes notes, CancellationToken cancellationToken)
     {
-        var platform = platforms.For(connector);
+        var platform = platforms.For(connector).Members;
         await platform.PrepareSyncAsync(connector, notes, cancellationToken);
         var counts = new SyncCounts();
         var errors = new List<string>();

@@ -11,8 +11,8 @@ namespace CoworkSync.Members.Sync;
 /// </summary>
 public sealed partial class ScheduledSyncs(ConnectorStore connectors, SyncRunStore runs, SyncStarter starter, TimeProvider time, ILogger<ScheduledSyncs> logger)
 {
-    /// <param name="platform">The platform whose connectors are looked at (<see cref="PlatformNames"/>).</param>
-    /// <param name="canSync">Whether a connector of <paramref name="platform"/> can be synced at all (Cobot: connected).</param>
+    /// <param name="platform">The platform whose connectors are looked at (<see cref="Connectors.Connector.Platform"/>).</param>
+    /// <param name="canSync">Whether a connector of <paramref name="platform"/> can be synced at all (for instance: connected).</param>
     /// <param name="cancellationToken">Cancels the reads and the queueing.</param>
     /// <returns>The connectors whose sync was queued.</returns>
     public async Task<IReadOnlyList<string>> StartDueAsync(string platform, Func<Connector, bool> canSync, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed class CobotCallbackUrls(ConnectorSecrets secrets, IOptions<CobotCl
     /// <summary>The connector's callback token, created on first use.</summary>
     public async Task<string> CallbackTokenAsync(string connectorId, CancellationToken cancellationToken)
     {
-        var name = ConnectorSecretNames.CobotCallbackToken(connectorId);
+        var name = CobotSecretNames.CallbackToken(connectorId);
         if (await secrets.GetAsync(name, cancellationToken) is { Length: > 0 } token)
             return token;
         token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));

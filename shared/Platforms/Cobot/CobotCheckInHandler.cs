@@ -30,7 +30,7 @@ public sealed partial class CobotCheckInHandler(
     public async Task HandleAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
         var connector = await connectors.GetAsync(envelope.ConnectorId, cancellationToken);
-        if (connector is null || connector.Platform != PlatformNames.Cobot || connector.Cobot is null)
+        if (connector is null || CobotConnectorSettings.Of(connector) is null)
             throw new PermanentEventException(DeadLetterReasons.UnknownConnector, $"There is no Cobot connector '{envelope.ConnectorId}'.");
         CobotCheckInEvent? request;
         try

@@ -15,7 +15,7 @@ public sealed class CobotCheckInQueue(IEventPublisher publisher, TimeProvider ti
 
     public async Task SessionStartedAsync(SessionStart start, CancellationToken cancellationToken)
     {
-        if (start.Connector?.Platform != PlatformNames.Cobot)
+        if (start.Connector?.Platform != CobotPlatform.PlatformName)
             return;
         var account = start.Account;
         var envelope = CobotCheckInEvent.Envelope(account.ConnectorId, account.MemberId, account.Username, start.LocalDay, start.At);

@@ -25,7 +25,7 @@ public sealed class CobotCheckInStore(StateTables tables)
 {
     public async Task<CobotCheckInRecord?> GetAsync(string connectorId, string memberId, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableNames.CobotCheckIns, cancellationToken);
+        var table = await tables.GetAsync(CobotTables.CobotCheckIns, cancellationToken);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(TableKey.Escape(connectorId), TableKey.Escape(memberId), cancellationToken: cancellationToken);
         if (!found.HasValue)
             return null;
@@ -36,7 +36,7 @@ public sealed class CobotCheckInStore(StateTables tables)
 
     public async Task SaveAsync(string connectorId, string memberId, CobotCheckInRecord record, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableNames.CobotCheckIns, cancellationToken);
+        var table = await tables.GetAsync(CobotTables.CobotCheckIns, cancellationToken);
         await table.UpsertEntityAsync(new TableEntity(TableKey.Escape(connectorId), TableKey.Escape(memberId))
         {
             ["Token"] = record.Token,

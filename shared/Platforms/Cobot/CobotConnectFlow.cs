@@ -34,8 +34,8 @@ public sealed partial class CobotConnectFlow(
         var settings = CobotConnections.Settings(connector);
         if (!urls.IsConfigured)
             return (null, "Cobot__PublicBaseUrl is not set: Cobot needs it to send the admin back.");
-        var clientId = await secrets.GetAsync(ConnectorSecretNames.CobotClientId(connector.Id), cancellationToken);
-        if (clientId is null || await secrets.GetAsync(ConnectorSecretNames.CobotClientSecret(connector.Id), cancellationToken) is null)
+        var clientId = await secrets.GetAsync(CobotSecretNames.ClientId(connector.Id), cancellationToken);
+        if (clientId is null || await secrets.GetAsync(CobotSecretNames.ClientSecret(connector.Id), cancellationToken) is null)
             return (null, $"Set the OAuth app's clientId and clientSecret first: PUT /api/admin/connectors/{connector.Id}/secrets.");
         var state = await states.CreateAsync(connector.Id, cancellationToken);
         (string Name, string Value)[] parameters =
@@ -62,10 +62,10 @@ public sealed partial class CobotConnectFlow(
         if (string.IsNullOrWhiteSpace(code))
             return (connectorId, "Cobot sent no authorization code.");
         var connector = await connectors.GetAsync(connectorId, cancellationToken);
-        if (connector?.Cobot is not { } settings)
+        if (connector is null || CobotConnectorSettings.Of(connector) is not { } settings)
             return (connectorId, $"There is no Cobot connector '{connectorId}'.");
-        var clientId = await secrets.GetAsync(ConnectorSecretNames.CobotClientId(connectorId), cancellationToken);
-        var clientSecret = await secrets.GetAsync(ConnectorSecretNames.CobotClientSecret(connectorId), cancellationToken);
+        var clientId = await secrets.GetAsync(CobotSecretNames.ClientId(connectorId), cancellationToken);
+        var clientSecret = await secrets.GetAsync(CobotSecretNames.ClientSecret(connectorId), cancellationToken);
         if (clientId is null || clientSecret is null)
             return (connectorId, "The connector has no OAuth client id and secret.");
 
@@ -102,8 +102,8 @@ public sealed partial class CobotConnectFlow(
     public async Task<string?> ConnectWithTokenAsync(Connector connector, string token, CancellationToken cancellationToken, bool revokeOnFailure = false)
     {
         var settings = CobotConnections.Settings(connector);
-        var accessTokenName = ConnectorSecretNames.CobotAccessToken(connector.Id);
-        var callbackTokenName = ConnectorSecretNames.CobotCallbackToken(connector.Id);
+        var accessTokenName = CobotSecretNames.AccessToken(connector.Id);
+        var callbackTokenName = CobotSecretNames.CallbackToken(connector.Id);
         var hadCallbackToken = await secrets.GetAsync(callbackTokenName, cancellationToken) is not null;
         var previousToken = await secrets.GetAsync(accessTokenName, cancellationToken);
         var created = new List<CobotSubscription>();

@@ -10,7 +10,7 @@ public sealed class CobotConnectionStore(StateTables tables, TimeProvider time)
 
     public async Task<CobotConnectionRecord?> GetAsync(string connectorId, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableNames.CobotConnections, cancellationToken);
+        var table = await tables.GetAsync(CobotTables.CobotConnections, cancellationToken);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKey.Escape(connectorId), cancellationToken: cancellationToken);
         if (!found.HasValue)
             return null;
@@ -25,7 +25,7 @@ public sealed class CobotConnectionStore(StateTables tables, TimeProvider time)
     /// </summary>
     public async Task<IReadOnlySet<string>> ConnectedAsync(CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableNames.CobotConnections, cancellationToken);
+        var table = await tables.GetAsync(CobotTables.CobotConnections, cancellationToken);
         var connected = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, select: ["RowKey"], cancellationToken: cancellationToken))
             connected.Add(TableKey.Unescape(row.RowKey));
@@ -35,7 +35,7 @@ public sealed class CobotConnectionStore(StateTables tables, TimeProvider time)
     /// <summary>Records a new connection, replacing whatever was known about the previous one; its time is kept apart as <c>ConnectedAt</c>.</summary>
     public async Task SaveAsync(string connectorId, CobotConnectionRecord record, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableNames.CobotConnections, cancellationToken);
+        var table = await tables.GetAsync(CobotTables.CobotConnections, cancellationToken);
         await table.UpsertEntityAsync(new TableEntity(Partition, TableKey.Escape(connectorId))
         {
             ["State"] = record.State,
@@ -64,7 +64,7 @@ public sealed class CobotConnectionStore(StateTables tables, TimeProvider time)
     public async Task SetStateAsync(string connectorId, string state, string? reason, DateTimeOffset at, CancellationToken cancellationToken,
         DateTimeOffset? unlessConnectedAfter = null)
     {
-        var table = await tables.GetAsync(TableNames.CobotConnections, cancellationToken);
+        var table = await tables.GetAsync(CobotTables.CobotConnections, cancellationToken);
         var row = TableKey.Escape(connectorId);
         // A merge leaves out null properties rather than clearing them: no reason is stored as "".
         var change = new TableEntity(Partition, row) { ["State"] = state, ["Reason"] = reason ?? "", ["At"] = at };

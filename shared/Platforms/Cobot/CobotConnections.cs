@@ -9,11 +9,11 @@ public sealed class CobotConnections(ConnectorSecrets secrets)
     public async Task<CobotConnection> ForAsync(Connector connector, CancellationToken cancellationToken)
     {
         var settings = Settings(connector);
-        var token = await secrets.GetAsync(ConnectorSecretNames.CobotAccessToken(connector.Id), cancellationToken)
+        var token = await secrets.GetAsync(CobotSecretNames.AccessToken(connector.Id), cancellationToken)
             ?? throw new MissingCredentialsException(connector.Id);
         return new CobotConnection(settings.ApiBaseUrl, token);
     }
 
     public static CobotConnectorSettings Settings(Connector connector) =>
-        connector.Cobot ?? throw new InvalidOperationException($"Connector '{connector.Id}' has no Cobot settings.");
+        CobotConnectorSettings.Of(connector) ?? throw new InvalidOperationException($"Connector '{connector.Id}' has no Cobot settings.");
 }

@@ -52,7 +52,7 @@ public sealed class CobotOAuthState(ConnectorSecrets secrets, StateTables tables
         if (DateTimeOffset.FromUnixTimeSeconds(payload.Expiry) < time.GetUtcNow())
             return (null, "the state has expired; start the connection again");
 
-        var table = await tables.GetAsync(TableNames.OAuthStates, cancellationToken);
+        var table = await tables.GetAsync(CobotTables.OAuthStates, cancellationToken);
         try
         {
             await table.AddEntityAsync(new TableEntity(Partition, payload.Nonce) { ["ConnectorId"] = payload.ConnectorId, ["UsedAt"] = time.GetUtcNow() }, cancellationToken);
@@ -66,10 +66,10 @@ public sealed class CobotOAuthState(ConnectorSecrets secrets, StateTables tables
 
     private async Task<byte[]> KeyAsync(CancellationToken cancellationToken)
     {
-        if (await secrets.GetAsync(ConnectorSecretNames.OAuthStateKey, cancellationToken) is { Length: > 0 } key)
+        if (await secrets.GetAsync(CobotSecretNames.OAuthStateKey, cancellationToken) is { Length: > 0 } key)
             return Convert.FromBase64String(key);
         var created = RandomNumberGenerator.GetBytes(32);
-        await secrets.SetAsync(ConnectorSecretNames.OAuthStateKey, Convert.ToBase64String(created), cancellationToken);
+        await secrets.SetAsync(CobotSecretNames.OAuthStateKey, Convert.ToBase64String(created), cancellationToken);
         return created;
     }
 

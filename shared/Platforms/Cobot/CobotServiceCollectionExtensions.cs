@@ -1,3 +1,6 @@
+using CoworkSync.Connectors.Seam;
+using CoworkSync.Messaging.Processing;
+using CoworkSync.NetworkAccess;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,6 +17,40 @@ public static class CobotServiceCollectionExtensions
 
     /// <summary>Set by App Service in Azure: the app's default host name.</summary>
     public const string WebsiteHostNameSetting = "WEBSITE_HOSTNAME";
+
+    /// <summary>
+    /// Registers Cobot as a platform (<see cref="CobotPlatform"/> and its parts, the client, the connection flow, the
+    /// webhook and check-in event handlers, and the check-in queue told of RADIUS session starts). Needs the connectors
+    /// (<c>AddConnectors</c>), members (<c>AddMembers</c>), access groups and network access registered.
+    /// </summary>
+    public static IServiceCollection AddCobot(this IServiceCollection services)
+    {
+        services.AddCobotClient();
+        services.AddSingleton<CobotConnections>();
+        services.AddSingleton<CobotConnectionStore>();
+        services.AddSingleton<CobotPlatformFailures>();
+        services.AddSingleton<CobotCallbackUrls>();
+        services.AddSingleton<CobotSubscriptions>();
+        services.AddSingleton<CobotWebhookCheck>();
+        services.AddSingleton<CobotTimeZoneCheck>();
+        services.AddSingleton<CobotCustomFieldSetup>();
+        services.AddSingleton<CobotPlanNames>();
+        services.AddSingleton<CobotOAuthState>();
+        services.AddSingleton<CobotConnectFlow>();
+        services.AddSingleton<CobotMemberRefresher>();
+        services.AddSingleton<CobotCheckInStore>();
+        services.AddSingleton<CobotSettingsSection>();
+        services.AddSingleton<CobotSecrets>();
+        services.AddSingleton<CobotWebhookReceiver>();
+        services.AddSingleton<CobotMembers>();
+        services.AddSingleton<CobotChecks>();
+        services.AddSingleton<CobotViews>();
+        services.AddSingleton<IPlatform, CobotPlatform>();
+        services.AddSingleton<IEventHandler, CobotWebhookEventHandler>();
+        services.AddSingleton<IEventHandler, CobotCheckInHandler>();
+        services.AddSingleton<ISessionStartObserver, CobotCheckInQueue>();
+        return services;
+    }
 
     /// <summary>
     /// Registers <see cref="CobotClient"/> (typed HttpClient whose resilience pipeline is <see cref="CobotResilience"/>:

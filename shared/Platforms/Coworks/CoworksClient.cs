@@ -10,7 +10,7 @@ using Polly.Timeout;
 namespace CoworkSync.Platforms.Coworks;
 
 /// <summary>
-/// <see cref="ICoworksClient"/> over the typed HttpClient that <see cref="CoworksServiceCollectionExtensions.AddCoworksConnector"/>
+/// <see cref="ICoworksClient"/> over the typed HttpClient that <see cref="CoworksServiceCollectionExtensions.AddCoworksClient"/>
 /// registers with its resilience pipeline. One instance serves every space: the key goes on each request.
 /// </summary>
 public sealed class CoworksClient(HttpClient http, TimeProvider time, ILogger<CoworksClient> logger) : ICoworksClient

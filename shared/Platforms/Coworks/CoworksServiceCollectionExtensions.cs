@@ -1,3 +1,5 @@
+using CoworkSync.Connectors.Seam;
+using CoworkSync.Messaging.Processing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -13,11 +15,30 @@ public static class CoworksServiceCollectionExtensions
     public const string PipelineName = "coworks-api";
 
     /// <summary>
+    /// Registers Coworks as a platform (<see cref="CoworksPlatform"/> and its parts, the client, the webhook event
+    /// handler). Needs the connectors (<c>AddConnectors</c>) and members (<c>AddMembers</c>) registered.
+    /// </summary>
+    public static IServiceCollection AddCoworks(this IServiceCollection services)
+    {
+        services.AddCoworksClient();
+        services.AddSingleton<CoworksCredentials>();
+        services.AddSingleton<CoworksSettingsSection>();
+        services.AddSingleton<CoworksSecrets>();
+        services.AddSingleton<CoworksWebhookReceiver>();
+        services.AddSingleton<CoworksMembers>();
+        services.AddSingleton<CoworksChecks>();
+        services.AddSingleton<CoworksViews>();
+        services.AddSingleton<IPlatform, CoworksPlatform>();
+        services.AddSingleton<IEventHandler, CoworksWebhookEventHandler>();
+        return services;
+    }
+
+    /// <summary>
     /// Registers <see cref="ICoworksClient"/> as a typed HttpClient with its resilience pipeline, and the
     /// <see cref="CoworksClientOptions"/> and <see cref="CoworksWebhookOptions"/> bound to the <c>Coworks</c> settings
     /// section (read from the app's <c>IConfiguration</c>).
     /// </summary>
-    public static IServiceCollection AddCoworksConnector(this IServiceCollection services)
+    public static IServiceCollection AddCoworksClient(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
 

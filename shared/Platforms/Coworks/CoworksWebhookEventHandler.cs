@@ -21,7 +21,7 @@ public sealed class CoworksWebhookEventHandler(ConnectorStore connectors, Member
     public async Task HandleAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
         var connector = await connectors.GetAsync(envelope.ConnectorId, cancellationToken);
-        if (connector is null || connector.Platform != PlatformNames.Coworks)
+        if (connector is null || connector.Platform != CoworksPlatform.PlatformName)
             throw new PermanentEventException(DeadLetterReasons.UnknownConnector, $"There is no Coworks connector '{envelope.ConnectorId}'.");
 
         CoworksWebhookEvent webhook;

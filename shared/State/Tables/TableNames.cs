@@ -14,7 +14,4 @@ public static class TableNames
     public const string Usage = "Usage";
     public const string NasSessions = "NasSessions";
     public const string AccessGroups = "AccessGroups";
-    public const string CobotConnections = "CobotConnections";
-    public const string OAuthStates = "OAuthStates";
-    public const string CobotCheckIns = "CobotCheckIns";
 }

@@ -1,3 +1,4 @@
+using CoworkSync.Platforms.Coworks;
 using System.Net;
 using System.Net.Http.Json;
 using CoworkSync.Connectors;
@@ -55,9 +56,9 @@ public sealed class RadiusWorld(
         await App.Services.GetRequiredService<ConnectorStore>().SaveAsync(new Connector
         {
             Id = ConnectorId,
-            Platform = PlatformNames.Coworks,
+            Platform = CoworksPlatform.PlatformName,
             DisplayName = "RADIUS space",
-            Coworks = new CoworksConnectorSettings(new Uri("http://127.0.0.1:9/"), "spc_radius"),
+            PlatformSettings = new CoworksConnectorSettings(new Uri("http://127.0.0.1:9/"), "spc_radius").ToPlatformSettings(),
             Locations =
             [
                 new ConnectorLocation("loc_mitte", "Mitte", "Europe/Berlin", ["mitte-ap-*", "*:Mitte-Members"]),

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using CoworkSync.Functions.PurgeProcessedEvents;
+using CoworkSync.Functions.Events.PurgeProcessedEvents;
 using CoworkSync.Messaging.DeadLetters;
 using CoworkSync.Messaging.Events;
 using CoworkSync.Messaging.Processing;

@@ -27,7 +27,7 @@ namespace CoworkSync.IntegrationTests.Platforms.Cobot;
 public sealed class CobotConnectStorageFailureTests : IAsyncLifetime
 {
     private readonly SecretStoreThatFails _secrets = new();
-    private readonly TableWritesThatFail _connections = new(TableNames.CobotConnections);
+    private readonly TableWritesThatFail _connections = new(CobotTables.CobotConnections);
     private readonly CobotWorld _world;
 
     public CobotConnectStorageFailureTests(AzuriteFixture azurite) =>
@@ -44,7 +44,7 @@ public sealed class CobotConnectStorageFailureTests : IAsyncLifetime
 
     public Task DisposeAsync() => _world.DisposeAsync();
 
-    private string AccessTokenName => ConnectorSecretNames.CobotAccessToken(_world.ConnectorId);
+    private string AccessTokenName => CobotSecretNames.AccessToken(_world.ConnectorId);
 
     [Fact]
     public async Task KeyVaultFailingToStoreTheOperatorsToken_TakesBackTheSubscriptionsAndCallbackToken()
@@ -57,7 +57,7 @@ public sealed class CobotConnectStorageFailureTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.InternalServerError, put.StatusCode);
         Assert.True(_world.Cobot.CountRequests(r => r.Method == "POST" && r.PathAndQuery == "/api/subscriptions" && r.Status == 201) > 0, "the attempt subscribed before storing");
         Assert.Empty(_world.Cobot.Subscriptions);
-        Assert.Null(await SecretAsync(ConnectorSecretNames.CobotCallbackToken(_world.ConnectorId)));
+        Assert.Null(await SecretAsync(CobotSecretNames.CallbackToken(_world.ConnectorId)));
         Assert.Null(await SecretAsync(AccessTokenName));
         Assert.True(_world.Cobot.HasToken(CobotWorld.Token));
         Assert.False(_world.Cobot.HasToken(_world.Cobot.SpaceTokenMadeFrom(CobotWorld.Token)!), "the space's token the attempt created is revoked");
@@ -82,7 +82,7 @@ public sealed class CobotConnectStorageFailureTests : IAsyncLifetime
         Assert.False(_world.Cobot.HasToken(token));
         Assert.False(_world.Cobot.HasToken(_world.Cobot.SpaceTokenMadeFrom(token)!), "the space's token the attempt created is revoked");
         Assert.Empty(_world.Cobot.Subscriptions);
-        Assert.Null(await SecretAsync(ConnectorSecretNames.CobotCallbackToken(_world.ConnectorId)));
+        Assert.Null(await SecretAsync(CobotSecretNames.CallbackToken(_world.ConnectorId)));
         _connections.Failing = false;
         Assert.Equal("not connected", await StateAsync());
         Assert.DoesNotContain(_world.App.Published, e => e.ConnectorId == _world.ConnectorId);
@@ -103,7 +103,7 @@ public sealed class CobotConnectStorageFailureTests : IAsyncLifetime
         Assert.NotNull(previous);
         Assert.Equal(previous, await SecretAsync(AccessTokenName));
         Assert.True(_world.Cobot.HasToken(previous));
-        Assert.NotNull(await SecretAsync(ConnectorSecretNames.CobotCallbackToken(_world.ConnectorId)));
+        Assert.NotNull(await SecretAsync(CobotSecretNames.CallbackToken(_world.ConnectorId)));
         Assert.Equal(CobotEvents.Subscribed.Count, _world.Cobot.Subscriptions.Count(s => s.Active));
         Assert.True(_world.Cobot.HasToken(next));
         Assert.False(_world.Cobot.HasToken(_world.Cobot.SpaceTokenMadeFrom(next)!), "the space's token the failed attempt created is revoked");

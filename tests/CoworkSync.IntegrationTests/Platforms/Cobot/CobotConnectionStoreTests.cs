@@ -77,7 +77,7 @@ public sealed class CobotConnectionStoreTests(AzuriteFixture azurite)
 
     private async Task<Azure.ETag> ETagAsync()
     {
-        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(TableNames.CobotConnections);
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(CobotTables.CobotConnections);
         return (await table.GetEntityAsync<TableEntity>("cobot", TableKey.Escape(_connector))).Value.ETag;
     }
 
@@ -92,7 +92,7 @@ public sealed class CobotConnectionStoreTests(AzuriteFixture azurite)
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
             await ProcessNextAsync(message, pipeline);
-            if (!Ran && message.Request.Method == RequestMethod.Get && message.Request.Uri.Path.Contains($"/{TableNames.CobotConnections}(", StringComparison.Ordinal))
+            if (!Ran && message.Request.Method == RequestMethod.Get && message.Request.Uri.Path.Contains($"/{CobotTables.CobotConnections}(", StringComparison.Ordinal))
             {
                 Ran = true;
                 await then();

@@ -159,8 +159,8 @@ public sealed class CobotOAuthTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.False(_world.Cobot.HasToken(token));
         Assert.False(_world.Cobot.HasToken(_world.Cobot.SpaceTokenMadeFrom(token)!), "the space's token the attempt created is revoked");
         var secrets = _world.App.Services.GetRequiredService<ConnectorSecrets>();
-        Assert.Null(await secrets.GetAsync(ConnectorSecretNames.CobotCallbackToken(_world.ConnectorId), CancellationToken.None));
-        Assert.Null(await secrets.GetAsync(ConnectorSecretNames.CobotAccessToken(_world.ConnectorId), CancellationToken.None));
+        Assert.Null(await secrets.GetAsync(CobotSecretNames.CallbackToken(_world.ConnectorId), CancellationToken.None));
+        Assert.Null(await secrets.GetAsync(CobotSecretNames.AccessToken(_world.ConnectorId), CancellationToken.None));
         Assert.Equal("not connected", await StateAsync());
         Assert.DoesNotContain(_world.App.Published, e => e.ConnectorId == _world.ConnectorId);
     }
@@ -178,7 +178,7 @@ public sealed class CobotOAuthTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(_world.Cobot.Subscriptions);
         Assert.True(_world.Cobot.HasToken(CobotWorld.Token));
         Assert.False(_world.Cobot.HasToken(_world.Cobot.SpaceTokenMadeFrom(CobotWorld.Token)!), "the space's token the attempt created is revoked");
-        Assert.Null(await _world.App.Services.GetRequiredService<ConnectorSecrets>().GetAsync(ConnectorSecretNames.CobotCallbackToken(_world.ConnectorId), CancellationToken.None));
+        Assert.Null(await _world.App.Services.GetRequiredService<ConnectorSecrets>().GetAsync(CobotSecretNames.CallbackToken(_world.ConnectorId), CancellationToken.None));
         Assert.Equal("not connected", await StateAsync());
     }
 

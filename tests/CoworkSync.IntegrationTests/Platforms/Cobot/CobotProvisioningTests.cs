@@ -197,7 +197,7 @@ public sealed class CobotProvisioningTests(AzuriteFixture azurite) : IAsyncLifet
         var old = await _world.CallbackTokenAsync();
 
         // What an operator does in Key Vault (docs/connectors/cobot.md, "Secrets and logs"), then a sync.
-        await _world.App.Services.GetRequiredService<ConnectorSecrets>().DeleteAsync(ConnectorSecretNames.CobotCallbackToken(_world.ConnectorId), CancellationToken.None);
+        await _world.App.Services.GetRequiredService<ConnectorSecrets>().DeleteAsync(CobotSecretNames.CallbackToken(_world.ConnectorId), CancellationToken.None);
         var run = await _world.SyncAsync();
 
         var rotated = await _world.CallbackTokenAsync();

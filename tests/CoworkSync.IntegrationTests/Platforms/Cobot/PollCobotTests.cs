@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CoworkSync.Functions.Hosting.Invocation;
-using CoworkSync.Functions.PollCobot;
+using CoworkSync.Functions.Platforms.Cobot.PollCobot;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Support;
 using CoworkSync.Members.Sync;

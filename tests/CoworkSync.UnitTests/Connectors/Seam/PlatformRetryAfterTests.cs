@@ -21,7 +21,7 @@ public sealed class PlatformRetryAfterTests
     {
         // A 429 records no connection state, so the store is never called.
         var failures = new CobotPlatformFailures(new CobotConnectionStore(new StateTables(new TableServiceClient("UseDevelopmentStorage=true")), TimeProvider.System), TimeProvider.System);
-        var connector = new Connector { Id = "c1", Platform = PlatformNames.Cobot, DisplayName = "C" };
+        var connector = new Connector { Id = "c1", Platform = CobotPlatform.PlatformName, DisplayName = "C" };
 
         var platform = await Assert.ThrowsAsync<PlatformException>(() =>
             failures.TranslateAsync<int>(connector, () => throw new CobotApiException("throttled", 429, isTransient: true, Wait), CancellationToken.None));
@@ -37,13 +37,13 @@ public sealed class PlatformRetryAfterTests
         var client = new Mock<ICoworksClient>();
         client.Setup(c => c.ListMembersAsync(It.IsAny<CoworksConnection>(), It.IsAny<CancellationToken>())).Returns(ThrottledMembers());
         var store = new InMemorySecretStore();
-        store.Values[ConnectorSecretNames.ApiKey("c1")] = "cw_key";
-        var secrets = new ConnectorSecrets(store, TimeProvider.System, Options.Create(new WebhookOptions()));
-        var connector = new Connector { Id = "c1", Platform = PlatformNames.Coworks, DisplayName = "C", Coworks = new(new Uri("https://api.coworks.test/"), "spc_1") };
+        store.Values[CoworksSecretNames.ApiKey("c1")] = "cw_key";
+        var secrets = new CoworksCredentials(new ConnectorSecrets(store, TimeProvider.System), TimeProvider.System, Options.Create(new WebhookOptions()));
+        var connector = new Connector { Id = "c1", Platform = CoworksPlatform.PlatformName, DisplayName = "C", PlatformSettings = new CoworksConnectorSettings(new Uri("https://api.coworks.test/"), "spc_1").ToPlatformSettings() };
 
         var platform = await Assert.ThrowsAsync<PlatformException>(async () =>
         {
-            await foreach (var _ in new CoworksPlatformConnector(client.Object, secrets).ListMembersAsync(connector, new SyncNotes(), CancellationToken.None))
+            await foreach (var _ in new CoworksMembers(client.Object, secrets).ListMembersAsync(connector, new SyncNotes(), CancellationToken.None))
             {
             }
         });

@@ -25,7 +25,7 @@ public sealed class CobotCheckInQueueTests
             .Callback<EventEnvelope, PublishOptions, CancellationToken>((envelope, _, _) => queued = envelope)
             .Returns(Task.CompletedTask);
 
-        await Queue.SessionStartedAsync(Start(PlatformNames.Cobot), CancellationToken.None);
+        await Queue.SessionStartedAsync(Start(CobotPlatform.PlatformName), CancellationToken.None);
 
         // 23:30 UTC is already the 4th in Berlin.
         Assert.NotNull(queued);
@@ -36,7 +36,7 @@ public sealed class CobotCheckInQueueTests
     [Fact]
     public async Task AnotherPlatformsSessionStart_QueuesNothing()
     {
-        await Queue.SessionStartedAsync(Start(PlatformNames.Coworks), CancellationToken.None);
+        await Queue.SessionStartedAsync(Start("coworks"), CancellationToken.None);
 
         _publisher.VerifyNoOtherCalls();
     }
@@ -52,7 +52,7 @@ public sealed class CobotCheckInQueueTests
                 return Task.Delay(Timeout.Infinite, token);
             });
 
-        var started = Queue.SessionStartedAsync(Start(PlatformNames.Cobot), CancellationToken.None);
+        var started = Queue.SessionStartedAsync(Start(CobotPlatform.PlatformName), CancellationToken.None);
         _time.Advance(CobotCheckInQueue.SendTimeout - TimeSpan.FromMilliseconds(1));
         Assert.False(sendToken.IsCancellationRequested);
         _time.Advance(TimeSpan.FromMilliseconds(1));

@@ -123,7 +123,7 @@ public sealed class CoworksResilienceTests
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build());
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new SingleLoggerProvider(logger, everyCategory)));
         services.AddSingleton(time);
-        services.AddCoworksConnector();
+        services.AddCoworksClient();
         services.AddHttpClient(CoworksServiceCollectionExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
@@ -217,7 +217,7 @@ public sealed class CoworksResilienceTests
     }
 
     [Fact]
-    public async Task AddCoworksConnector_Settings_BindTheOptions()
+    public async Task AddCoworksClient_Settings_BindTheOptions()
     {
         await using var provider = Services(new CapturingHandler(HttpStatusCode.OK), new ListLogger<CoworksClient>(), TimeProvider.System, new()
         {
@@ -231,7 +231,7 @@ public sealed class CoworksResilienceTests
     }
 
     [Fact]
-    public async Task AddCoworksConnector_InvalidSettings_FailValidationNamingTheSetting()
+    public async Task AddCoworksClient_InvalidSettings_FailValidationNamingTheSetting()
     {
         await using var provider = Services(new CapturingHandler(HttpStatusCode.OK), new ListLogger<CoworksClient>(), TimeProvider.System, new()
         {
