@@ -1,4 +1,5 @@
 using CoworkSync.Administration.AccessGroups;
+using CoworkSync.Administration.Lists;
 using CoworkSync.Functions.Hosting.Http;
 
 namespace CoworkSync.Functions.Admin.AccessGroups.ListAccessGroups;
@@ -12,5 +13,5 @@ public static class ListAccessGroupsFunction
         app.MapGet("/api/admin/access-groups", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
 
     private static async Task<IResult> ListAsync(AccessGroupAdministration groups, CancellationToken cancellationToken) =>
-        Results.Ok(new { items = await groups.ListAsync(cancellationToken) });
+        Results.Ok(new ItemsView<AccessGroupView>(await groups.ListAsync(cancellationToken)));
 }

@@ -1,4 +1,5 @@
 using CoworkSync.Administration.Connectors;
+using CoworkSync.Administration.Lists;
 using CoworkSync.Functions.Hosting.Http;
 
 namespace CoworkSync.Functions.Admin.Connectors.ListConnectors;
@@ -12,5 +13,5 @@ public static class ListConnectorsFunction
         app.MapGet("/api/admin/connectors", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
 
     private static async Task<IResult> ListAsync(ConnectorAdministration connectors, CancellationToken cancellationToken) =>
-        Results.Ok(new { items = await connectors.ListAsync(cancellationToken) });
+        Results.Ok(new ItemsView<ConnectorView>(await connectors.ListAsync(cancellationToken)));
 }

@@ -1,3 +1,4 @@
+using CoworkSync.Administration.Lists;
 using CoworkSync.Administration.Members;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
@@ -13,5 +14,5 @@ public static class ListMembersFunction
         app.MapGet("/api/admin/connectors/{connectorId}/members", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
 
     private static async Task<IResult> ListAsync(string connectorId, MemberAdministration members, CancellationToken cancellationToken) =>
-        AdminAnswers.From(await members.ListAsync(connectorId, cancellationToken), items => Results.Ok(new { items }));
+        AdminAnswers.From(await members.ListAsync(connectorId, cancellationToken), items => Results.Ok(new ItemsView<MemberView>(items)));
 }

@@ -1,3 +1,4 @@
+using CoworkSync.Administration.Lists;
 using CoworkSync.Administration.SyncRuns;
 using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Hosting.Http;
@@ -13,5 +14,5 @@ public static class ListSyncRunsFunction
         app.MapGet("/api/admin/connectors/{connectorId}/sync-runs", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
 
     private static async Task<IResult> ListAsync(string connectorId, int? max, SyncRunAdministration syncs, CancellationToken cancellationToken) =>
-        AdminAnswers.FromQuery(await syncs.ListAsync(connectorId, max, cancellationToken), items => Results.Ok(new { items }));
+        AdminAnswers.FromQuery(await syncs.ListAsync(connectorId, max, cancellationToken), items => Results.Ok(new ItemsView<SyncRunView>(items)));
 }
