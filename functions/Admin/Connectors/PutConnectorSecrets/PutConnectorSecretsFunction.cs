@@ -6,9 +6,9 @@ using CoworkSync.Functions.Hosting.Http;
 namespace CoworkSync.Functions.Admin.Connectors.PutConnectorSecrets;
 
 /// <summary>
-/// <c>PUT /api/admin/connectors/{connectorId}/secrets</c>: the platform's secrets (<c>{"apiKey":"…","webhookSecret":"…"}</c>
-/// for one, <c>{"clientId":"…","clientSecret":"…"}</c> or <c>{"accessToken":"…"}</c> for another) into the secret store;
-/// 204, never echoed.
+/// <c>PUT /api/admin/connectors/{connectorId}/secrets</c>: the connector's platform says which secrets the JSON object
+/// holds and their rules (<see cref="CoworkSync.Connectors.Seam.IPlatformSecrets"/>); stored in the secret store, 204,
+/// never echoed.
 /// </summary>
 public static class PutConnectorSecretsFunction
 {
