@@ -1,5 +1,5 @@
 using CoworkSync.Functions.Hosting.Http;
-using CoworkSync.Health;
+using CoworkSync.State.Health;
 
 namespace CoworkSync.Functions.Health;
 

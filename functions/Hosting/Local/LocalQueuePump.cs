@@ -1,10 +1,10 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using CoworkSync.Functions.Hosting.Invocation;
-using CoworkSync.Functions.IngestDeadLetter;
-using CoworkSync.Functions.ProcessEvent;
-using CoworkSync.LocalQueue;
-using CoworkSync.Processing;
+using CoworkSync.Functions.Events.IngestDeadLetter;
+using CoworkSync.Functions.Events.ProcessEvent;
+using CoworkSync.Messaging.LocalQueue;
+using CoworkSync.Messaging.Processing;
 
 namespace CoworkSync.Functions.Hosting.Local;
 

@@ -1,6 +1,6 @@
-using Cronos;
 using CoworkSync.Functions.Hosting.Definitions;
 using CoworkSync.Functions.Hosting.Invocation;
+using Cronos;
 
 namespace CoworkSync.Functions.Hosting.Local;
 

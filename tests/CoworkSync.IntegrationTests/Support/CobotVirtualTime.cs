@@ -1,4 +1,4 @@
-using CoworkSync.Connectors.Cobot;
+using CoworkSync.Platforms.Cobot;
 
 namespace CoworkSync.IntegrationTests.Support;
 

@@ -1,10 +1,11 @@
+using CoworkSync.Platforms.Cobot;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using CoworkSync.Connectors;
-using CoworkSync.Storage;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Simulators;
+using CoworkSync.State.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoworkSync.IntegrationTests.Support;
@@ -111,11 +112,11 @@ public sealed class CobotWorld : IAsyncLifetime
 
     /// <summary>The access token CoworkSync stored and uses: the space's token Cobot created when the space was connected.</summary>
     public async Task<string> AccessTokenAsync() =>
-        await App.Services.GetRequiredService<ConnectorSecrets>().GetAsync(ConnectorSecretNames.CobotAccessToken(ConnectorId), CancellationToken.None)
+        await App.Services.GetRequiredService<ConnectorSecrets>().GetAsync(CobotSecretNames.AccessToken(ConnectorId), CancellationToken.None)
         ?? throw new InvalidOperationException("No access token yet: connect first.");
 
     public async Task<string> CallbackTokenAsync() =>
-        await App.Services.GetRequiredService<ConnectorSecrets>().GetAsync(ConnectorSecretNames.CobotCallbackToken(ConnectorId), CancellationToken.None)
+        await App.Services.GetRequiredService<ConnectorSecrets>().GetAsync(CobotSecretNames.CallbackToken(ConnectorId), CancellationToken.None)
         ?? throw new InvalidOperationException("No callback token yet: sync or connect first.");
 
     public async Task<HttpResponseMessage> WebhookAsync(string body, string? token = null) =>

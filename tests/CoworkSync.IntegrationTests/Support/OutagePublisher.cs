@@ -1,4 +1,4 @@
-using CoworkSync.Events;
+using CoworkSync.Messaging.Events;
 
 namespace CoworkSync.IntegrationTests.Support;
 

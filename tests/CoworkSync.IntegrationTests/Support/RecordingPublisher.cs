@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CoworkSync.Events;
+using CoworkSync.Messaging.Events;
 
 namespace CoworkSync.IntegrationTests.Support;
 

@@ -77,7 +77,7 @@ public sealed partial class DocumentedPathsTests
         Assert.Equal([("scripts/x.sh", "scripts/x.sh"), ("tests/A/*.cs", "tests/A/*.cs")], BacktickedPaths("docs/a.md", text));
         Assert.Equal([("CobotClient.cs", "CobotClient.cs")], BacktickedFileNames("docs/a.md", text));
         Assert.False(Exists("shared/NoSuchFolder/NoSuch.cs"));
-        Assert.True(Exists("shared/Connectors/Cobot/Cobot*.cs"));
+        Assert.True(Exists("shared/Platforms/Cobot/Cobot*.cs"));
     }
 
     /// <summary>Relative markdown links, resolved against the document's folder (anchors dropped).</summary>

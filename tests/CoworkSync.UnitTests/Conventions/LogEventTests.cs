@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using CoworkSync.Functions.Hosting.Invocation;
-using CoworkSync.Processing;
+using CoworkSync.Messaging.Processing;
 using CoworkSync.UnitTests.Support;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using CoworkSync.Functions.Hosting.Definitions;
 using CoworkSync.Functions.Hosting.Invocation;
 using CoworkSync.Functions.Hosting.Local;
-using CoworkSync.Functions.Hosting.Definitions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
