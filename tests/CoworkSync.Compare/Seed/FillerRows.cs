@@ -1,0 +1,92 @@
+using System.Globalization;
+using Azure.Data.Tables;
+
+namespace CoworkSync.Compare.Seed;
+
+/// <summary>
+/// Makes the tables big fast: rows written straight into CoworkSync's tables in its documented layout (README,
+/// "State"), batched by partition where the layout allows: members (partition = connector, row = member id),
+/// accounts (partition = user name, row <c>account</c>: one insert each), processed events and accepted webhooks
+/// (partition = connector, row = event id). The filler members are members of the connector whose load is measured,
+/// but no load touches them: they are there to be many. Their accounts' passwords are not decryptable.
+/// </summary>
+public static class FillerRows
+{
+    private const int Batch = 100;
+    private static readonly DateTimeOffset Seeded = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static async Task WriteAsync(string connectionString, string connectorId, string memberPrefix, int members, int events)
+    {
+        var service = new TableServiceClient(connectionString);
+        var tables = new Dictionary<string, TableClient>();
+        foreach (var name in new[] { "Members", "Accounts", "ProcessedEvents", "AcceptedWebhooks" })
+        {
+            tables[name] = service.GetTableClient(name);
+            await tables[name].CreateIfNotExistsAsync();
+        }
+
+        var memberBatches = Chunks(members).Select(range => (tables["Members"], range.Select(i => Member(connectorId, memberPrefix, i))));
+        var eventBatches = Chunks(events).SelectMany(range => new[]
+        {
+            (tables["ProcessedEvents"], range.Select(i => ProcessedEvent(connectorId, i))),
+            (tables["AcceptedWebhooks"], range.Select(i => AcceptedWebhook(connectorId, i))),
+        });
+        await Parallel.ForEachAsync(memberBatches.Concat(eventBatches), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, ct) =>
+        {
+            var (table, entities) = batch;
+            await table.SubmitTransactionAsync(entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct);
+        });
+        await Parallel.ForEachAsync(Enumerable.Range(0, members), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+            await tables["Accounts"].UpsertEntityAsync(Account(connectorId, memberPrefix, i), TableUpdateMode.Replace, ct));
+    }
+
+    private static IEnumerable<IEnumerable<int>> Chunks(int count) =>
+        Enumerable.Range(0, (count + Batch - 1) / Batch).Select(b => Enumerable.Range(b * Batch, Math.Min(Batch, count - b * Batch)));
+
+    private static TableEntity Member(string connectorId, string prefix, int i) => new(connectorId, BenchMembers.Id(prefix, i))
+    {
+        ["FirstName"] = "Filler",
+        ["LastName"] = "Member " + i.ToString(CultureInfo.InvariantCulture),
+        ["Email"] = BenchMembers.Username(prefix, i),
+        ["Status"] = "Active",
+        ["MembershipStatus"] = "Active",
+        ["PlanId"] = BenchMembers.PlanId,
+        ["PlanName"] = BenchMembers.PlanName,
+        ["LocationId"] = BenchMembers.LocationId,
+        ["BillingCycleAnchor"] = BenchMembers.StartsOn,
+        ["PlatformUpdatedAt"] = Seeded,
+        ["Username"] = BenchMembers.Username(prefix, i),
+        ["Flagged"] = false,
+        ["Gone"] = false,
+        ["LastEventId"] = EventId(i),
+        ["LastEventAt"] = Seeded,
+    };
+
+    private static TableEntity Account(string connectorId, string prefix, int i) => new(BenchMembers.Username(prefix, i), "account")
+    {
+        ["ConnectorId"] = connectorId,
+        ["MemberId"] = BenchMembers.Id(prefix, i),
+        ["Password"] = "filler-not-a-protected-password",
+        ["Enabled"] = true,
+        ["Groups"] = BenchMembers.Group,
+        ["LocationId"] = BenchMembers.LocationId,
+        ["BillingCycleAnchor"] = BenchMembers.StartsOn,
+        ["StateVersion"] = Seeded,
+        ["CreatedAt"] = Seeded,
+        ["UpdatedAt"] = Seeded,
+        ["WelcomeEmailQueuedAt"] = Seeded,
+        ["WelcomeEmailSentAt"] = Seeded,
+    };
+
+    private static TableEntity ProcessedEvent(string connectorId, int i) => new(connectorId, EventId(i))
+    {
+        ["State"] = "Applied",
+        ["EventType"] = "coworks.webhook",
+        ["AppliedAt"] = DateTimeOffset.UtcNow,
+        ["Attempt"] = 1,
+    };
+
+    private static TableEntity AcceptedWebhook(string connectorId, int i) => new(connectorId, EventId(i)) { ["AcceptedAt"] = DateTimeOffset.UtcNow };
+
+    private static string EventId(int i) => "evt_filler_" + i.ToString("D7", CultureInfo.InvariantCulture);
+}
