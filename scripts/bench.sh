@@ -47,8 +47,17 @@ install_compare_tools() {
   apt_install "${missing[@]}"
 }
 
+COMPARE_WORK="$ARTIFACTS/compare"
+
+# The harness stops what it started; this is for a harness that was killed outright (its pids, one a line).
+cleanup_compare() {
+  if [ -f "$COMPARE_WORK/pids" ]; then
+    while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$COMPARE_WORK/pids"
+  fi
+}
+
 run_compare() {
-  local work="$ARTIFACTS/compare" package_zip="$ARTIFACTS/coworksync.zip" package="$ARTIFACTS/package" empty="$ARTIFACTS/empty-app"
+  local package_zip="$ARTIFACTS/coworksync.zip" package="$ARTIFACTS/package" empty="$ARTIFACTS/empty-app"
   install_compare_tools || { err "Installing the tools compare needs failed."; exit 1; }
   log "Building: dotnet build CoworkSync.sln -c Release"
   dotnet build CoworkSync.sln -c Release --nologo -v quiet </dev/null >/dev/null
@@ -72,15 +81,9 @@ PY
   rm -rf "$empty"
   dotnet publish tests/CoworkSync.EmptyApp -c Release -r linux-x64 --self-contained \
     --artifacts-path "$ARTIFACTS/empty-app-build" -o "$empty" --nologo -v quiet </dev/null >/dev/null
-  # The harness stops what it started; this is for a harness that was killed outright.
-  cleanup_compare() {
-    if [ -f "$work/pids" ]; then
-      while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$work/pids"
-    fi
-  }
   trap cleanup_compare EXIT
   dotnet tests/CoworkSync.Compare/bin/Release/net10.0/CoworkSync.Compare.dll \
-    --repo "$REPO_ROOT" --work "$work" --package "$package" --empty-app "$empty" \
+    --repo "$REPO_ROOT" --work "$COMPARE_WORK" --package "$package" --empty-app "$empty" \
     --plot "$REPO_ROOT/docs/benchmarks-authorize.png" "$@"
 }
 

@@ -27,9 +27,9 @@ public sealed record CompareOptions
     /// <summary>Azurite keeps its data on disk (LokiJS saves it every few seconds) instead of in memory.</summary>
     public bool AzuriteOnDisk { get; init; }
 
-    public int Rounds => Quick ? 2 : 3;
+    public int Rounds => Quick ? 1 : 3;
 
-    public TimeSpan RunTime => TimeSpan.FromSeconds(Quick ? 2 : 5);
+    public TimeSpan RunTime => TimeSpan.FromSeconds(Quick ? 3 : 5);
 
     /// <summary>Members with passwords (welcome emails) that every load uses, in each world.</summary>
     public int BenchMembers => 1000;
@@ -38,17 +38,20 @@ public sealed record CompareOptions
     public int RepeatedMembers => 200;
 
     /// <summary>Members, accounts and processed events in the large world.</summary>
-    public int LargeRows => Quick ? 20_000 : 100_000;
+    public int LargeRows => Quick ? 10_000 : 100_000;
 
-    public int SyncFirstMembers => Quick ? 1_000 : 5_000;
+    public int SyncFirstMembers => Quick ? 500 : 5_000;
 
-    public int SyncUnchangedMembers => Quick ? 2_000 : 10_000;
+    public int SyncUnchangedMembers => Quick ? 1_000 : 10_000;
 
     public int LatencySamples => Quick ? 20 : 100;
 
     public int BurstSize => 200;
 
     public int ColdStarts => Quick ? 3 : 5;
+
+    /// <summary>Requests in the warm-up run of each radclient trial (which also sizes the later runs).</summary>
+    public int WarmUpRequests => Quick ? 1000 : 2000;
 
     public int RadclientParallel => 50;
 

@@ -15,4 +15,12 @@ catch (ArgumentException e)
 
 Console.CancelKeyPress += (_, _) => Started.StopAll();
 AppDomain.CurrentDomain.ProcessExit += (_, _) => Started.StopAll();
-return await new CompareRun(options).RunAsync();
+try
+{
+    return await new CompareRun(options).RunAsync();
+}
+catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or HttpRequestException)
+{
+    await Console.Error.WriteLineAsync($"error: {e.Message}{Environment.NewLine}(details: {e.GetType().Name} at {e.StackTrace?.Split('\n').FirstOrDefault()?.Trim()})");
+    return 1;
+}

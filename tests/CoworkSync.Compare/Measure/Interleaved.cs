@@ -19,6 +19,8 @@ public static class Interleaved
                 var sample = await trial.SampleAsync(round);
                 samples[trial.Name].Add(sample);
                 Console.Error.WriteLine($"    {trial.Name}: {sample.Load.PerSecond:0}/s{(sample.Load.Failed > 0 ? $" ({sample.Load.Failed} failed)" : "")}");
+                if (sample.Load.Succeeded == 0)
+                    Console.Error.WriteLine($"    warning: no request of {trial.Name} succeeded in round {round}; its figure counts this run as 0/s");
             }
         }
         return samples.ToDictionary(s => s.Key, s => (IReadOnlyList<Sample>)s.Value);

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace CoworkSync.Compare.Proxy;
@@ -66,7 +67,9 @@ public sealed class CountingProxy : IAsyncDisposable
     private async Task ForwardAsync(HttpContext context, bool table, int port)
     {
         var request = context.Request;
-        using var outgoing = new HttpRequestMessage(new HttpMethod(request.Method), $"http://127.0.0.1:{port}{request.Path}{request.QueryString}");
+        // The target exactly as sent: shared-key signatures cover the escaped path, which Request.Path has decoded.
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? $"{request.Path}{request.QueryString}";
+        using var outgoing = new HttpRequestMessage(new HttpMethod(request.Method), $"http://127.0.0.1:{port}{target}");
         if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
             outgoing.Content = new StreamContent(request.Body);
         foreach (var header in request.Headers)

@@ -12,7 +12,7 @@ public static partial class StorageOperation
     public static (string Resource, string Kind, bool IsWrite) Classify(bool table, string method, string path, string query, bool hasIfMatch)
     {
         // Paths are /devstoreaccount1/<rest>.
-        var rest = path.Split('/', 3, StringSplitOptions.RemoveEmptyEntries) is [_, var tail] ? Uri.UnescapeDataString(tail) : "";
+        var rest = path.TrimStart('/').Split('/', 2) is [_, var tail] ? Uri.UnescapeDataString(tail) : "";
         return table ? Table(method, rest, query, hasIfMatch) : Queue(method, rest, query);
     }
 

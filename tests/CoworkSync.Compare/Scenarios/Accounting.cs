@@ -18,7 +18,7 @@ public static class Accounting
         Trial Create(string name, World world, bool ceiling) => RadclientTrial.Create(name,
             ceiling ? world.RadiusToCeiling : world.RadiusToApp,
             ceiling ? [world.CeilingCpu, world.AzuriteCpu, world.RadiusToCeilingCpu] : [world.AppCpu, world.AzuriteCpu, world.RadiusToAppCpu],
-            "acct", expectAccept: true, o.RadclientParallel, 1, o.RunTime,
+            "acct", expectAccept: true, o.RadclientParallel, o.WarmUpRequests, o.RunTime,
             (count, offset) => RadiusRequestFiles.Accounting(bench.Scratch, count, 1, i =>
             {
                 var member = (offset + i) % o.BenchMembers;
@@ -45,7 +45,7 @@ public static class Accounting
         Trial Create(string name, bool ceiling) => RadclientTrial.Create(name,
             ceiling ? world.RadiusToCeiling : world.RadiusToApp,
             ceiling ? [world.CeilingCpu, world.AzuriteCpu, world.RadiusToCeilingCpu] : [world.AppCpu, world.AzuriteCpu, world.RadiusToAppCpu],
-            "acct", expectAccept: true, o.RadclientParallel, 1, o.RunTime,
+            "acct", expectAccept: true, o.RadclientParallel, o.WarmUpRequests, o.RunTime,
             (count, offset) => RadiusRequestFiles.Accounting(bench.Scratch, count, 1, i =>
             {
                 // Blocks of 1,000: 500 Starts, then the same 500 sessions' Stops.

@@ -28,7 +28,7 @@ public static class AuthorizeNotSeen
         Trial Create(string name, World world, bool ceiling, Func<int, string> username) => RadclientTrial.Create(name,
             ceiling ? world.RadiusToCeiling : world.RadiusToApp,
             ceiling ? [world.CeilingCpu, world.AzuriteCpu, world.RadiusToCeilingCpu] : [world.AppCpu, world.AzuriteCpu, world.RadiusToAppCpu],
-            "auth", expectAccept: false, o.RadclientParallel, 1, o.RunTime,
+            "auth", expectAccept: false, o.RadclientParallel, o.WarmUpRequests, o.RunTime,
             (count, offset) => RadiusRequestFiles.Authorize(bench.Scratch, count, 1, i => (username(offset + i), WrongPassword)));
         var app = Create($"CoworkSync ({bench.Large.Name})", bench.Large, false, i => BenchSpace.Sync.Username(i % members));
         var ceiling = Create($"storage ceiling ({bench.Large.Name})", bench.Large, true, i => BenchSpace.Sync.Username(i % members));

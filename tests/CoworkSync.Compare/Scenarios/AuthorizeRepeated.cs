@@ -16,10 +16,10 @@ public static class AuthorizeRepeated
     {
         var o = bench.Options;
         Trial App(World world) => RadclientTrial.Create($"CoworkSync ({world.Name})", world.RadiusToApp,
-            [world.AppCpu, world.AzuriteCpu, world.RadiusToAppCpu], "auth", expectAccept: true, o.RadclientParallel, 1, o.RunTime,
+            [world.AppCpu, world.AzuriteCpu, world.RadiusToAppCpu], "auth", expectAccept: true, o.RadclientParallel, o.WarmUpRequests, o.RunTime,
             (count, offset) => RadiusRequestFiles.Authorize(bench.Scratch, count, 1, i => world.BenchLogins[(offset + i) % o.RepeatedMembers]));
         var zero = RadclientTrial.Create("zero-work ceiling", bench.RadiusToNginx, [bench.NginxCpu, bench.RadiusToNginxCpu], "auth",
-            expectAccept: true, o.RadclientParallel, 1, o.RunTime,
+            expectAccept: true, o.RadclientParallel, o.WarmUpRequests, o.RunTime,
             (count, offset) => RadiusRequestFiles.Authorize(bench.Scratch, count, 1,
                 i => (bench.Small.BenchLogins[(offset + i) % o.RepeatedMembers].Username, CeilingApp.Password)));
 

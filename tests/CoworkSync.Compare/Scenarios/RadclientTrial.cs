@@ -10,12 +10,11 @@ namespace CoworkSync.Compare.Scenarios;
 /// </summary>
 public static class RadclientTrial
 {
-    public const int WarmUpRequests = 2000;
     private const int MaxRequests = 400_000;
 
     /// <param name="files">Writes the request files for <c>count</c> requests, the first being the trial's request number <c>offset</c>.</param>
     public static Trial Create(string name, FreeRadius radius, IReadOnlyList<Metered> processes, string kind, bool expectAccept,
-        int parallel, int generators, TimeSpan runTime, Func<int, int, IReadOnlyList<string>> files, int warmUp = WarmUpRequests)
+        int parallel, int warmUp, TimeSpan runTime, Func<int, int, IReadOnlyList<string>> files)
     {
         var rate = 0.0;
         var offset = 0;

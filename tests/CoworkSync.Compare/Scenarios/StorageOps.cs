@@ -78,12 +78,14 @@ public sealed class StorageOps
         foreach (var (path, requests, counts) in _paths)
         {
             var operations = string.Join(" · ", counts.OrderBy(c => c.Key.IsWrite).ThenByDescending(c => c.Value)
-                .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key.Resource} {c.Key.Kind} {(double)c.Value / requests:0.##}")));
-            var writes = (double)counts.Where(c => c.Key.IsWrite).Sum(c => c.Value) / requests;
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {path} | {operations} | {writes:0.##} |"));
+                .Select(c => $"{c.Key.Resource} {c.Key.Kind} {PerRequest(c.Value, requests)}"));
+            text.AppendLine($"| {path} | {operations} | {PerRequest(counts.Where(c => c.Key.IsWrite).Sum(c => c.Value), requests)} |");
         }
         return text.ToString();
     }
+
+    private static string PerRequest(long count, int requests) =>
+        (double)count / requests is var value && value < 0.005 ? "<0.01" : value.ToString("0.##", CultureInfo.InvariantCulture);
 
     private async Task<IReadOnlyDictionary<(string Resource, string Kind, bool IsWrite), long>> CountAsync(
         CountingProxy proxy, string path, int requests, Func<Task<LoadResult?>> run)

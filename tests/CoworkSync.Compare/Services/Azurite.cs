@@ -33,10 +33,8 @@ public sealed class Azurite(Started process, int blobPort, int queuePort, int ta
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
             "--blobPort", $"{blob}", "--queuePort", $"{queue}", "--tablePort", $"{table}",
             "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry", "--silent",
-            "--location", folder,
         };
-        if (inMemory)
-            arguments.Add("--inMemoryPersistence");
+        arguments.AddRange(inMemory ? ["--inMemoryPersistence"] : ["--location", folder]);
         var process = Started.Start(name, "node", arguments, Path.Combine(folder, "azurite.log"));
         var azurite = new Azurite(process, blob, queue, table);
         await Readiness.WaitForLogAsync(process, "Azurite Table service is successfully listening", TimeSpan.FromSeconds(60));

@@ -16,16 +16,23 @@ public static class EventsQueue
     {
         var queue = new QueueClient(azurite.ConnectionString, Name);
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
+        using var deadline = new CancellationTokenSource(timeout);
+        try
         {
-            if (!await queue.ExistsAsync())
-                return (clock.Elapsed, true);
-            var properties = await queue.GetPropertiesAsync();
-            if (properties.Value.ApproximateMessagesCount == 0)
-                return (clock.Elapsed, true);
-            await Task.Delay(250);
+            while (true)
+            {
+                if (!await queue.ExistsAsync(deadline.Token))
+                    return (clock.Elapsed, true);
+                var properties = await queue.GetPropertiesAsync(deadline.Token);
+                if (properties.Value.ApproximateMessagesCount == 0)
+                    return (clock.Elapsed, true);
+                await Task.Delay(250, deadline.Token);
+            }
         }
-        return (clock.Elapsed, false);
+        catch (OperationCanceledException)
+        {
+            return (clock.Elapsed, false);
+        }
     }
 
     /// <summary>Empties the ceiling's own queue, so it does not grow from run to run.</summary>
