@@ -8,15 +8,18 @@ namespace CoworkSync.Compare.Seed;
 /// Makes the tables big fast: rows written straight into CoworkSync's tables in its documented layout (README,
 /// "State"), batched by partition where the layout allows: members (partition = connector, row = member id),
 /// accounts (partition = user name, row <c>account</c>: one insert each), processed events and accepted webhooks
-/// (partition = connector, row = event id). The filler members are members of the connector whose load is measured,
-/// but no load touches them: they are there to be many. Their accounts' passwords are not decryptable.
+/// (partition = connector, row = event id). They belong to filler connectors of <see cref="PerConnector"/> members
+/// each (<c>filler-000</c>, …; no connector rows, so no timer syncs them): Azurite's inserts and point reads slow with
+/// the size of their partition (an emulator's cost; Table Storage finds a row by its keys), so one huge partition
+/// would measure Azurite. No load touches these rows: they are there to be many. Their passwords are not decryptable.
 /// </summary>
 public static class FillerRows
 {
+    public const int PerConnector = 1000;
     private const int Batch = 100;
     private static readonly DateTimeOffset Seeded = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static async Task WriteAsync(string connectionString, string connectorId, string memberPrefix, int members, int events)
+    public static async Task WriteAsync(string connectionString, string memberPrefix, int members, int events)
     {
         var service = new TableServiceClient(connectionString);
         var tables = new Dictionary<string, TableClient>();
@@ -26,16 +29,18 @@ public static class FillerRows
             await tables[name].CreateIfNotExistsAsync();
         }
 
-        await InBatchesAsync(tables["Members"], members, i => Member(connectorId, memberPrefix, i));
-        await InBatchesAsync(tables["ProcessedEvents"], events, i => ProcessedEvent(connectorId, i));
-        await InBatchesAsync(tables["AcceptedWebhooks"], events, i => AcceptedWebhook(connectorId, i));
+        await InBatchesAsync(tables["Members"], members, i => Member(Connector(i), memberPrefix, i));
+        await InBatchesAsync(tables["ProcessedEvents"], events, i => ProcessedEvent(Connector(i), i));
+        await InBatchesAsync(tables["AcceptedWebhooks"], events, i => AcceptedWebhook(Connector(i), i));
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, members), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
-            await tables["Accounts"].AddEntityAsync(Account(connectorId, memberPrefix, i), ct));
+            await tables["Accounts"].AddEntityAsync(Account(Connector(i), memberPrefix, i), ct));
         Console.Error.WriteLine($"    Accounts: {members} rows in {clock.Elapsed.TotalSeconds:0} s");
     }
 
-    /// <summary>Inserts rows 0..count-1 of one partition, 100 to a transaction, 8 transactions at a time.</summary>
+    private static string Connector(int i) => "filler-" + (i / PerConnector).ToString("D3", CultureInfo.InvariantCulture);
+
+    /// <summary>Inserts rows 0..count-1, 100 to a transaction (batches never cross a connector's partition), 8 transactions at a time.</summary>
     private static async Task InBatchesAsync(TableClient table, int count, Func<int, TableEntity> row)
     {
         var clock = Stopwatch.StartNew();
