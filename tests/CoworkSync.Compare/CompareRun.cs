@@ -86,7 +86,7 @@ public sealed class CompareRun(CompareOptions options)
         var radiusToNginx = await FreeRadius.StartAsync("FreeRADIUS → nginx", options.RepoRoot, Path.Combine(options.WorkFolder, "radius-nginx"), nginx.Url, "unused");
         var small = await World.StartAsync("1k", options, cycleKey);
         var large = await World.StartAsync(options.Label(options.LargeRows), options, cycleKey);
-        return new Bench(options, small, large, nginx, radiusToNginx, await coworks, new Table(), cycleKey);
+        return new Bench(options, small, large, nginx, radiusToNginx, await coworks, new Table(Path.Combine(options.WorkFolder, "compare-so-far.md")), cycleKey);
     }
 
     private async Task SeedAsync(Bench bench)

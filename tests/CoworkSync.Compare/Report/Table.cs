@@ -3,16 +3,20 @@ using System.Text;
 namespace CoworkSync.Compare.Report;
 
 /// <summary>The comparison's one table, in Markdown (readable in a terminal, pasted as it is into docs/benchmarks.md).</summary>
-public sealed class Table
+/// <remarks>Each row is also written to <see cref="PartialFile"/> as it comes, so a run that stops early keeps what it measured.</remarks>
+public sealed class Table(string partialFile)
 {
     private readonly List<Row> _rows = [];
+
+    public string PartialFile => partialFile;
 
     public IReadOnlyList<Row> Rows => _rows;
 
     public void Add(Row row)
     {
         _rows.Add(row);
-        Console.Error.WriteLine($"==> {row.Path}: {row.Ours} | {row.Ceiling} | ratio {row.Ratio}");
+        Console.Error.WriteLine($"==> {row.Path}: {row.Ours} | {row.Ceiling} | ratio {row.Ratio} | CPU {row.CpuOurs} | {row.CpuCeiling}");
+        File.WriteAllText(partialFile, ToMarkdown());
     }
 
     public string ToMarkdown()
