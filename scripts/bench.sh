@@ -14,7 +14,7 @@
 # it installs what it needs when missing (nginx-light, wrk, FreeRADIUS with rlm_rest and radclient, gnuplot-nox),
 # builds the solution, packages the app (scripts/package.sh) and publishes the empty reference app the same way, then
 # runs tests/CoworkSync.Compare. Its work folder is .data/benchmarks/compare (logs of every process it started; the
-# table in compare.md); the plot goes to docs/benchmarks-authorize.png. Full run about 15 minutes, --quick about 5.
+# table in compare.md); the plot goes to docs/benchmarks-authorize.png. Full run about 25 minutes here, --quick about 8.
 set -euo pipefail
 
 # shellcheck source=scripts/lib.sh

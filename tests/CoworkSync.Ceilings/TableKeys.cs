@@ -4,8 +4,9 @@ using System.Text;
 namespace CoworkSync.Ceilings;
 
 /// <summary>
-/// Keys as CoworkSync writes them (README, "State"): <c>/ \ # ? %</c> and control characters become <c>%XX</c>.
-/// Written here from that rule, not taken from the product, so the ceilings read the very same rows.
+/// Keys as CoworkSync writes them (docs/benchmarks.md, "Table layout the harness relies on"): <c>/ \ # ? %</c> and
+/// control characters become <c>%XX</c>. Written here from that rule, not taken from the product, so the ceilings read
+/// the very same rows without referencing it.
 /// </summary>
 public static class TableKeys
 {

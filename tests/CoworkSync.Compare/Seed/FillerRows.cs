@@ -5,8 +5,8 @@ using Azure.Data.Tables;
 namespace CoworkSync.Compare.Seed;
 
 /// <summary>
-/// Makes the tables big fast: rows written straight into CoworkSync's tables in its documented layout (README,
-/// "State"), batched by partition where the layout allows: members (partition = connector, row = member id),
+/// Makes the tables big fast: rows written straight into CoworkSync's tables in its layout (docs/benchmarks.md,
+/// "Table layout the harness relies on"), batched by partition where the layout allows: members (partition = connector, row = member id),
 /// accounts (partition = user name, row <c>account</c>: one insert each), processed events and accepted webhooks
 /// (partition = connector, row = event id). They belong to filler connectors of <see cref="PerConnector"/> members
 /// each (<c>filler-000</c>, …; no connector rows, so no timer syncs them): Azurite's inserts and point reads slow with
