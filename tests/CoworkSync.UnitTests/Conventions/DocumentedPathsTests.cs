@@ -71,7 +71,7 @@ public sealed partial class DocumentedPathsTests
     public void TheScan_FindsLinksPathsAndFileNames_AndLeavesPlaceholdersAndUrlsAlone()
     {
         const string text = "See [the guide](../guide.md#top), [site](https://example.com) and [here](#anchor); run `bash scripts/x.sh`, "
-            + "read `tests/A/*.cs` and `CobotClient.cs`, not `shared/…` or `docs/{name}.md` or `.data/logs`.";
+            + "read `tests/A/*.cs` and `CobotClient.cs`, not `shared/…` or `docs/{name}.md` or `.data/logs` or `.data/run/out.md`.";
 
         Assert.Equal([("../guide.md#top", "guide.md")], Links("docs/a.md", text));
         Assert.Equal([("scripts/x.sh", "scripts/x.sh"), ("tests/A/*.cs", "tests/A/*.cs")], BacktickedPaths("docs/a.md", text));
@@ -100,10 +100,14 @@ public sealed partial class DocumentedPathsTests
         where TopFolders.Any(folder => word.StartsWith(folder, StringComparison.Ordinal)) && !IsPlaceholder(word)
         select (word, word);
 
-    /// <summary>Backticked source file names without a top-level folder (<c>CobotClient.cs</c>, <c>Radius/XTests.cs</c>).</summary>
+    /// <summary>
+    /// Backticked source file names without a top-level folder (<c>CobotClient.cs</c>, <c>Radius/XTests.cs</c>); what a
+    /// run writes under <c>.data/</c> is not a file of the repository and is left alone.
+    /// </summary>
     private static IEnumerable<(string Reference, string Path)> BacktickedFileNames(string document, string text) =>
         from word in BacktickedWords(text)
-        where SourceFileName().IsMatch(word) && !TopFolders.Any(folder => word.StartsWith(folder, StringComparison.Ordinal)) && !IsPlaceholder(word)
+        where SourceFileName().IsMatch(word) && !TopFolders.Any(folder => word.StartsWith(folder, StringComparison.Ordinal))
+            && !word.StartsWith(".data/", StringComparison.Ordinal) && !IsPlaceholder(word)
         select (word, word);
 
     private static IEnumerable<string> BacktickedWords(string text) =>
