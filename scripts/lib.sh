@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Helpers shared by scripts/start.sh and scripts/test.sh. Source it; do not run it.
+# Helpers shared by scripts/start.sh, scripts/test.sh and scripts/bench.sh. Source it; do not run it.
 
 # The repository root: the parent of the folder this file lives in.
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -97,4 +97,42 @@ stop_process() {
     fi
   fi
   wait "$pid" 2>/dev/null || true
+}
+
+APT_UPDATED=0
+
+# Runs "$@" as root: directly when root, through sudo (non-interactive) when present. Returns 1 otherwise.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo -n "$@"
+  else
+    return 1
+  fi
+}
+
+# Installs Debian packages with apt-get, running `apt-get update` at most once per run.
+apt_install() {
+  if ! command -v apt-get >/dev/null 2>&1; then
+    err "apt-get was not found: install the Debian/Ubuntu package(s) $* (or their equivalent) by hand."
+    return 1
+  fi
+  if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
+    err "Installing $* needs root: run 'apt-get update && apt-get install -y $*' as root, or install sudo."
+    return 1
+  fi
+  if [ "$APT_UPDATED" -eq 0 ]; then
+    log "apt-get update"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || {
+      err "apt-get update failed (as root or with sudo -n: a sudo that asks for a password cannot run here)."
+      return 1
+    }
+    APT_UPDATED=1
+  fi
+  log "apt-get install -y $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" || {
+    err "apt-get install $* failed (as root or with sudo -n: a sudo that asks for a password cannot run here)."
+    return 1
+  }
 }

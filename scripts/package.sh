@@ -5,7 +5,9 @@
 #
 # Layout of the zip:
 #   host.json                 the repository's host.json (customHandler points at app/CoworkSync.Functions)
-#   <Function>/function.json  one folder per function, copied from functions/<Function>/function.json
+#   <Function>/function.json  one folder per function, copied from its source folder, flattened: the source groups
+#                             functions by family (functions/Admin/Connectors/PutConnector/function.json), the
+#                             host wants each at the root; a function is named after the folder holding its file
 #   app/                      the handler published for linux-x64, self-contained (no .NET runtime is
 #                             needed on the plan), app/CoworkSync.Functions with its executable bit
 #
@@ -64,13 +66,17 @@ done
 
 cp host.json "$STAGING/host.json"
 count=0
-for definition in functions/*/function.json; do
+while IFS= read -r definition; do
   name="$(basename "$(dirname "$definition")")"
+  if [ -e "$STAGING/$name" ]; then
+    err "Two functions are named $name (the second is $definition): function folder names must be unique across families."
+    exit 1
+  fi
   mkdir -p "$STAGING/$name"
   cp "$definition" "$STAGING/$name/function.json"
   count=$((count + 1))
-done
-[ "$count" -gt 0 ] || { err "No functions/*/function.json was found."; exit 1; }
+done < <(find functions -name function.json -not -path '*/bin/*' -not -path '*/obj/*' | LC_ALL=C sort)
+[ "$count" -gt 0 ] || { err "No function.json was found under functions/."; exit 1; }
 
 if [ ! -f "$STAGING/$EXECUTABLE" ]; then
   err "The publish output has no $EXECUTABLE (host.json's defaultExecutablePath)."

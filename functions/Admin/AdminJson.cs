@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CoworkSync.Connectors;
+using CoworkSync.Outcomes;
 
 namespace CoworkSync.Functions.Admin;
 
@@ -22,6 +22,22 @@ public static class AdminJson
         {
             var field = ex.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body";
             return (null, Invalid(field, "is not valid JSON of the expected shape"));
+        }
+    }
+
+    /// <summary>Reads the body as any JSON (its shape is the caller's to check); a JSON <c>null</c> is a Null element.</summary>
+    public static async Task<(JsonElement Value, IResult? Problem)> ReadElementAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is > MaxBodyBytes)
+            return (default, Results.Problem(title: "Body too large", detail: $"The body must be at most {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge));
+        try
+        {
+            return (await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, Options, cancellationToken), null);
+        }
+        catch (JsonException ex)
+        {
+            var field = ex.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body";
+            return (default, Invalid(field, "is not valid JSON of the expected shape"));
         }
     }
 

@@ -1,4 +1,4 @@
-using CoworkSync.Connectors;
+using CoworkSync.Outcomes;
 
 namespace CoworkSync.Functions.Admin;
 

@@ -25,7 +25,7 @@ public static class ConsoleFunction
 
     private static RazorComponentResult<ProblemDocument> NotFound() => new(new
     {
-        Face = Face.Console,
+        Face = ConsoleFunctions.Face,
         Title = "Page not found",
         Message = "The console has no page at this address.",
     })

@@ -1,5 +1,5 @@
 using CoworkSync.Functions.Hosting.Http;
-using CoworkSync.Health;
+using CoworkSync.State.Health;
 
 namespace CoworkSync.Functions.Health;
 
@@ -11,9 +11,9 @@ public static class HealthFunction
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/health", CheckAsync).AsFunction(FunctionName, FunctionAuthLevel.Anonymous);
 
-    private static async Task<IResult> CheckAsync(IEnumerable<IHealthProbe> probes, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckAsync(IEnumerable<IHealthProbe> probes, TimeProvider time, CancellationToken cancellationToken)
     {
-        var report = await HealthReport.CollectAsync(probes, cancellationToken);
+        var report = await HealthReport.CollectAsync(probes, time, cancellationToken);
         var body = new
         {
             status = report.Healthy ? "healthy" : "unhealthy",

@@ -1,36 +1,17 @@
-using CoworkSync.Functions.CobotOAuthCallback;
-using CoworkSync.Functions.CobotWebhook;
-using CoworkSync.Functions.ConnectCobot;
-using CoworkSync.Functions.CoworksWebhook;
-using CoworkSync.Functions.CreateMemberAccount;
-using CoworkSync.Functions.DiscardDeadLetter;
-using CoworkSync.Functions.GetAccessGroup;
-using CoworkSync.Functions.GetConnector;
-using CoworkSync.Functions.GetDeadLetter;
-using CoworkSync.Functions.GetMember;
-using CoworkSync.Functions.GetPlanMappings;
+using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Health;
 using CoworkSync.Functions.Hosting.Http;
 using CoworkSync.Functions.Hosting.Invocation;
-using CoworkSync.Functions.ListAccessGroups;
-using CoworkSync.Functions.ListConnectors;
-using CoworkSync.Functions.ListDeadLetters;
-using CoworkSync.Functions.ListMembers;
-using CoworkSync.Functions.ListSyncRuns;
-using CoworkSync.Functions.PutAccessGroup;
-using CoworkSync.Functions.PutConnector;
-using CoworkSync.Functions.PutConnectorSecrets;
-using CoworkSync.Functions.PutPlanMappings;
-using CoworkSync.Functions.RadiusAccounting;
-using CoworkSync.Functions.RadiusAuthorize;
-using CoworkSync.Functions.ReplayDeadLetter;
-using CoworkSync.Functions.ResendWelcomeEmail;
-using CoworkSync.Functions.SyncConnector;
-using CoworkSync.Functions.TestConnector;
+using CoworkSync.Functions.Platforms.Cobot;
+using CoworkSync.Functions.Radius;
+using CoworkSync.Functions.Webhooks;
+using CoworkSync.Functions.Console;
+using CoworkSync.Functions.Portal;
 using CoworkSync.Functions.Web;
 
 namespace CoworkSync.Functions.Hosting;
 
+/// <summary>Maps every HTTP function, family by family; and, under the Functions host, the invocations of the others.</summary>
 public static class CoworkSyncEndpoints
 {
     public static WebApplication MapCoworkSync(this WebApplication app)
@@ -46,38 +27,15 @@ public static class CoworkSyncEndpoints
         app.MapGet("/", () => Results.Text("CoworkSync")).ExcludeFromDescription();
 
         HealthFunction.Map(app);
-        ListDeadLettersFunction.Map(app);
-        GetDeadLetterFunction.Map(app);
-        ReplayDeadLetterFunction.Map(app);
-        DiscardDeadLetterFunction.Map(app);
-
-        PutConnectorFunction.Map(app);
-        GetConnectorFunction.Map(app);
-        ListConnectorsFunction.Map(app);
-        PutConnectorSecretsFunction.Map(app);
-        PutPlanMappingsFunction.Map(app);
-        GetPlanMappingsFunction.Map(app);
-        TestConnectorFunction.Map(app);
-        SyncConnectorFunction.Map(app);
-        ListSyncRunsFunction.Map(app);
-        ListMembersFunction.Map(app);
-        GetMemberFunction.Map(app);
-        CreateMemberAccountFunction.Map(app);
-        ResendWelcomeEmailFunction.Map(app);
-        CoworksWebhookFunction.Map(app);
-        CobotWebhookFunction.Map(app);
-        ConnectCobotFunction.Map(app);
-        CobotOAuthCallbackFunction.Map(app);
-
-        RadiusAuthorizeFunction.Map(app);
-        RadiusAccountingFunction.Map(app);
-
-        PutAccessGroupFunction.Map(app);
-        GetAccessGroupFunction.Map(app);
-        ListAccessGroupsFunction.Map(app);
+        app.MapAdminFunctions();
+        app.MapWebhookFunctions();
+        app.MapCobotFunctions();
+        app.MapRadiusFunctions();
 
         // The console and the portal: /console/... and /portal/..., each through its catch-all function under the host.
-        app.MapWebFaces(underFunctionsHost);
+        app.MapConsole(underFunctionsHost);
+        app.MapPortal();
+        app.MapWebFaces();
 
         // Only the Functions host posts invocations; in local mode the pump and timers call the invoker in-process.
         if (underFunctionsHost)

@@ -25,7 +25,7 @@ public static class PortalFunction
 
     private static RazorComponentResult<ProblemDocument> NotFound() => new(new
     {
-        Face = Face.Portal,
+        Face = PortalFunctions.Face,
         Title = "Page not found",
         Message = "There is no page at this address.",
     })

@@ -9,14 +9,14 @@ namespace CoworkSync.Functions.Web;
 /// 400 with a page that says what happened and what to do, instead of the framework's empty answer. Nothing the
 /// request asked for is done. Also covers endpoints that read no form (sign-out), which nothing else would stop.
 /// </summary>
-public sealed class RejectedForms(RequestDelegate next, ILogger<RejectedForms> logger)
+public sealed class RejectedForms(RequestDelegate next, IEnumerable<Face> faces, ILogger<RejectedForms> logger)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false } || !WebPaths.IsFace(context.Request.Path))
+        if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false }
+            || faces.FirstOrDefault(f => context.Request.Path.StartsWithSegments(f.Path)) is not { } face)
             return next(context);
 
-        var face = Face.Of(context.Request.Path);
         logger.FormRejected(context.Request.Method, face.Name);
         return new RazorComponentResult<ProblemDocument>(new
         {

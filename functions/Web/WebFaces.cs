@@ -1,7 +1,3 @@
-using CoworkSync.Functions.Console;
-using CoworkSync.Functions.Console.Authentication;
-using CoworkSync.Functions.Portal;
-using CoworkSync.Functions.Portal.Authentication;
 using CoworkSync.Functions.Web.Components;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -10,7 +6,9 @@ namespace CoworkSync.Functions.Web;
 /// <summary>
 /// The console and the member portal: Razor components rendered statically on the server (no interactive render mode,
 /// no circuit, no framework script), each face under its own path with its own session cookie, antiforgery tokens on
-/// every form, and the security headers of <see cref="SecurityHeaders"/>.
+/// every form, and the security headers of <see cref="SecurityHeaders"/>. What the faces share lives here; each face
+/// adds its own scheme, policies, services and endpoints (<c>AddConsole</c>, <c>AddPortal</c>), and the composition root
+/// calls both.
 /// </summary>
 public static class WebFaces
 {
@@ -33,16 +31,14 @@ public static class WebFaces
             // SecurityHeaders sends X-Frame-Options: DENY on every page; the default SAMEORIGIN would contradict it.
             options.SuppressXFrameOptionsHeader = true;
         });
-        // No default scheme: the API is untouched; each face's policies name the face's scheme.
-        services.AddAuthentication()
-            .AddConsoleScheme(builder.Configuration, underFunctionsHost)
-            .AddPortalScheme(underFunctionsHost);
-        services.AddAuthorizationBuilder()
-            .AddConsolePolicies()
-            .AddPortalPolicies();
-        services.AddConsole(builder.Configuration, underFunctionsHost);
+        // No default scheme: the API is untouched; each face adds its own scheme, and its policies name it.
+        services.AddAuthentication();
+        services.AddAuthorization();
         return builder;
     }
+
+    /// <summary>Registers a face: its error pages (a form without its token, a page not found) use its layout.</summary>
+    public static IServiceCollection AddFace(this IServiceCollection services, Face face) => services.AddSingleton(face);
 
     private static string LocalDataPath(IConfiguration configuration) =>
         Path.GetFullPath(configuration[Hosting.CoworkSyncServices.LocalDataPathSetting] ?? ".data");
@@ -58,10 +54,9 @@ public static class WebFaces
             .UseAntiforgery()
             .UseMiddleware<RejectedForms>();
 
-    public static WebApplication MapWebFaces(this WebApplication app, bool underFunctionsHost)
+    /// <summary>Every face's pages (each face maps its own catch-all function first).</summary>
+    public static WebApplication MapWebFaces(this WebApplication app)
     {
-        app.MapConsole(underFunctionsHost);
-        PortalFunction.Map(app);
         app.MapRazorComponents<App>();
         return app;
     }

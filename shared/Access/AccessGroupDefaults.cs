@@ -1,5 +1,3 @@
-using CoworkSync.Provisioning;
-
 namespace CoworkSync.Access;
 
 /// <summary>

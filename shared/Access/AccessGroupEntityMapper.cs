@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
-using CoworkSync.Storage;
+using CoworkSync.State.Tables;
 
 namespace CoworkSync.Access;
 

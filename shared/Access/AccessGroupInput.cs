@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using CoworkSync.Connectors;
+using CoworkSync.Outcomes;
 
 namespace CoworkSync.Access;
 

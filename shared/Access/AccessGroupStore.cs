@@ -2,7 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using CoworkSync.Storage;
+using CoworkSync.State.Caching;
+using CoworkSync.State.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace CoworkSync.Access;

@@ -1,7 +1,7 @@
 using System.Net;
 using Azure;
 using Azure.Data.Tables;
-using CoworkSync.Storage;
+using CoworkSync.State.Tables;
 
 namespace CoworkSync.Connectors;
 

@@ -1,22 +1,21 @@
 using Azure;
-using CoworkSync.Provisioning;
 
 namespace CoworkSync.Connectors;
 
-/// <summary>One coworking space (a Coworks space or a Cobot subdomain) connected to this deployment.</summary>
+/// <summary>One coworking space at one platform, connected to this deployment.</summary>
 public sealed record Connector
 {
     public required string Id { get; init; }
 
+    /// <summary>The name of the platform that serves it (see <see cref="Seam.IPlatform.Name"/>).</summary>
     public required string Platform { get; init; }
 
     public required string DisplayName { get; init; }
 
     public IReadOnlyList<ConnectorLocation> Locations { get; init; } = [];
 
-    public CoworksConnectorSettings? Coworks { get; init; }
-
-    public CobotConnectorSettings? Cobot { get; init; }
+    /// <summary>What the platform needs to know about the space; only the platform reads it. Null when never set.</summary>
+    public PlatformSettings? PlatformSettings { get; init; }
 
     public ConnectorSettings Settings { get; init; } = new();
 
@@ -32,6 +31,9 @@ public sealed record Connector
     public ETag ETag { get; init; }
 }
 
+/// <param name="Id">The location's id at the platform.</param>
+/// <param name="Name">The location's name, for people.</param>
+/// <param name="TimeZone">The IANA time zone the location's days, windows and billing cycles follow.</param>
 /// <param name="NasIdentifiers">
 /// Patterns (<c>*</c> = anything) matched against a RADIUS request's NAS-Identifier or Called-Station-Id: the access
 /// points of this location. A request from a NAS no location lists is denied.
@@ -39,15 +41,4 @@ public sealed record Connector
 public sealed record ConnectorLocation(string Id, string Name, string TimeZone, IReadOnlyList<string>? NasIdentifiers = null)
 {
     public IReadOnlyList<string> NasPatterns => NasIdentifiers ?? [];
-}
-
-public sealed record CoworksConnectorSettings(Uri ApiBaseUrl, string SpaceId);
-
-/// <param name="Subdomain">The space's Cobot subdomain (<c>co-up</c> for <c>https://co-up.cobot.me</c>).</param>
-/// <param name="ApiBaseUrl">The space's API1 origin, <c>https://{subdomain}.cobot.me/</c> unless overridden (tests).</param>
-/// <param name="OAuthBaseUrl">Cobot's OAuth and user-level origin, <c>https://www.cobot.me/</c> unless overridden.</param>
-/// <param name="CustomFieldGroups">Members' custom field <paramref name="CustomFieldLabel"/> adds access groups.</param>
-public sealed record CobotConnectorSettings(string Subdomain, Uri ApiBaseUrl, Uri OAuthBaseUrl, bool CustomFieldGroups = false, string CustomFieldLabel = CobotConnectorSettings.DefaultCustomFieldLabel)
-{
-    public const string DefaultCustomFieldLabel = "WiFi groups";
 }

@@ -1,4 +1,4 @@
-using CoworkSync.Storage;
+using CoworkSync.State.Caching;
 using Microsoft.Extensions.Logging;
 
 namespace CoworkSync.Connectors;

@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using CoworkSync.Storage;
+using CoworkSync.State.Tables;
 
 namespace CoworkSync.Connectors;
 

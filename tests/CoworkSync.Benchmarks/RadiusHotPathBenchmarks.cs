@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using CoworkSync.Access;
-using CoworkSync.Radius;
+using CoworkSync.NetworkAccess;
 
 namespace CoworkSync.Benchmarks;
 

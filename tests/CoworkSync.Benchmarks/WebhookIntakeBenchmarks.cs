@@ -1,7 +1,9 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using CoworkSync.Connectors.Coworks;
-using CoworkSync.Provisioning;
+using CoworkSync.Connectors;
+using CoworkSync.Connectors.Seam;
+using CoworkSync.Members.Provisioning;
+using CoworkSync.Platforms.Coworks;
 
 namespace CoworkSync.Benchmarks;
 

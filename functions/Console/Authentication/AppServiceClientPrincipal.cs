@@ -19,6 +19,8 @@ public static class AppServiceClientPrincipal
     private const string ObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
     private static readonly string[] NameClaims = ["name", "preferred_username", ClaimTypes.Name, ClaimTypes.Email, ClaimTypes.Upn];
 
+    /// <param name="header">The header's value as the platform sent it (base64 JSON).</param>
+    /// <param name="principal">The signed-in person, with their roles.</param>
     /// <param name="problem">Why the header could not be read, in words safe to log (never its content).</param>
     public static bool TryRead(string header, out ClaimsPrincipal principal, out string problem)
     {

@@ -1,9 +1,12 @@
-using CoworkSync.Sync;
+using CoworkSync.Members.Sync;
 
 namespace CoworkSync.Functions.Console.Overview;
 
 /// <summary>One connector as the overview lists it.</summary>
-/// <param name="State">Cobot: the connection's state; Coworks: which secrets are set.</param>
+/// <param name="Id">The connector's id.</param>
+/// <param name="DisplayName">Its name for people.</param>
+/// <param name="Platform">Its platform's display name.</param>
+/// <param name="State">The state the platform reports (a connection), or which secrets are set.</param>
 /// <param name="Detail">What went wrong, when something did (Cobot's answer).</param>
 /// <param name="NeedsAttention">Whether the state keeps members from being synced.</param>
 /// <param name="LastSync">The connector's newest sync run; null before the first.</param>

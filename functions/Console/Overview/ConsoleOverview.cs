@@ -1,23 +1,24 @@
 using Azure;
+using CoworkSync.Administration.Connectors;
 using CoworkSync.Connectors;
-using CoworkSync.Connectors.Cobot;
-using CoworkSync.Functions.Admin;
+using CoworkSync.Connectors.Seam;
 using CoworkSync.Functions.Health;
-using CoworkSync.Health;
-using CoworkSync.Sync;
+using CoworkSync.Members.Sync;
+using CoworkSync.State.Health;
 
 namespace CoworkSync.Functions.Console.Overview;
 
 /// <summary>
 /// What the console's overview shows, read through the services the admin API uses: the health probes of
-/// <c>/api/health</c>, the connectors with the connection state the admin API reports, and each one's newest sync run.
+/// <c>/api/health</c>, the connectors with the state their platform reports (or, where it keeps none, which secrets are
+/// set), and each one's newest sync run.
 /// </summary>
 public sealed class ConsoleOverview(
-    IEnumerable<IHealthProbe> probes, ConnectorStore connectors, ConnectorSecrets secrets, ConnectorViews views, SyncRunStore runs)
+    IEnumerable<IHealthProbe> probes, ConnectorStore connectors, ConnectorViews views, PlatformRegistry platforms, SyncRunStore runs, TimeProvider time)
 {
     public async Task<OverviewModel> ReadAsync(CancellationToken cancellationToken)
     {
-        var health = await HealthReport.CollectAsync(probes, cancellationToken);
+        var health = await HealthReport.CollectAsync(probes, time, cancellationToken);
         try
         {
             var statuses = new List<ConnectorStatus>();
@@ -34,15 +35,14 @@ public sealed class ConsoleOverview(
     private async Task<ConnectorStatus> StatusAsync(Connector connector, CancellationToken cancellationToken)
     {
         var lastSync = (await runs.ListAsync(connector.Id, 1, cancellationToken)).FirstOrDefault();
-        if (connector.Cobot is not null)
-        {
-            var connection = await views.CobotConnectionAsync(connector.Id, cancellationToken);
-            var attention = connection.State is CobotConnectionStates.NotConnected or CobotConnectionStates.Error;
-            return new ConnectorStatus(connector.Id, connector.DisplayName, connector.Platform, connection.State, connection.Reason, attention, lastSync);
-        }
+        var platform = platforms.Find(connector.Platform);
+        var platformName = platform?.DisplayName ?? connector.Platform;
+        if (platform is not null && await platform.Views.StatusAsync(connector, cancellationToken) is { } status)
+            return new ConnectorStatus(connector.Id, connector.DisplayName, platformName, status.State, status.Detail, status.NeedsAttention, lastSync);
 
-        var (apiKey, webhookSecret) = await secrets.StatusAsync(connector.Id, cancellationToken);
-        var state = $"API key {(apiKey ? "set" : "missing")}, webhook secret {(webhookSecret ? "set" : "missing")}";
-        return new ConnectorStatus(connector.Id, connector.DisplayName, connector.Platform, state, null, !apiKey || !webhookSecret, lastSync);
+        var secrets = (await views.ForAsync(connector, cancellationToken)).Secrets;
+        var missing = secrets.Where(s => s.Value != "set").Select(s => s.Key).ToList();
+        var state = missing.Count == 0 ? "secrets set" : $"missing: {string.Join(", ", missing)}";
+        return new ConnectorStatus(connector.Id, connector.DisplayName, platformName, state, null, missing.Count > 0, lastSync);
     }
 }

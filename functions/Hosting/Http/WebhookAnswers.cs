@@ -1,5 +1,5 @@
 using Azure;
-using CoworkSync.Events;
+using CoworkSync.Messaging.Events;
 
 namespace CoworkSync.Functions.Hosting.Http;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CoworkSync.Functions.Hosting.Invocation;
 
 /// <summary>
@@ -9,11 +7,13 @@ namespace CoworkSync.Functions.Hosting.Invocation;
 public sealed partial class FunctionInvoker
 {
     private readonly Dictionary<string, IInvocationFunction> _functions;
+    private readonly TimeProvider _time;
     private readonly ILogger<FunctionInvoker> _logger;
 
-    public FunctionInvoker(IEnumerable<IInvocationFunction> functions, ILogger<FunctionInvoker> logger)
+    public FunctionInvoker(IEnumerable<IInvocationFunction> functions, TimeProvider time, ILogger<FunctionInvoker> logger)
     {
         _functions = functions.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+        _time = time;
         _logger = logger;
     }
 
@@ -26,11 +26,11 @@ public sealed partial class FunctionInvoker
         if (!_functions.TryGetValue(name, out var function))
             throw new InvalidOperationException($"No function is named '{name}'.");
 
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         try
         {
             var result = await function.InvokeAsync(request, cancellationToken);
-            LogInvoked(function.Name, result.Succeeded, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            LogInvoked(function.Name, result.Succeeded, _time.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }
         catch (Exception ex)
@@ -40,9 +40,9 @@ public sealed partial class FunctionInvoker
         }
     }
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Invoked {FunctionName}: succeeded {Succeeded} in {ElapsedMs:F1} ms")]
+    [LoggerMessage(EventId = 10, EventName = "FunctionInvoked", Level = LogLevel.Debug, Message = "Invoked {FunctionName}: succeeded {Succeeded} in {ElapsedMs:F1} ms")]
     private partial void LogInvoked(string functionName, bool succeeded, double elapsedMs);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "{FunctionName} failed; the invocation is reported as failed")]
+    [LoggerMessage(EventId = 11, EventName = "FunctionFailed", Level = LogLevel.Error, Message = "{FunctionName} failed; the invocation is reported as failed")]
     private partial void LogFailed(Exception exception, string functionName);
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CoworkSync.Events;
+using CoworkSync.Messaging.Events;
 
 namespace CoworkSync.Functions.Hosting.Invocation;
 

@@ -1,10 +1,10 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using CoworkSync.Functions.Hosting.Invocation;
-using CoworkSync.Functions.IngestDeadLetter;
-using CoworkSync.Functions.ProcessEvent;
-using CoworkSync.LocalQueue;
-using CoworkSync.Processing;
+using CoworkSync.Functions.Events.IngestDeadLetter;
+using CoworkSync.Functions.Events.ProcessEvent;
+using CoworkSync.Messaging.LocalQueue;
+using CoworkSync.Messaging.Processing;
 
 namespace CoworkSync.Functions.Hosting.Local;
 
@@ -72,8 +72,8 @@ public sealed partial class LocalQueuePump(LocalEventQueue queue, FunctionInvoke
                 received.InsertedOn ?? now, message.Properties, now);
 
             // The lock duration doubles as the function timeout: a hung handler is cancelled and the message redelivered.
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            timeout.CancelAfter(queue.Options.LockDuration);
+            using var lockExpired = new CancellationTokenSource(queue.Options.LockDuration, time);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lockExpired.Token);
             var result = await invoker.InvokeAsync(functionName, request, timeout.Token);
 
             if (result.Succeeded)
@@ -91,12 +91,12 @@ public sealed partial class LocalQueuePump(LocalEventQueue queue, FunctionInvoke
         }
     }
 
-    [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "The local queue {QueueName} cannot be reached; trying again in {Backoff}")]
+    [LoggerMessage(EventId = 400, EventName = "LocalQueueUnreachable", Level = LogLevel.Warning, Message = "The local queue {QueueName} cannot be reached; trying again in {Backoff}")]
     private partial void LogQueueUnreachable(Exception exception, string queueName, TimeSpan backoff);
 
-    [LoggerMessage(EventId = 401, Level = LogLevel.Error, Message = "Message {MessageId} exceeded {MaxDeliveryCount} deliveries; moved to the dead-letter queue")]
+    [LoggerMessage(EventId = 401, EventName = "LocalQueueDeadLettered", Level = LogLevel.Error, Message = "Message {MessageId} exceeded {MaxDeliveryCount} deliveries; moved to the dead-letter queue")]
     private partial void LogDeadLettered(string messageId, int maxDeliveryCount);
 
-    [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "Delivery of storage message {StorageMessageId} from {QueueName} failed; it returns when its lock expires")]
+    [LoggerMessage(EventId = 402, EventName = "LocalQueueDeliveryFailed", Level = LogLevel.Warning, Message = "Delivery of storage message {StorageMessageId} from {QueueName} failed; it returns when its lock expires")]
     private partial void LogDeliveryFailed(Exception exception, string storageMessageId, string queueName);
 }

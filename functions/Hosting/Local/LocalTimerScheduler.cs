@@ -1,6 +1,6 @@
-using Cronos;
 using CoworkSync.Functions.Hosting.Definitions;
 using CoworkSync.Functions.Hosting.Invocation;
+using Cronos;
 
 namespace CoworkSync.Functions.Hosting.Local;
 
@@ -66,9 +66,9 @@ public sealed partial class LocalTimerScheduler(
         return now;
     }
 
-    [LoggerMessage(EventId = 410, Level = LogLevel.Information, Message = "Timer {FunctionName} scheduled: {Schedule} (UTC)")]
+    [LoggerMessage(EventId = 410, EventName = "LocalTimerScheduled", Level = LogLevel.Information, Message = "Timer {FunctionName} scheduled: {Schedule} (UTC)")]
     private partial void LogScheduled(string functionName, string schedule);
 
-    [LoggerMessage(EventId = 411, Level = LogLevel.Warning, Message = "Timer {FunctionName} failed; it runs again at its next occurrence")]
+    [LoggerMessage(EventId = 411, EventName = "LocalTimerFailed", Level = LogLevel.Warning, Message = "Timer {FunctionName} failed; it runs again at its next occurrence")]
     private partial void LogFailed(string functionName);
 }

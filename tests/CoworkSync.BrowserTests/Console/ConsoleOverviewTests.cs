@@ -22,7 +22,7 @@ public sealed class ConsoleOverviewTests(ConsoleSite site)
         var rows = page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row);
         var coworks = rows.Filter(new() { HasText = ConsoleSite.CoworksName });
         Assert.Contains("Coworks", await coworks.TextContentAsync(), StringComparison.Ordinal);
-        Assert.Contains("API key set, webhook secret set", await coworks.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("secrets set", await coworks.TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains("succeeded 2026-12-05 09:30 UTC, 10 members seen", await coworks.TextContentAsync(), StringComparison.Ordinal);
         var cobot = rows.Filter(new() { HasText = ConsoleSite.CobotName });
         Assert.Contains("not connected", await cobot.TextContentAsync(), StringComparison.Ordinal);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Support;
-using CoworkSync.Sync;
+using CoworkSync.Members.Sync;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using CoworkSync.Access;
 using CoworkSync.IntegrationTests.Support;
-using CoworkSync.Storage;
+using CoworkSync.State.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

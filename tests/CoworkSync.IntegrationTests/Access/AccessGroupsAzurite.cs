@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using CoworkSync.IntegrationTests.Infrastructure;
-using CoworkSync.Storage;
+using CoworkSync.State.Tables;
 
 namespace CoworkSync.IntegrationTests.Access;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using CoworkSync.Connectors.Coworks;
-using CoworkSync.Email;
+using CoworkSync.Members.WelcomeEmails;
+using CoworkSync.Platforms.Coworks;
 using CoworkSync.Simulators.Demo;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -32,6 +32,21 @@ public sealed class PackageLayoutTests(PackageFixture package, ITestOutputHelper
     }
 
     [Fact]
+    public void Package_FlattensTheFamilyFolders_EachFunctionOnceAtTheRoot()
+    {
+        var sources = RepositoryLayout.FunctionDefinitions();
+        using var zip = ZipFile.OpenRead(package.ZipPath);
+        var definitions = zip.Entries.Select(e => e.FullName).Where(f => f.EndsWith("/function.json", StringComparison.Ordinal)).ToList();
+
+        // The source groups functions by family (functions/Admin/Connectors/PutConnector/): the flattening is exercised.
+        Assert.Contains(sources.Values, path => Path.GetRelativePath(Path.Combine(RepositoryLayout.RepoRoot, "functions"), path).Count(c => c == Path.DirectorySeparatorChar) > 1);
+        Assert.Contains("PutConnector/function.json", definitions);
+        Assert.Contains("Webhook/function.json", definitions);
+        Assert.All(definitions, d => Assert.Equal(2, d.Split('/').Length));
+        Assert.Equal(sources.Keys.Order(StringComparer.Ordinal), definitions.Select(d => d.Split('/')[0]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Package_HandlerExecutable_IsWhereHostJsonPointsWithItsExecutableBit()
     {
         using var hostJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(package.AppRoot, "host.json")));

@@ -15,11 +15,14 @@ internal static class RepositoryLayout
 
     public static string PackageScript => Path.Combine(RepoRoot, "scripts", "package.sh");
 
-    /// <summary>Every <c>functions/{Name}/function.json</c>, by function name.</summary>
+    /// <summary>
+    /// Every <c>function.json</c> under <c>functions/</c> (family folders group them: <c>functions/Admin/Connectors/PutConnector/</c>),
+    /// by function name: the folder that holds it. Build output (<c>bin</c>, <c>obj</c>) is not source.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> FunctionDefinitions() =>
-        Directory.EnumerateDirectories(Path.Combine(RepoRoot, "functions"))
-            .Where(d => File.Exists(Path.Combine(d, "function.json")))
-            .ToDictionary(d => Path.GetFileName(d), d => Path.Combine(d, "function.json"), StringComparer.Ordinal);
+        Directory.EnumerateFiles(Path.Combine(RepoRoot, "functions"), "function.json", SearchOption.AllDirectories)
+            .Where(file => !Path.GetRelativePath(RepoRoot, file).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .ToDictionary(file => Path.GetFileName(Path.GetDirectoryName(file))!, file => file, StringComparer.Ordinal);
 
     private static string FindRoot()
     {

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using MimeKit;
 
 namespace CoworkSync.IntegrationTests.Infrastructure;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CoworkSync.IntegrationTests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,17 +16,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoworkSync.IntegrationTests.Simulators;
 
 /// <summary>
-/// A fake Cobot on a real loopback socket: one space's API1 (what <c>https://{sub}.cobot.me</c> serves) and the
-/// OAuth and token endpoints of <c>https://www.cobot.me</c> on the same origin. It follows the documented API:
+/// A fake Cobot on real loopback sockets, one per host Cobot documents: <see cref="OAuthBaseUrl"/> plays
+/// <c>https://www.cobot.me</c> (OAuth, space details, space-owned tokens) and <see cref="BaseUrl"/> one space's
+/// <c>https://{sub}.cobot.me</c> (API1). It serves only the endpoints Cobot documents, each on its own host
+/// (<see cref="DocumentedEndpoints"/>); any other call is answered 404 naming its path, recorded in
+/// <see cref="Unserved"/>, and fails the test when the simulator is disposed. It follows the documented API:
 /// API1 date formats (<c>2010/01/01 12:00:00 +0000</c>, <c>2010/02/01</c>); memberships carry their own plan copy
 /// with <c>parent_plan.id</c>; <c>GET /api/plans</c> lists hidden plans to a token; per token at most 60 requests a
-/// minute and 6 a minute to <c>GET /api/memberships</c>, else 429 with <c>Retry-After</c> seconds; subscriptions
-/// (409 on a duplicate event and URL) that <see cref="DeactivateSubscription"/> turns off as Cobot does after failed
-/// deliveries; <c>PUT /api/space/custom_fields</c> deleting every field it omits, from the space and every member;
-/// check-ins answering 201, 422 without time passes, or 204 (empty) for a token it does not have (any more). Bearer tokens are checked (401). Every request is recorded.
-/// Its clock is a <see cref="TimeProvider"/>, so a test can move the minute on without waiting.
+/// minute and 6 a minute to <c>GET /api/memberships</c>, else 429 with <c>Retry-After</c> seconds; a space-owned token
+/// is a new token with the scope of the one that created it; subscriptions (409 on a duplicate event and URL) that
+/// <see cref="DeactivateSubscription"/> turns off as Cobot does after failed deliveries;
+/// <c>PUT /api/space/custom_fields</c> deleting every field it omits, from the space and every member; check-ins
+/// answering 201, 422 without time passes, or 204 (empty) for a token it does not have (any more). Bearer tokens are
+/// checked (401). Every request is recorded. Its clock is a <see cref="TimeProvider"/>, so a test can move the minute
+/// on without waiting.
 /// </summary>
-public sealed class CobotSimulator : IAsyncDisposable
+public sealed partial class CobotSimulator : IAsyncDisposable
 {
     public const int RequestsPerMinute = 60;
     public const int MembershipListsPerMinute = 6;
@@ -33,7 +39,8 @@ public sealed class CobotSimulator : IAsyncDisposable
     /// <summary>A delivery and its 10 retries (about 20 h at Cobot) failing deactivates the subscription.</summary>
     public const int FailedDeliveriesBeforeDeactivation = 11;
 
-    private readonly WebApplication _app;
+    private readonly WebApplication _www;
+    private readonly WebApplication _space;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, CobotSimPlan> _plans = new(StringComparer.Ordinal);
@@ -43,51 +50,110 @@ public sealed class CobotSimulator : IAsyncDisposable
     private readonly List<CobotSimSubscription> _subscriptions = [];
     private readonly List<CobotSimCheckIn> _checkIns = [];
     private readonly Dictionary<string, string> _checkInTokens = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _tokens = new(StringComparer.Ordinal);
     private readonly HashSet<string> _spaceOwnedTokens = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string ClientId, string RedirectUri)> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _spaceTokensMadeFrom = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string ClientId, string RedirectUri, IReadOnlyList<string> Scopes)> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<DateTimeOffset>> _calls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<DateTimeOffset>> _listCalls = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<CobotSimRequest> _requests = new();
+    private readonly List<CobotSimRequest> _unserved = [];
     private readonly Dictionary<string, int> _failedDeliveries = new(StringComparer.Ordinal);
     private readonly List<CobotSimBreak> _breaks = [];
     private TaskCompletionSource _gate = Open();
+    private string _timeZoneName = "Europe/Berlin";
     private int _nextId = 1000;
 
-    private CobotSimulator(WebApplication app, TimeProvider time)
+    private CobotSimulator(WebApplication www, WebApplication space, TimeProvider time)
     {
-        _app = app;
+        _www = www;
+        _space = space;
         _time = time;
-        _app.Run(HandleAsync);
+        _www.Run(context => HandleAsync(context, CobotSimHost.Www));
+        _space.Run(context => HandleAsync(context, CobotSimHost.Space));
     }
 
-    public const string SpaceId = "space-sim-1";
+    /// <summary>The space's id, in the form Cobot documents (<c>space-co-up</c>).</summary>
+    public const string SpaceId = "space-co-up";
+    public const string Subdomain = "co-up";
     public const string ClientId = "sim-client-id";
     public const string ClientSecret = "sim-client-secret";
 
+    /// <summary>The space's API1 host: <c>https://{sub}.cobot.me</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>Cobot's <c>https://www.cobot.me</c>: OAuth, space details, access tokens.</summary>
+    public Uri OAuthBaseUrl { get; private set; } = null!;
 
     public IReadOnlyList<CobotSimRequest> Requests => [.. _requests];
 
     public int RequestCount => _requests.Count;
 
+    /// <summary>Calls to endpoints the simulator does not serve (none documented there): each failed with 404.</summary>
+    public IReadOnlyList<CobotSimRequest> Unserved
+    {
+        get
+        {
+            lock (_lock)
+                return [.. _unserved];
+        }
+    }
+
+    /// <summary>The unserved calls so far, forgotten: for a test that makes one on purpose (disposing then passes).</summary>
+    public IReadOnlyList<CobotSimRequest> TakeUnserved()
+    {
+        lock (_lock)
+        {
+            var taken = _unserved.ToList();
+            _unserved.Clear();
+            return taken;
+        }
+    }
+
+    /// <summary>The space's <c>time_zone_name</c> (<c>Europe/Berlin</c> unless a test moves it).</summary>
+    public string TimeZoneName
+    {
+        get
+        {
+            lock (_lock)
+                return _timeZoneName;
+        }
+        set
+        {
+            lock (_lock)
+                _timeZoneName = value;
+        }
+    }
+
     public static async Task<CobotSimulator> StartAsync(TimeProvider? time = null)
+    {
+        var simulator = new CobotSimulator(Server(), Server(), time ?? TimeProvider.System);
+        simulator.OAuthBaseUrl = await StartAsync(simulator._www);
+        simulator.BaseUrl = await StartAsync(simulator._space);
+        return simulator;
+    }
+
+    private static WebApplication Server()
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var simulator = new CobotSimulator(builder.Build(), time ?? TimeProvider.System);
-        await simulator._app.StartAsync();
-        var address = simulator._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        simulator.BaseUrl = new Uri(address.TrimEnd('/') + "/");
-        return simulator;
+        return builder.Build();
+    }
+
+    private static async Task<Uri> StartAsync(WebApplication app)
+    {
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new Uri(address.TrimEnd('/') + "/");
     }
 
     // ---- arranging the world -------------------------------------------------------------------------------
 
-    public CobotSimulator AddToken(string token)
+    /// <summary>A token Cobot issued (an operator created it at Cobot), with <paramref name="scopes"/>.</summary>
+    public CobotSimulator AddToken(string token, params string[] scopes)
     {
         lock (_lock)
-            _tokens.Add(token);
+            _tokens.Add(token, scopes);
         return this;
     }
 
@@ -101,13 +167,37 @@ public sealed class CobotSimulator : IAsyncDisposable
     public bool HasToken(string token)
     {
         lock (_lock)
-            return _tokens.Contains(token);
+            return _tokens.ContainsKey(token);
     }
 
     public bool IsSpaceOwned(string token)
     {
         lock (_lock)
             return _spaceOwnedTokens.Contains(token);
+    }
+
+    /// <summary>The scope of a token Cobot accepts; null for one it does not.</summary>
+    public IReadOnlyList<string>? ScopeOf(string token)
+    {
+        lock (_lock)
+            return _tokens.GetValueOrDefault(token);
+    }
+
+    /// <summary>The space's token Cobot last created from <paramref name="token"/>; null when none was.</summary>
+    public string? SpaceTokenMadeFrom(string token)
+    {
+        lock (_lock)
+            return _spaceTokensMadeFrom.GetValueOrDefault(token);
+    }
+
+    /// <summary>Every space token Cobot created, revoked ones included.</summary>
+    public IReadOnlyList<string> SpaceTokens
+    {
+        get
+        {
+            lock (_lock)
+                return [.. _spaceTokensMadeFrom.Values];
+        }
     }
 
     public CobotSimulator AddPlan(string id, string name, bool hidden = false)
@@ -251,12 +341,15 @@ public sealed class CobotSimulator : IAsyncDisposable
         }
     }
 
-    /// <summary>What Cobot's authorize page does when the admin allows access: a code bound to the client and redirect URI.</summary>
-    public string Authorize(string clientId, string redirectUri)
+    /// <summary>
+    /// What Cobot's authorize page does when the admin allows access, without the browser: a code bound to the client,
+    /// the redirect URI and the scopes. <c>GET {OAuthBaseUrl}oauth/authorize</c> does the same over HTTP.
+    /// </summary>
+    public string Authorize(string clientId, string redirectUri, params string[] scopes)
     {
         var code = "code-" + Guid.NewGuid().ToString("N")[..12];
         lock (_lock)
-            _codes[code] = (clientId, redirectUri);
+            _codes[code] = (clientId, redirectUri, scopes);
         return code;
     }
 
@@ -283,21 +376,33 @@ public sealed class CobotSimulator : IAsyncDisposable
 
     public int CountRequests(Func<CobotSimRequest, bool> match) => _requests.Count(match);
 
+    /// <summary>Stops both hosts; then fails if the product called an endpoint the simulator does not serve.</summary>
     public async ValueTask DisposeAsync()
     {
         Release();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        foreach (var app in new[] { _www, _space })
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        var unserved = TakeUnserved();
+        if (unserved.Count > 0)
+        {
+            throw new InvalidOperationException("Calls to endpoints Cobot does not document (the simulator answered 404): "
+                + string.Join("; ", unserved.Select(r => $"{r.Method} {r.Host} {r.PathAndQuery}")));
+        }
     }
 
     /// <summary>
     /// Until <see cref="Heal"/>, requests with <paramref name="method"/> and <paramref name="path"/> (and, given
     /// <paramref name="when"/>, a body it accepts) are answered <paramref name="status"/> with the raw
     /// <paramref name="body"/> (none when null) instead of what Cobot would answer: an outage, a proxy in the way, a
-    /// refusal. They are recorded, but not counted against the rate limits.
+    /// refusal. They are recorded, but not counted against the rate limits. Only a documented endpoint can be broken.
     /// </summary>
     public void Break(string method, string path, int status, string? body = null, Func<string?, bool>? when = null)
     {
+        if (!DocumentedEndpoints.Any(e => e.Matches(method, path, out _)))
+            throw new ArgumentException($"{method} {path} is not an endpoint the simulator serves: break a documented one.", nameof(path));
         lock (_lock)
             _breaks.Add(new CobotSimBreak(method, path, status, body, when));
     }
@@ -333,7 +438,7 @@ public sealed class CobotSimulator : IAsyncDisposable
 
     // ---- serving ---------------------------------------------------------------------------------------------
 
-    private async Task HandleAsync(HttpContext context)
+    private async Task HandleAsync(HttpContext context, CobotSimHost host)
     {
         Task gate;
         lock (_lock)
@@ -346,77 +451,62 @@ public sealed class CobotSimulator : IAsyncDisposable
             using var reader = new StreamReader(request.Body);
             body = await reader.ReadToEndAsync();
         }
-        int status;
-        string? answer;
-        string? retryAfter = null;
+        var path = (request.Path.Value ?? "").TrimEnd('/');
+        Answer answer;
+        CobotSimRequest recorded;
         lock (_lock)
         {
-            var broken = _breaks.LastOrDefault(b => b.Matches(request.Method, (request.Path.Value ?? "").TrimEnd('/'), body));
-            if (broken is not null)
-            {
-                (status, answer) = (broken.Status, broken.Body);
-            }
-            else
-            {
-                JsonNode? json;
-                (status, json, retryAfter) = Answer(request, body);
-                answer = json?.ToJsonString();
-            }
+            answer = Serve(host, request, path, body);
+            recorded = new CobotSimRequest(request.Method, request.Path + request.QueryString, answer.Status, _time.GetUtcNow(), body, host);
+            if (answer.Unserved)
+                _unserved.Add(recorded);
         }
-        _requests.Enqueue(new CobotSimRequest(request.Method, request.Path + request.QueryString, status, _time.GetUtcNow(), body));
-        context.Response.StatusCode = status;
-        if (retryAfter is not null)
-            context.Response.Headers.RetryAfter = retryAfter;
-        if (answer is not null)
+        _requests.Enqueue(recorded);
+        context.Response.StatusCode = answer.Status;
+        if (answer.RetryAfter is not null)
+            context.Response.Headers.RetryAfter = answer.RetryAfter;
+        if (answer.Location is not null)
+            context.Response.Headers.Location = answer.Location;
+        if (answer.RawBody is not null)
         {
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(answer);
+            await context.Response.WriteAsync(answer.RawBody);
         }
     }
 
-    private (int Status, JsonNode? Body, string? RetryAfter) Answer(HttpRequest request, string? body)
+    /// <summary>The documented endpoint on this host answers (or its <see cref="Break"/>); anything else is a 404 naming the path.</summary>
+    private Answer Serve(CobotSimHost host, HttpRequest request, string path, string? body)
     {
-        var path = (request.Path.Value ?? "").TrimEnd('/');
-        var method = request.Method;
-        if (method == HttpMethods.Post && path == "/oauth/access_token")
-            return TokenExchange(body);
-
-        var token = request.Headers.Authorization.ToString() is { } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth["Bearer ".Length..] : "";
-        if (!_tokens.Contains(token))
-            return (401, Error("unauthorized"), null);
-
-        var now = _time.GetUtcNow();
-        var isList = method == HttpMethods.Get && path == "/api/memberships";
-        if (Throttle(_calls, token, RequestsPerMinute, now) is { } wait)
-            return (429, Error("rate limit exceeded"), wait);
-        if (isList && Throttle(_listCalls, token, MembershipListsPerMinute, now) is { } listWait)
-            return (429, Error("rate limit exceeded"), listWait);
-        Record(_calls, token, now);
-        if (isList)
-            Record(_listCalls, token, now);
-
-        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return (method, segments) switch
+        IReadOnlyList<string> values = [];
+        var served = Endpoints.FirstOrDefault(e => e.Endpoint.Host == host && e.Endpoint.Matches(request.Method, path, out values));
+        if (served is null)
         {
-            ("GET", ["api", "plans"]) => (200, new JsonArray([.. _plans.Values.Select(CobotSimulatorJson.Plan)]), null),
-            ("GET", ["api", "space"]) => (200, new JsonObject { ["id"] = SpaceId, ["name"] = "Simulated space" }, null),
-            ("GET", ["api", "memberships"]) => (200, new JsonArray([.. _memberships.Values.Select(m => CobotSimulatorJson.Membership(m, _plans))]), null),
-            ("GET", ["api", "memberships", var id]) => _memberships.TryGetValue(id, out var m)
-                ? (200, CobotSimulatorJson.Membership(m, _plans), null) : (404, Error("not found"), null),
-            ("GET", ["api", "memberships", var id, "custom_fields"]) => _memberships.TryGetValue(id, out var m)
-                ? (200, CobotSimulatorJson.MembershipFields(m, _fields), null) : (404, Error("not found"), null),
-            ("GET", ["api", "custom_fields"]) => (200, new JsonArray([.. _memberships.Values.Select(m => CobotSimulatorJson.MembershipFields(m, _fields))]), null),
-            ("GET", ["api", "space", "custom_fields"]) => (200, new JsonArray([.. _fields.Select(f => CobotSimulatorJson.Field(f))]), null),
-            ("PUT", ["api", "space", "custom_fields"]) => PutFields(body),
-            ("GET", ["api", "subscriptions"]) => (200, new JsonArray([.. _subscriptions.Select(Subscription)]), null),
-            ("POST", ["api", "subscriptions"]) => Subscribe(body),
-            ("DELETE", ["api", "subscriptions", var id]) => _subscriptions.RemoveAll(s => s.Id == id) > 0 ? (204, null, null) : (404, Error("not found"), null),
-            ("POST", ["api", "access_tokens", var t, "space"]) => SpaceOwn(t, body),
-            ("DELETE", ["api", "access_tokens", var t]) => _tokens.Remove(t) | _spaceOwnedTokens.Remove(t) ? (204, null, null) : (404, Error("not found"), null),
-            ("POST", ["api", "check_in_tokens"]) => RegisterCheckInToken(body),
-            ("POST", ["api", "check_ins"]) => CheckIn(body),
-            _ => (404, Error("no such route"), null),
-        };
+            return new Answer(404, new JsonObject
+            {
+                ["error"] = $"{request.Method} {path} is not a documented Cobot endpoint on this host ({host})",
+                ["method"] = request.Method,
+                ["host"] = host.ToString(),
+                ["path"] = path,
+            }) { Unserved = true };
+        }
+        if (_breaks.LastOrDefault(b => b.Matches(request.Method, path, body)) is { } broken)
+            return new Answer(broken.Status) { RawBody = broken.Body };
+
+        if (served.NeedsToken)
+        {
+            var token = request.Headers.Authorization.ToString() is { } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth["Bearer ".Length..] : "";
+            if (!_tokens.ContainsKey(token))
+                return new Answer(401, Error("unauthorized"));
+            var now = _time.GetUtcNow();
+            if (Throttle(_calls, token, RequestsPerMinute, now) is { } wait)
+                return new Answer(429, Error("rate limit exceeded"), wait);
+            if (served.MembershipList && Throttle(_listCalls, token, MembershipListsPerMinute, now) is { } listWait)
+                return new Answer(429, Error("rate limit exceeded"), listWait);
+            Record(_calls, token, now);
+            if (served.MembershipList)
+                Record(_listCalls, token, now);
+        }
+        return served.Answer(this, new Call(values, body, (request.QueryString.Value ?? "").TrimStart('?')));
     }
 
     private static string? Throttle(Dictionary<string, List<DateTimeOffset>> calls, string token, int limit, DateTimeOffset now)
@@ -437,33 +527,91 @@ public sealed class CobotSimulator : IAsyncDisposable
         list.Add(now);
     }
 
-    private (int, JsonNode?, string?) TokenExchange(string? body)
+    // ---- the endpoints' answers (the list: CobotSimulatorEndpoints.cs) ---------------------------------------
+
+    /// <summary>
+    /// The authorize page, the admin allowing access at once: back to <c>redirect_uri</c> with a code and the
+    /// <c>state</c>. A query that is not RFC 3986, or a wrong client, response type or redirect URI, is refused (400).
+    /// </summary>
+    private Answer AuthorizePage(Call call)
     {
-        var form = QueryHelpers.ParseQuery(body ?? "");
+        if (StrictUri.ParseQuery(call.Query) is not { } query)
+            return new Answer(400, new JsonObject { ["error"] = "invalid_request", ["error_description"] = "the query is not RFC 3986" });
+        string Field(string name) => query.GetValueOrDefault(name) ?? "";
+        if (Field("response_type") != "code" || Field("client_id") != ClientId || StrictUri.Parse(Field("redirect_uri")) is null)
+            return new Answer(400, new JsonObject { ["error"] = "invalid_request" });
+        var scopes = Field("scope").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var code = "code-" + Guid.NewGuid().ToString("N")[..12];
+        _codes[code] = (ClientId, Field("redirect_uri"), scopes);
+        var redirect = Field("redirect_uri");
+        return new Answer(302, Location: $"{redirect}{(redirect.Contains('?', StringComparison.Ordinal) ? '&' : '?')}code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(Field("state"))}");
+    }
+
+    private Answer TokenExchange(Call call)
+    {
+        var form = QueryHelpers.ParseQuery(call.Body ?? "");
         string Field(string name) => form.TryGetValue(name, out var value) ? value.ToString() : "";
         var code = Field("code");
         if (Field("client_id") != ClientId || Field("client_secret") != ClientSecret || Field("grant_type") != "authorization_code")
-            return (401, new JsonObject { ["error"] = "invalid_client" }, null);
+            return new Answer(401, new JsonObject { ["error"] = "invalid_client" });
         if (!_codes.Remove(code, out var issued) || issued.RedirectUri != Field("redirect_uri"))
-            return (400, new JsonObject { ["error"] = "invalid_grant" }, null);
+            return new Answer(400, new JsonObject { ["error"] = "invalid_grant" });
         var token = "tok-" + Guid.NewGuid().ToString("N");
-        _tokens.Add(token);
-        return (200, new JsonObject { ["access_token"] = token, ["token_type"] = "bearer" }, null);
+        _tokens.Add(token, issued.Scopes);
+        return new Answer(200, new JsonObject { ["access_token"] = token, ["token_type"] = "bearer" });
     }
 
-    private (int, JsonNode?, string?) SpaceOwn(string token, string? body)
+    private Answer SpaceDetails(Call call) => call.Values[0] != Subdomain
+        ? new Answer(404, Error("not found"))
+        : new Answer(200, new JsonObject
+        {
+            ["name"] = "Co-Up (simulated)",
+            ["id"] = SpaceId,
+            ["url"] = BaseUrl.AbsoluteUri.TrimEnd('/'),
+            ["subdomain"] = Subdomain,
+            ["country"] = "Germany",
+            ["locale"] = "de-DE",
+            ["time_zone_name"] = _timeZoneName,
+            ["hour_format"] = 24,
+        });
+
+    /// <summary>Cobot creates a new token belonging to the space, with the scope of the one that created it.</summary>
+    private Answer CreateSpaceToken(Call call)
     {
-        var spaceId = Parse(body)?["space_id"]?.GetValue<string>();
-        if (spaceId != SpaceId || !_tokens.Contains(token))
-            return (422, Error("invalid space"), null);
-        _spaceOwnedTokens.Add(token);
-        return (201, new JsonObject { ["access_token"] = token, ["space_id"] = spaceId }, null);
+        var token = call.Values[0];
+        var spaceId = Parse(call.Body)?["space_id"]?.GetValue<string>();
+        if (spaceId != SpaceId || !_tokens.TryGetValue(token, out var scope))
+            return new Answer(422, Error("invalid space"));
+        var spaceToken = "space-tok-" + Guid.NewGuid().ToString("N");
+        _tokens.Add(spaceToken, scope);
+        _spaceOwnedTokens.Add(spaceToken);
+        _spaceTokensMadeFrom[token] = spaceToken;
+        return new Answer(201, new JsonObject { ["scope"] = new JsonArray([.. scope.Select(s => JsonValue.Create(s))]), ["token"] = spaceToken, ["client_id"] = ClientId });
     }
 
-    private (int, JsonNode?, string?) PutFields(string? body)
+    private Answer Revoke(Call call) =>
+        _tokens.Remove(call.Values[0]) | _spaceOwnedTokens.Remove(call.Values[0]) ? new Answer(204) : new Answer(404, Error("not found"));
+
+    private Answer ListPlans() => new(200, new JsonArray([.. _plans.Values.Select(CobotSimulatorJson.Plan)]));
+
+    private Answer ListMemberships() => new(200, new JsonArray([.. _memberships.Values.Select(m => CobotSimulatorJson.Membership(m, _plans))]));
+
+    private Answer GetMembership(Call call) => _memberships.TryGetValue(call.Values[0], out var m)
+        ? new Answer(200, CobotSimulatorJson.Membership(m, _plans))
+        : new Answer(404, Error("not found"));
+
+    private Answer GetMembershipFields(Call call) => _memberships.TryGetValue(call.Values[0], out var m)
+        ? new Answer(200, CobotSimulatorJson.MembershipFields(m, _fields))
+        : new Answer(404, Error("not found"));
+
+    private Answer ListMembershipFields() => new(200, new JsonArray([.. _memberships.Values.Select(m => CobotSimulatorJson.MembershipFields(m, _fields))]));
+
+    private Answer ListSpaceFields() => new(200, new JsonArray([.. _fields.Select(f => CobotSimulatorJson.Field(f))]));
+
+    private Answer PutFields(Call call)
     {
-        if (Parse(body) is not JsonArray list)
-            return (422, Error("expected a list"), null);
+        if (Parse(call.Body) is not JsonArray list)
+            return new Answer(422, Error("expected a list"));
         var kept = new List<CobotSimField>();
         foreach (var item in list)
         {
@@ -477,22 +625,27 @@ public sealed class CobotSimulator : IAsyncDisposable
             _memberships[id] = membership with { Fields = membership.Fields.Where(f => keptIds.Contains(f.Key)).ToDictionary() };
         _fields.Clear();
         _fields.AddRange(kept);
-        return (200, new JsonArray([.. _fields.Select(f => CobotSimulatorJson.Field(f))]), null);
+        return new Answer(200, new JsonArray([.. _fields.Select(f => CobotSimulatorJson.Field(f))]));
     }
 
-    private (int, JsonNode?, string?) Subscribe(string? body)
+    private Answer ListSubscriptions() => new(200, new JsonArray([.. _subscriptions.Select(Subscription)]));
+
+    private Answer Subscribe(Call call)
     {
-        var json = Parse(body);
+        var json = Parse(call.Body);
         var eventName = json?["event"]?.GetValue<string>();
         var callback = json?["callback_url"]?.GetValue<string>();
         if (string.IsNullOrEmpty(eventName) || !Uri.TryCreate(callback, UriKind.Absolute, out _))
-            return (422, Error("invalid"), null);
+            return new Answer(422, Error("invalid"));
         if (_subscriptions.Any(s => s.Event == eventName && s.CallbackUrl == callback))
-            return (409, Error("duplicate"), null);
+            return new Answer(409, Error("duplicate"));
         var subscription = new CobotSimSubscription("sub-" + Interlocked.Increment(ref _nextId), eventName, callback!, true);
         _subscriptions.Add(subscription);
-        return (201, Subscription(subscription), null);
+        return new Answer(201, Subscription(subscription));
     }
+
+    private Answer Unsubscribe(Call call) =>
+        _subscriptions.RemoveAll(s => s.Id == call.Values[0]) > 0 ? new Answer(204) : new Answer(404, Error("not found"));
 
     private JsonObject Subscription(CobotSimSubscription s) => new()
     {
@@ -503,34 +656,34 @@ public sealed class CobotSimulator : IAsyncDisposable
         ["url"] = new Uri(BaseUrl, $"api/subscriptions/{s.Id}").ToString(),
     };
 
-    private (int, JsonNode?, string?) RegisterCheckInToken(string? body)
+    private Answer RegisterCheckInToken(Call call)
     {
-        var json = Parse(body);
+        var json = Parse(call.Body);
         var membershipId = json?["membership_id"]?.GetValue<string>();
         var token = json?["token"]?.GetValue<string>();
         if (membershipId is null || token is null || !_memberships.ContainsKey(membershipId))
-            return (422, new JsonObject { ["errors"] = new JsonObject { ["base"] = new JsonArray("Membership not found.") } }, null);
+            return new Answer(422, new JsonObject { ["errors"] = new JsonObject { ["base"] = new JsonArray("Membership not found.") } });
         _checkInTokens[token] = membershipId;
-        return (201, new JsonObject { ["token"] = token, ["membership_id"] = membershipId }, null);
+        return new Answer(201, new JsonObject { ["token"] = token, ["membership_id"] = membershipId });
     }
 
     /// <summary>Cobot's RFID guide: a member without an active token gets 204 with an empty body, not a check-in.</summary>
-    private (int, JsonNode?, string?) CheckIn(string? body)
+    private Answer CheckIn(Call call)
     {
-        var token = Parse(body)?["token"]?.GetValue<string>();
+        var token = Parse(call.Body)?["token"]?.GetValue<string>();
         if (token is null || !_checkInTokens.TryGetValue(token, out var membershipId) || !_memberships.TryGetValue(membershipId, out var membership))
-            return (204, null, null);
+            return new Answer(204);
         if (!membership.HasTimePasses)
-            return (422, new JsonObject { ["errors"] = new JsonObject { ["base"] = new JsonArray("No time passes left.") } }, null);
+            return new Answer(422, new JsonObject { ["errors"] = new JsonObject { ["base"] = new JsonArray("No time passes left.") } });
         var now = _time.GetUtcNow();
         _checkIns.Add(new CobotSimCheckIn(membershipId, token, now));
-        return (201, new JsonObject
+        return new Answer(201, new JsonObject
         {
             ["id"] = "ci-" + Interlocked.Increment(ref _nextId),
             ["valid_from"] = CobotSimulatorJson.Time(now),
             ["valid_until"] = CobotSimulatorJson.Time(now.AddHours(12)),
             ["membership"] = new JsonObject { ["id"] = membershipId, ["name"] = membership.Name },
-        }, null);
+        });
     }
 
     private static JsonNode? Parse(string? body)
@@ -548,4 +701,5 @@ public sealed class CobotSimulator : IAsyncDisposable
     private static JsonObject Error(string message) => new() { ["error"] = message };
 }
 
-public sealed record CobotSimRequest(string Method, string PathAndQuery, int Status, DateTimeOffset At, string? Body);
+/// <param name="Host">Which of Cobot's hosts was called.</param>
+public sealed record CobotSimRequest(string Method, string PathAndQuery, int Status, DateTimeOffset At, string? Body, CobotSimHost Host);

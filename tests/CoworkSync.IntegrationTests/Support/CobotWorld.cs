@@ -1,17 +1,18 @@
+using CoworkSync.Platforms.Cobot;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using CoworkSync.Connectors;
-using CoworkSync.Storage;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Simulators;
+using CoworkSync.State.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoworkSync.IntegrationTests.Support;
 
 /// <summary>
 /// A Cobot space played by <see cref="CobotSimulator"/>, and CoworkSync in local mode on real Azurite with a clock the
-/// test can move. Plans: Flex (pln_flex), Team (pln_team, hidden; mapped to two groups), Virtual (no WiFi).
+/// test can move. Disposing it fails the test if CoworkSync called an endpoint the simulator does not serve. Plans: Flex (pln_flex), Team (pln_team, hidden; mapped to two groups), Virtual (no WiFi).
 /// </summary>
 public sealed class CobotWorld : IAsyncLifetime
 {
@@ -74,7 +75,8 @@ public sealed class CobotWorld : IAsyncLifetime
             platform = "cobot",
             displayName = "Co-Up",
             locations = new[] { new { id = "loc_1", name = "Berlin", timeZone = "Europe/Berlin", nasIdentifiers = new[] { "coup-ap-*" } } },
-            cobot = new { subdomain = "co-up", apiBaseUrl = Cobot.BaseUrl.ToString(), oauthBaseUrl = Cobot.BaseUrl.ToString(), customFieldGroups },
+            // Each host as Cobot documents it: API1 on the space's subdomain, OAuth, space details and tokens on www.
+            cobot = new { subdomain = CobotSimulator.Subdomain, apiBaseUrl = Cobot.BaseUrl.ToString(), oauthBaseUrl = Cobot.OAuthBaseUrl.ToString(), customFieldGroups },
             settings = new { autoProvision = true, autoDeprovision = true, syncIntervalMinutes = 60, sendWelcomeEmail = false },
         })).EnsureSuccessStatusCode();
         (await admin.PutAsJsonAsync($"/api/admin/connectors/{ConnectorId}/plan-mappings", new object[]
@@ -85,7 +87,10 @@ public sealed class CobotWorld : IAsyncLifetime
         })).EnsureSuccessStatusCode();
     }
 
-    /// <summary>Connects with an access token created at Cobot (the operator's alternative to OAuth).</summary>
+    /// <summary>
+    /// Connects with an access token created at Cobot (the operator's alternative to OAuth). CoworkSync then uses the
+    /// space's token Cobot creates from it (<see cref="AccessTokenAsync"/>), not <see cref="Token"/> itself.
+    /// </summary>
     public async Task ConnectWithTokenAsync()
     {
         Cobot.AddToken(Token);
@@ -105,8 +110,13 @@ public sealed class CobotWorld : IAsyncLifetime
         }, r => r.ValueKind == JsonValueKind.Object && r.GetProperty("state").GetString() is "succeeded" or "failed", $"sync run {runId}", limit);
     }
 
+    /// <summary>The access token CoworkSync stored and uses: the space's token Cobot created when the space was connected.</summary>
+    public async Task<string> AccessTokenAsync() =>
+        await App.Services.GetRequiredService<ConnectorSecrets>().GetAsync(CobotSecretNames.AccessToken(ConnectorId), CancellationToken.None)
+        ?? throw new InvalidOperationException("No access token yet: connect first.");
+
     public async Task<string> CallbackTokenAsync() =>
-        await App.Services.GetRequiredService<ConnectorSecrets>().GetAsync(ConnectorSecretNames.CobotCallbackToken(ConnectorId), CancellationToken.None)
+        await App.Services.GetRequiredService<ConnectorSecrets>().GetAsync(CobotSecretNames.CallbackToken(ConnectorId), CancellationToken.None)
         ?? throw new InvalidOperationException("No callback token yet: sync or connect first.");
 
     public async Task<HttpResponseMessage> WebhookAsync(string body, string? token = null) =>

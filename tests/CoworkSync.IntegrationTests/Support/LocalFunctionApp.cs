@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Core;
-using CoworkSync.Events;
-using CoworkSync.LocalQueue;
-using CoworkSync.Processing;
+using CoworkSync.Messaging.Events;
+using CoworkSync.Messaging.LocalQueue;
+using CoworkSync.Messaging.Processing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

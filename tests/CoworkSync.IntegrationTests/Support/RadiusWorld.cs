@@ -1,10 +1,11 @@
+using CoworkSync.Platforms.Coworks;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using CoworkSync.Accounts;
 using CoworkSync.Connectors;
+using CoworkSync.Connectors.Seam;
 using CoworkSync.IntegrationTests.Infrastructure;
-using CoworkSync.Provisioning;
+using CoworkSync.Members.Accounts;
+using CoworkSync.Members.Provisioning;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,9 +56,9 @@ public sealed class RadiusWorld(
         await App.Services.GetRequiredService<ConnectorStore>().SaveAsync(new Connector
         {
             Id = ConnectorId,
-            Platform = Platforms.Coworks,
+            Platform = CoworksPlatform.PlatformName,
             DisplayName = "RADIUS space",
-            Coworks = new CoworksConnectorSettings(new Uri("http://127.0.0.1:9/"), "spc_radius"),
+            PlatformSettings = new CoworksConnectorSettings(new Uri("http://127.0.0.1:9/"), "spc_radius").ToPlatformSettings(),
             Locations =
             [
                 new ConnectorLocation("loc_mitte", "Mitte", "Europe/Berlin", ["mitte-ap-*", "*:Mitte-Members"]),

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using CoworkSync.Events;
-using CoworkSync.Processing;
+using CoworkSync.Messaging.Events;
+using CoworkSync.Messaging.Processing;
 
 namespace CoworkSync.IntegrationTests.Support;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using CoworkSync.Connectors.Coworks;
+using CoworkSync.Platforms.Coworks;
 
 namespace CoworkSync.Simulators.Coworks;
 

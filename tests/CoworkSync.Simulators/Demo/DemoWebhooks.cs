@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using CoworkSync.Connectors.Coworks;
+using CoworkSync.Platforms.Coworks;
 using CoworkSync.Simulators.Coworks;
 
 namespace CoworkSync.Simulators.Demo;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using CoworkSync.Connectors.Coworks;
+using CoworkSync.Platforms.Coworks;
 using CoworkSync.Simulators.Coworks;
 
 namespace CoworkSync.Simulators.Demo;

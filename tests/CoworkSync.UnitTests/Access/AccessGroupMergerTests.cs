@@ -214,7 +214,7 @@ public sealed class AccessGroupMergerTests
     [Fact]
     public void Defaults_AreTheFourProvisioningGroups_AndOnlyTrialCaps()
     {
-        Assert.Equal(CoworkSync.Provisioning.AccessGroups.Defaults, AccessGroupDefaults.All.Select(g => g.Id));
+        Assert.Equal(CoworkSync.Access.AccessGroups.Defaults, AccessGroupDefaults.All.Select(g => g.Id));
         Assert.Equal(["trial"], AccessGroupDefaults.All.Where(g => g.CapsOthers).Select(g => g.Id));
         Assert.True(AccessGroupDefaults.Dedicated.Priority > AccessGroupDefaults.FullTime.Priority);
         Assert.True(AccessGroupDefaults.Dedicated.BandwidthDownKbps > AccessGroupDefaults.FullTime.BandwidthDownKbps);

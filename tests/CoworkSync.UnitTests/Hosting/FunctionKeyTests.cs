@@ -1,6 +1,6 @@
 using System.Net;
-using CoworkSync.DeadLetters;
-using CoworkSync.Health;
+using CoworkSync.Messaging.DeadLetters;
+using CoworkSync.State.Health;
 using CoworkSync.UnitTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using CoworkSync.Functions.Hosting.Definitions;
 using CoworkSync.Functions.Hosting.Invocation;
 using CoworkSync.Functions.Hosting.Local;
-using CoworkSync.Functions.Hosting.Definitions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -25,7 +25,7 @@ public sealed class LocalTimerSchedulerTests
         function.Setup(f => f.InvokeAsync(It.IsAny<InvocationRequest>(), It.IsAny<CancellationToken>()))
             .Callback<InvocationRequest, CancellationToken>((r, _) => fired.TrySetResult((r, time.GetUtcNow())))
             .ReturnsAsync(InvocationResult.Success("ok"));
-        var invoker = new FunctionInvoker([function.Object], NullLogger<FunctionInvoker>.Instance);
+        var invoker = new FunctionInvoker([function.Object], time, NullLogger<FunctionInvoker>.Instance);
         using var scheduler = new LocalTimerScheduler(invoker, new ConfigurationBuilder().Build(), time, NullLogger<LocalTimerScheduler>.Instance);
 
         await scheduler.StartAsync(CancellationToken.None);

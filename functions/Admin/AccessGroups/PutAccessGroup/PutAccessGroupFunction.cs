@@ -1,0 +1,25 @@
+using CoworkSync.Access;
+using CoworkSync.Administration.AccessGroups;
+using CoworkSync.Functions.Admin;
+using CoworkSync.Functions.Hosting.Http;
+
+namespace CoworkSync.Functions.Admin.AccessGroups.PutAccessGroup;
+
+/// <summary>
+/// <c>PUT /api/admin/access-groups/{groupId}</c>: creates a group (201) or replaces one, a default included (200).
+/// The whole group is replaced; RADIUS uses the change at once on this instance, within 30 s on the others.
+/// </summary>
+public static class PutAccessGroupFunction
+{
+    public const string FunctionName = "PutAccessGroup";
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPut("/api/admin/access-groups/{groupId}", PutAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+
+    private static async Task<IResult> PutAsync(string groupId, HttpRequest request, AccessGroupAdministration groups, CancellationToken cancellationToken)
+    {
+        var (input, problem) = await AdminJson.ReadAsync<AccessGroupInput>(request, cancellationToken);
+        return AdminAnswers.From(await groups.PutAsync(groupId, input, cancellationToken),
+            done: Results.Ok, created: view => Results.Created($"/api/admin/access-groups/{groupId}", view), unreadable: problem);
+    }
+}

@@ -1,0 +1,17 @@
+using CoworkSync.Administration.Members;
+using CoworkSync.Functions.Admin;
+using CoworkSync.Functions.Hosting.Http;
+
+namespace CoworkSync.Functions.Admin.Members.ResendWelcomeEmail;
+
+/// <summary><c>POST /api/admin/connectors/{connectorId}/members/{memberId}/welcome-email</c>: queues the welcome email again (202).</summary>
+public static class ResendWelcomeEmailFunction
+{
+    public const string FunctionName = "ResendWelcomeEmail";
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/admin/connectors/{connectorId}/members/{memberId}/welcome-email", ResendAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+
+    private static async Task<IResult> ResendAsync(string connectorId, string memberId, MemberAdministration members, CancellationToken cancellationToken) =>
+        AdminAnswers.From(await members.ResendWelcomeEmailAsync(connectorId, RouteId.Decode(memberId), cancellationToken), member => Results.Accepted(value: member));
+}

@@ -1,0 +1,18 @@
+using CoworkSync.Administration.Lists;
+using CoworkSync.Administration.SyncRuns;
+using CoworkSync.Functions.Admin;
+using CoworkSync.Functions.Hosting.Http;
+
+namespace CoworkSync.Functions.Admin.SyncRuns.ListSyncRuns;
+
+/// <summary><c>GET /api/admin/connectors/{connectorId}/sync-runs?max=20</c>: the latest sync runs, newest first, with counts and errors.</summary>
+public static class ListSyncRunsFunction
+{
+    public const string FunctionName = "ListSyncRuns";
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/admin/connectors/{connectorId}/sync-runs", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+
+    private static async Task<IResult> ListAsync(string connectorId, int? max, SyncRunAdministration syncs, CancellationToken cancellationToken) =>
+        AdminAnswers.FromQuery(await syncs.ListAsync(connectorId, max, cancellationToken), items => Results.Ok(new ItemsView<SyncRunView>(items)));
+}

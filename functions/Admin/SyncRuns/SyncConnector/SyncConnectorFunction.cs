@@ -1,0 +1,17 @@
+using CoworkSync.Administration.SyncRuns;
+using CoworkSync.Functions.Admin;
+using CoworkSync.Functions.Hosting.Http;
+
+namespace CoworkSync.Functions.Admin.SyncRuns.SyncConnector;
+
+/// <summary><c>POST /api/admin/connectors/{connectorId}/sync</c>: starts a full sync now (202 with the queued run).</summary>
+public static class SyncConnectorFunction
+{
+    public const string FunctionName = "SyncConnector";
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/admin/connectors/{connectorId}/sync", StartAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+
+    private static async Task<IResult> StartAsync(string connectorId, SyncRunAdministration syncs, CancellationToken cancellationToken) =>
+        AdminAnswers.From(await syncs.StartAsync(connectorId, cancellationToken), run => Results.Accepted($"/api/admin/connectors/{connectorId}/sync-runs", run));
+}

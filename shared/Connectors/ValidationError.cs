@@ -1,4 +1,0 @@
-namespace CoworkSync.Connectors;
-
-/// <summary>One thing wrong with an operator's input: the JSON path of the field and why.</summary>
-public sealed record ValidationError(string Field, string Reason);

@@ -1,3 +1,0 @@
-namespace CoworkSync.DeadLetters;
-
-public sealed record DeadLetterPage(IReadOnlyList<DeadLetter> Items, string? ContinuationToken);

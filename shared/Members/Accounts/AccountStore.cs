@@ -1,0 +1,51 @@
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using CoworkSync.State.Tables;
+
+namespace CoworkSync.Members.Accounts;
+
+/// <summary>WiFi accounts keyed by user name. Adding is how a user name is claimed: the table refuses a second one.</summary>
+public sealed class AccountStore(StateTables tables, TimeProvider time)
+{
+    public async Task<WifiAccount?> GetAsync(string username, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Accounts, cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(TableKey.Escape(username), AccountEntityMapper.Row, cancellationToken: cancellationToken);
+        return found.HasValue ? AccountEntityMapper.FromEntity(found.Value!) : null;
+    }
+
+    /// <returns>The stored account, or null when the user name is already taken.</returns>
+    public async Task<WifiAccount?> TryAddAsync(WifiAccount account, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Accounts, cancellationToken);
+        try
+        {
+            var response = await table.AddEntityAsync(AccountEntityMapper.ToEntity(account), cancellationToken);
+            return account with { ETag = response.Headers.ETag ?? default };
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Replaces the account read with its ETag; a concurrent change surfaces as 412.</summary>
+    public async Task<WifiAccount> UpdateAsync(WifiAccount account, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Accounts, cancellationToken);
+        var response = await table.UpdateEntityAsync(AccountEntityMapper.ToEntity(account), account.ETag, TableUpdateMode.Replace, cancellationToken);
+        return account with { ETag = response.Headers.ETag ?? default };
+    }
+
+    /// <summary>
+    /// Re-reads the account and writes <paramref name="change"/> of it with its ETag, again if someone wrote in between;
+    /// <paramref name="fallback"/> stands in when the account is gone.
+    /// </summary>
+    public Task<WifiAccount> ChangeAsync(WifiAccount fallback, Func<WifiAccount, WifiAccount> change, CancellationToken cancellationToken) =>
+        OptimisticConcurrency.RunAsync(async ct =>
+        {
+            var current = await GetAsync(fallback.Username, ct) ?? fallback;
+            return await UpdateAsync(change(current), ct);
+        }, time, cancellationToken);
+}

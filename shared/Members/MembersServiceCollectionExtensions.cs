@@ -1,0 +1,33 @@
+using CoworkSync.Members.Accounts;
+using CoworkSync.Members.Provisioning;
+using CoworkSync.Members.Records;
+using CoworkSync.Members.Sync;
+using CoworkSync.Members.WelcomeEmails;
+using CoworkSync.Messaging.Processing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoworkSync.Members;
+
+public static class MembersServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers members and their accounts: the stores, the WiFi password protector, provisioning (the access policy's
+    /// reconciler), welcome emails (SMTP, or <c>.eml</c> files in local mode) and sync runs with their event handler.
+    /// </summary>
+    public static IServiceCollection AddMembers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddWifiPasswordProtector();
+        services.AddSingleton<MemberStore>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<MemberReconciler>();
+        services.AddSingleton<MemberProvisioner>();
+        services.AddWelcomeEmail(configuration);
+        services.AddSingleton<IEventHandler, WelcomeEmailHandler>();
+        services.AddSingleton<SyncRunStore>();
+        services.AddSingleton<SyncStarter>();
+        services.AddSingleton<ScheduledSyncs>();
+        services.AddSingleton<IEventHandler, ConnectorSyncHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using CoworkSync.Connectors.Seam;
+using CoworkSync.State.Tables;
+
+namespace CoworkSync.Members.Records;
+
+/// <summary>Members in table <c>Members</c>: partition = connector, row = member id.</summary>
+internal static class MemberEntityMapper
+{
+    public static TableEntity ToEntity(MemberRecord m)
+    {
+        var p = m.Platform;
+        return new TableEntity(TableKey.Escape(m.ConnectorId), TableKey.Escape(p.MemberId))
+        {
+            ["FirstName"] = p.FirstName,
+            ["LastName"] = p.LastName,
+            ["Email"] = p.Email,
+            ["Status"] = p.Status.ToString(),
+            ["MembershipStatus"] = p.MembershipStatus.ToString(),
+            ["PlanId"] = p.PlanId,
+            ["PlanName"] = p.PlanName,
+            ["LocationId"] = p.LocationId,
+            ["BillingCycleAnchor"] = p.BillingCycleAnchor?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["ExtraGroups"] = p.ExtraGroups,
+            ["PlatformUpdatedAt"] = p.UpdatedAt,
+            ["Username"] = m.Username,
+            ["Reason"] = m.Reason,
+            ["Flagged"] = m.Flagged,
+            ["UsernameNote"] = m.UsernameNote,
+            ["Gone"] = m.Gone,
+            ["LastEventId"] = m.LastEventId,
+            ["LastEventAt"] = m.LastEventAt,
+            ["LastSyncRunId"] = m.LastSyncRunId,
+            ["LastSyncAt"] = m.LastSyncAt,
+        };
+    }
+
+    public static MemberRecord FromEntity(TableEntity e) => new()
+    {
+        ConnectorId = TableKey.Unescape(e.PartitionKey),
+        Platform = new PlatformMember
+        {
+            MemberId = TableKey.Unescape(e.RowKey),
+            FirstName = e.GetString("FirstName") ?? "",
+            LastName = e.GetString("LastName") ?? "",
+            Email = e.GetString("Email"),
+            Status = Enum.Parse<MemberStatus>(e.GetString("Status") ?? nameof(MemberStatus.Inactive)),
+            MembershipStatus = Enum.Parse<MembershipStatus>(e.GetString("MembershipStatus") ?? nameof(MembershipStatus.None)),
+            PlanId = e.GetString("PlanId"),
+            PlanName = e.GetString("PlanName"),
+            LocationId = e.GetString("LocationId"),
+            BillingCycleAnchor = e.GetString("BillingCycleAnchor") is { } anchor ? DateOnly.ParseExact(anchor, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            ExtraGroups = e.GetString("ExtraGroups"),
+            UpdatedAt = e.GetDateTimeOffset("PlatformUpdatedAt") ?? default,
+        },
+        Username = e.GetString("Username"),
+        Reason = e.GetString("Reason"),
+        Flagged = e.GetBoolean("Flagged") ?? false,
+        UsernameNote = e.GetString("UsernameNote"),
+        Gone = e.GetBoolean("Gone") ?? false,
+        LastEventId = e.GetString("LastEventId"),
+        LastEventAt = e.GetDateTimeOffset("LastEventAt"),
+        LastSyncRunId = e.GetString("LastSyncRunId"),
+        LastSyncAt = e.GetDateTimeOffset("LastSyncAt"),
+        ETag = e.ETag,
+    };
+}

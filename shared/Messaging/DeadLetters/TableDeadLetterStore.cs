@@ -1,0 +1,126 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using CoworkSync.Messaging.Events;
+using CoworkSync.State.Tables;
+
+namespace CoworkSync.Messaging.DeadLetters;
+
+/// <summary>
+/// Dead letters in one partition (they are few, and support staff list them across connectors), keyed by
+/// dead-letter id; the audit trail in its own table, one partition per dead letter, newest first.
+/// </summary>
+public sealed class TableDeadLetterStore(StateTables tables, TimeProvider time) : IDeadLetterStore
+{
+    public Task<DeadLetter> RecordFailureAsync(DeadLetterFailure failure, CancellationToken cancellationToken) =>
+        OptimisticConcurrency.RunAsync(async ct =>
+        {
+            var table = await tables.GetAsync(TableNames.DeadLetters, ct);
+            var id = failure.DeadLetterId;
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(DeadLetterEntityMapper.Partition, TableKey.Escape(id), cancellationToken: ct);
+            var record = Merge(existing.HasValue ? DeadLetterEntityMapper.FromEntity(existing.Value!) : null, id, failure);
+            var entity = DeadLetterEntityMapper.ToEntity(record);
+            if (existing.HasValue)
+                await table.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, ct);
+            else
+                await table.AddEntityAsync(entity, ct);
+            return record;
+        }, time, cancellationToken);
+
+    public async Task<DeadLetter?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.DeadLetters, cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(DeadLetterEntityMapper.Partition, TableKey.Escape(id), cancellationToken: cancellationToken);
+        return found.HasValue ? DeadLetterEntityMapper.FromEntity(found.Value!) : null;
+    }
+
+    public async Task<DeadLetterPage> ListAsync(DeadLetterQuery query, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.DeadLetters, cancellationToken);
+        var filter = BuildFilter(query);
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: query.PageSize, cancellationToken: cancellationToken)
+                           .AsPages(query.ContinuationToken, query.PageSize))
+        {
+            return new DeadLetterPage(page.Values.Select(DeadLetterEntityMapper.FromEntity).ToList(), page.ContinuationToken);
+        }
+        return new DeadLetterPage([], null);
+    }
+
+    public async Task<DeadLetter?> UpdateAsync(string id, Func<DeadLetter, DeadLetter> change, DeadLetterAuditEntry audit, CancellationToken cancellationToken)
+    {
+        var updated = await OptimisticConcurrency.RunAsync(async ct =>
+        {
+            var table = await tables.GetAsync(TableNames.DeadLetters, ct);
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(DeadLetterEntityMapper.Partition, TableKey.Escape(id), cancellationToken: ct);
+            if (!existing.HasValue)
+                return null;
+            var record = change(DeadLetterEntityMapper.FromEntity(existing.Value!));
+            await table.UpdateEntityAsync(DeadLetterEntityMapper.ToEntity(record), existing.Value!.ETag, TableUpdateMode.Replace, ct);
+            return record;
+        }, time, cancellationToken);
+
+        if (updated is not null)
+            await AppendAuditAsync(id, audit, cancellationToken);
+        return updated;
+    }
+
+    public async Task<IReadOnlyList<DeadLetterAuditEntry>> GetHistoryAsync(string id, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.DeadLetterAudit, cancellationToken);
+        var entries = new List<DeadLetterAuditEntry>();
+        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == TableKey.Escape(id), cancellationToken: cancellationToken))
+        {
+            entries.Add(new DeadLetterAuditEntry(
+                e.GetString("Action") ?? "", e.GetString("Actor") ?? "", e.GetDateTimeOffset("At") ?? default, e.GetString("Comment")));
+        }
+        return entries;
+    }
+
+    private async Task AppendAuditAsync(string id, DeadLetterAuditEntry audit, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.DeadLetterAudit, cancellationToken);
+        var newestFirst = (DateTimeOffset.MaxValue.Ticks - audit.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        await table.AddEntityAsync(new TableEntity(TableKey.Escape(id), $"{newestFirst}-{Guid.NewGuid():N}")
+        {
+            ["Action"] = audit.Action,
+            ["Actor"] = audit.Actor,
+            ["At"] = audit.At,
+            ["Comment"] = audit.Comment,
+        }, cancellationToken);
+    }
+
+    private static DeadLetter Merge(DeadLetter? existing, string id, DeadLetterFailure failure)
+    {
+        var envelope = failure.Envelope;
+        return new DeadLetter
+        {
+            Id = id,
+            EventId = envelope?.Id ?? existing?.EventId,
+            ConnectorId = envelope?.ConnectorId ?? existing?.ConnectorId,
+            EventType = envelope?.Type ?? existing?.EventType,
+            Reason = failure.Reason,
+            ErrorDescription = failure.ErrorDescription,
+            Source = failure.Source,
+            Attempts = (existing?.Attempts ?? 0) + Math.Max(1, failure.Attempts),
+            FirstFailedAt = existing?.FirstFailedAt ?? failure.FailedAt,
+            LastFailedAt = failure.FailedAt,
+            State = DeadLetterState.Open,
+            Envelope = envelope is null ? existing?.Envelope : System.Text.Encoding.UTF8.GetString(EventEnvelopeJson.Serialize(envelope)),
+            RawMessage = failure.RawMessage ?? existing?.RawMessage,
+            ReplayCount = existing?.ReplayCount ?? 0,
+            LastReplayedBy = existing?.LastReplayedBy,
+            LastReplayedAt = existing?.LastReplayedAt,
+        };
+    }
+
+    private static string BuildFilter(DeadLetterQuery query)
+    {
+        var clauses = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {DeadLetterEntityMapper.Partition}") };
+        if (query.ConnectorId is { } connector)
+            clauses.Add(TableClient.CreateQueryFilter($"ConnectorId eq {connector}"));
+        if (query.EventType is { } type)
+            clauses.Add(TableClient.CreateQueryFilter($"EventType eq {type}"));
+        if (query.State is { } state)
+            clauses.Add(TableClient.CreateQueryFilter($"State eq {state.ToString()}"));
+        return string.Join(" and ", clauses);
+    }
+}

@@ -1,0 +1,16 @@
+namespace CoworkSync.Messaging.Events;
+
+/// <summary>How one message is sent.</summary>
+/// <param name="MessageId">The broker's message id, used for duplicate detection.</param>
+/// <param name="Delay">How long the broker keeps the message before delivering it; zero for now.</param>
+public sealed record PublishOptions(string MessageId, TimeSpan Delay)
+{
+    /// <summary>The first publication of an event: message id = event id, so the broker drops a duplicate send.</summary>
+    public static PublishOptions First(EventEnvelope envelope) => new(envelope.Id, TimeSpan.Zero);
+
+    /// <summary>A delayed retry: a message id of its own, so duplicate detection does not swallow it.</summary>
+    public static PublishOptions Retry(EventEnvelope retried, TimeSpan delay) => new($"{retried.Id}:attempt:{retried.Attempt}", delay);
+
+    /// <summary>A replay by support staff: a fresh message id each time; the event id inside stays the same.</summary>
+    public static PublishOptions Replay(EventEnvelope envelope, string replayId) => new($"{envelope.Id}:replay:{replayId}", TimeSpan.Zero);
+}

@@ -1,4 +1,0 @@
-namespace CoworkSync.Radius;
-
-/// <summary>A RADIUS request body that cannot be read.</summary>
-public sealed class RadiusRequestException(string message, Exception? innerException = null) : Exception(message, innerException);

@@ -1,8 +1,0 @@
-namespace CoworkSync.Secrets;
-
-/// <summary>Where <see cref="LocalSecretStore"/> keeps its files.</summary>
-public sealed class LocalSecretStoreOptions
-{
-    /// <summary>The directory of <c>secrets.json</c> and <c>secrets.key</c>; created on first write.</summary>
-    public string DirectoryPath { get; set; } = "";
-}

@@ -1,0 +1,17 @@
+namespace CoworkSync.State.Tables;
+
+/// <summary>Every table CoworkSync keeps its state in.</summary>
+public static class TableNames
+{
+    public const string ProcessedEvents = "ProcessedEvents";
+    public const string DeadLetters = "DeadLetters";
+    public const string DeadLetterAudit = "DeadLetterAudit";
+    public const string Members = "Members";
+    public const string Accounts = "Accounts";
+    public const string Connectors = "Connectors";
+    public const string SyncRuns = "SyncRuns";
+    public const string AcceptedWebhooks = "AcceptedWebhooks";
+    public const string Usage = "Usage";
+    public const string NasSessions = "NasSessions";
+    public const string AccessGroups = "AccessGroups";
+}

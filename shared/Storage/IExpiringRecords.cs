@@ -1,8 +1,0 @@
-namespace CoworkSync.Storage;
-
-/// <summary>Records kept only for a retention period (processed events, accepted webhooks); a daily timer purges them.</summary>
-public interface IExpiringRecords
-{
-    /// <summary>Deletes the records older than <paramref name="cutoff"/>; returns how many.</summary>
-    Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
-}

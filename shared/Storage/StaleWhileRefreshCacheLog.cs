@@ -1,9 +1,0 @@
-using Microsoft.Extensions.Logging;
-
-namespace CoworkSync.Storage;
-
-internal static partial class StaleWhileRefreshCacheLog
-{
-    [LoggerMessage(EventId = 920, Level = LogLevel.Warning, Message = "Could not refresh the cached {CacheName}; the previous copy is served until a refresh succeeds")]
-    public static partial void RefreshFailed(this ILogger logger, Exception exception, string cacheName);
-}
