@@ -72,6 +72,7 @@ public static class AppSettingCatalog
         ("APPLICATIONINSIGHTS_CONNECTION_STRING", AppSettingUse.Host, "Application Insights"),
         ("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", AppSettingUse.Host, "Application Insights with Entra authentication"),
         ("WEBSITE_HOSTNAME", AppSettingUse.Host, "set by the platform: the app's default host name, the Cobot public URL when Cobot__PublicBaseUrl is unset"),
+        ("WEBSITE_AUTH_ENABLED", AppSettingUse.Host, "set by the platform: True when App Service authentication is on; only then does the console believe the principal header X-MS-CLIENT-PRINCIPAL"),
         ("WEBSITE_RUN_FROM_PACKAGE", AppSettingUse.Host, "Elastic Premium: URL of the package blob the platform runs (Flex Consumption takes it from functionAppConfig)"),
         ("WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID", AppSettingUse.Host, "Elastic Premium: the user-assigned identity that reads the package blob"),
         ("Storage__ConnectionString", AppSettingUse.LocalOnly, "state storage connection string (Azurite)"),
