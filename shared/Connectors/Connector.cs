@@ -38,7 +38,16 @@ public sealed record Connector
 /// Patterns (<c>*</c> = anything) matched against a RADIUS request's NAS-Identifier or Called-Station-Id: the access
 /// points of this location. A request from a NAS no location lists is denied.
 /// </param>
-public sealed record ConnectorLocation(string Id, string Name, string TimeZone, IReadOnlyList<string>? NasIdentifiers = null)
+/// <param name="NetworkName">
+/// The WiFi network's name (SSID) at this location, shown to members in the portal and the welcome email; null: the
+/// deployment's <c>Email:NetworkName</c>.
+/// </param>
+/// <param name="ServerCertificateName">
+/// The name on the RADIUS server's certificate (its common name, e.g. <c>radius.example.com</c>): members' devices are
+/// told to trust a server by that name (the Apple profile's <c>TLSTrustedServerNames</c>); null when not set.
+/// </param>
+public sealed record ConnectorLocation(
+    string Id, string Name, string TimeZone, IReadOnlyList<string>? NasIdentifiers = null, string? NetworkName = null, string? ServerCertificateName = null)
 {
     public IReadOnlyList<string> NasPatterns => NasIdentifiers ?? [];
 }

@@ -37,9 +37,12 @@ public sealed record ConnectorView(
 /// <param name="Name">Its name.</param>
 /// <param name="TimeZone">Its IANA time zone.</param>
 /// <param name="NasIdentifiers">Its access points' patterns.</param>
-public sealed record LocationView(string Id, string Name, string TimeZone, IReadOnlyList<string> NasIdentifiers)
+/// <param name="NetworkName">Its WiFi network's name; null: the deployment's.</param>
+/// <param name="ServerCertificateName">The name on its RADIUS server's certificate; null when not set.</param>
+public sealed record LocationView(string Id, string Name, string TimeZone, IReadOnlyList<string> NasIdentifiers, string? NetworkName, string? ServerCertificateName)
 {
-    public static LocationView From(ConnectorLocation location) => new(location.Id, location.Name, location.TimeZone, location.NasPatterns);
+    public static LocationView From(ConnectorLocation location) =>
+        new(location.Id, location.Name, location.TimeZone, location.NasPatterns, location.NetworkName, location.ServerCertificateName);
 }
 
 /// <param name="AutoProvision">Accounts are created for members who should have one.</param>

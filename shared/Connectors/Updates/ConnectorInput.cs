@@ -32,7 +32,9 @@ public sealed partial record ConnectorInput
         [property: JsonPropertyName("id")] string? Id,
         [property: JsonPropertyName("name")] string? Name,
         [property: JsonPropertyName("timeZone")] string? TimeZone,
-        [property: JsonPropertyName("nasIdentifiers")] List<string?>? NasIdentifiers = null);
+        [property: JsonPropertyName("nasIdentifiers")] List<string?>? NasIdentifiers = null,
+        [property: JsonPropertyName("networkName")] string? NetworkName = null,
+        [property: JsonPropertyName("serverCertificateName")] string? ServerCertificateName = null);
 
     public sealed record SettingsInput(
         [property: JsonPropertyName("autoProvision")] bool? AutoProvision,
@@ -70,7 +72,7 @@ public sealed partial record ConnectorInput
             Platform = platform.Name,
             DisplayName = DisplayName!.Trim(),
             Locations = Locations!.Select(l => new ConnectorLocation(l!.Id!.Trim(), l.Name!.Trim(), l.TimeZone!.Trim(),
-                (l.NasIdentifiers ?? []).Select(n => n!.Trim()).ToList())).ToList(),
+                (l.NasIdentifiers ?? []).Select(n => n!.Trim()).ToList(), LocationNames.Optional(l.NetworkName), LocationNames.Optional(l.ServerCertificateName))).ToList(),
             PlatformSettings = platformSettings,
             Settings = new ConnectorSettings
             {
@@ -145,6 +147,10 @@ public sealed partial record ConnectorInput
                 if (string.IsNullOrWhiteSpace(nas[n]) || nas[n]!.Length > 253)
                     errors.Add(new($"locations[{i}].nasIdentifiers[{n}]", "must be a NAS-Identifier or Called-Station-Id pattern (* matches anything), at most 253 characters"));
             }
+            if (LocationNames.CheckNetworkName(location.NetworkName) is { } network)
+                errors.Add(new($"locations[{i}].networkName", network));
+            if (LocationNames.CheckServerCertificateName(location.ServerCertificateName) is { } certificate)
+                errors.Add(new($"locations[{i}].serverCertificateName", certificate));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CoworkSync.Connectors;
 using CoworkSync.Members.Accounts;
 using CoworkSync.Members.Records;
 using CoworkSync.Messaging.Events;
@@ -6,9 +7,12 @@ using CoworkSync.Messaging.Processing;
 
 namespace CoworkSync.Members.WelcomeEmails;
 
-/// <summary>Sends a member their WiFi credentials. The first email goes once; a resend goes when asked for.</summary>
+/// <summary>
+/// Sends a member their WiFi credentials, with the network name of their location when the operator set one. The first
+/// email goes once; a resend goes when asked for.
+/// </summary>
 public sealed class WelcomeEmailHandler(
-    AccountStore accounts, MemberStore members, IPasswordProtector passwords, IWelcomeEmailSender sender, TimeProvider time) : IEventHandler
+    AccountStore accounts, MemberStore members, ConnectorCache connectors, IPasswordProtector passwords, IWelcomeEmailSender sender, TimeProvider time) : IEventHandler
 {
     public string EventType => WelcomeEmailEvent.Type;
 
@@ -26,7 +30,8 @@ public sealed class WelcomeEmailHandler(
 
         var password = await passwords.UnprotectAsync(account.ProtectedPassword, account.Username, cancellationToken);
         var name = $"{member.Platform.FirstName} {member.Platform.LastName}".Trim();
-        await sender.SendAsync(new WelcomeEmail(email, name.Length > 0 ? name : null, account.Username, password), cancellationToken);
+        var location = MemberLocation.Of(await connectors.GetAsync(account.ConnectorId, cancellationToken), account.LocationId);
+        await sender.SendAsync(new WelcomeEmail(email, name.Length > 0 ? name : null, account.Username, password) { NetworkName = location?.NetworkName }, cancellationToken);
 
         await accounts.ChangeAsync(account, current => current with { WelcomeEmailSentAt = time.GetUtcNow() }, cancellationToken);
     }

@@ -38,7 +38,7 @@ public sealed class ConnectorViewsTests
 
         Assert.Equal(
             string.Concat(
-                """{"id":"berlin","platform":"coworks","displayName":"Berlin","locations":[{"id":"loc_1","name":"Mitte","timeZone":"Europe/Berlin","nasIdentifiers":["mitte-ap-*"]}],""",
+                """{"id":"berlin","platform":"coworks","displayName":"Berlin","locations":[{"id":"loc_1","name":"Mitte","timeZone":"Europe/Berlin","nasIdentifiers":["mitte-ap-*"],"networkName":null,"serverCertificateName":null}],""",
                 """ "settings":{"autoProvision":true,"autoDeprovision":true,"syncIntervalMinutes":15,"sendWelcomeEmail":true,"allowAllLocations":false},""".TrimStart(),
                 """ "secrets":{"apiKey":"set","webhookSecret":"missing"},"webhookSecretRotatedAt":null,"createdAt":"2026-11-23T10:00:00+00:00","updatedAt":"2026-11-23T10:00:00+00:00",""".TrimStart(),
                 """ "coworks":{"apiBaseUrl":"https://api.coworks.example","spaceId":"spc_1"},"cobot":null}""".TrimStart()),

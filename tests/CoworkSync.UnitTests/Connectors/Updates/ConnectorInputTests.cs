@@ -115,6 +115,31 @@ public sealed class ConnectorInputTests
     public void ToConnector_AnInvalidInput_IsRefused() =>
         Assert.Throws<InvalidOperationException>(() => (Valid() with { DisplayName = "" }).ToConnector("berlin", null, DateTimeOffset.UnixEpoch, Platforms));
 
+    [Fact]
+    public void ToConnector_KeepsALocationsNetworkAndServerCertificateNames_Trimmed_AndLeavesBlankOnesUnset()
+    {
+        var input = Valid() with
+        {
+            Locations = [new("loc_1", "Mitte", "Europe/Berlin", NetworkName: " Mitte Members ", ServerCertificateName: "radius.example.com "), new("loc_2", "Hafen", "Europe/Berlin", NetworkName: " ")],
+        };
+
+        var connector = input.ToConnector("berlin", null, DateTimeOffset.UnixEpoch, Platforms);
+
+        Assert.Equal(("Mitte Members", "radius.example.com"), (connector.Locations[0].NetworkName, connector.Locations[0].ServerCertificateName));
+        Assert.Equal((null, null), (connector.Locations[1].NetworkName, connector.Locations[1].ServerCertificateName));
+    }
+
+    [Fact]
+    public void Validate_ALocationsNetworkOrServerCertificateName_ThatDevicesCannotUse_IsNamed()
+    {
+        var input = Valid() with { Locations = [new("loc_1", "Mitte", "Europe/Berlin", NetworkName: new string('x', 33), ServerCertificateName: "radius server")] };
+
+        var errors = input.Validate(Platforms).ToDictionary(e => e.Field, e => e.Reason);
+
+        Assert.Contains("32 bytes", errors["locations[0].networkName"], StringComparison.Ordinal);
+        Assert.Contains("host name", errors["locations[0].serverCertificateName"], StringComparison.Ordinal);
+    }
+
     private static ConnectorInput Valid() => new()
     {
         Platform = "coworks",
