@@ -16,6 +16,8 @@ using CoworkSync.Functions.Admin.Members.CreateMemberAccount;
 using CoworkSync.Functions.Admin.Members.GetMember;
 using CoworkSync.Functions.Admin.Members.ListMembers;
 using CoworkSync.Functions.Admin.Members.ResendWelcomeEmail;
+using CoworkSync.Functions.Admin.Portal.ListMemberSignIns;
+using CoworkSync.Functions.Admin.Portal.PutMemberSignIn;
 using CoworkSync.Functions.Admin.SyncRuns.ListSyncRuns;
 using CoworkSync.Functions.Admin.SyncRuns.SyncConnector;
 
@@ -23,7 +25,7 @@ namespace CoworkSync.Functions.Admin;
 
 public static class AdminFunctions
 {
-    /// <summary>Maps the admin API (<c>/api/admin/…</c>): connectors, members, sync runs, dead letters, access groups.</summary>
+    /// <summary>Maps the admin API (<c>/api/admin/…</c>): connectors, members, sync runs, dead letters, access groups, the portal's sign-in apps.</summary>
     public static IEndpointRouteBuilder MapAdminFunctions(this IEndpointRouteBuilder app)
     {
         ListDeadLettersFunction.Map(app);
@@ -50,6 +52,9 @@ public static class AdminFunctions
         PutAccessGroupFunction.Map(app);
         GetAccessGroupFunction.Map(app);
         ListAccessGroupsFunction.Map(app);
+
+        ListMemberSignInsFunction.Map(app);
+        PutMemberSignInFunction.Map(app);
         return app;
     }
 }

@@ -34,7 +34,7 @@ public static class CoworkSyncEndpoints
 
         // The console and the portal: /console/... and /portal/..., each through its catch-all function under the host.
         app.MapConsole(underFunctionsHost);
-        app.MapPortal();
+        app.MapPortal(underFunctionsHost);
         app.MapWebFaces();
 
         // Only the Functions host posts invocations; in local mode the pump and timers call the invoker in-process.

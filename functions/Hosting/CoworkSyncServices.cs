@@ -7,7 +7,9 @@ using CoworkSync.Functions.Hosting.Invocation;
 using CoworkSync.Functions.Hosting.Local;
 using CoworkSync.Functions.Platforms.Cobot;
 using CoworkSync.Functions.Platforms.Coworks;
+using CoworkSync.MemberPortal;
 using CoworkSync.Members;
+using CoworkSync.Members.WelcomeEmails;
 using CoworkSync.Messaging;
 using CoworkSync.NetworkAccess;
 using CoworkSync.Platforms.Cobot;
@@ -52,6 +54,7 @@ public static class CoworkSyncServices
         services.AddCoworks();
         services.AddCobot();
         services.AddAdministration();
+        services.AddMemberPortal();
 
         services.AddEventFunctions();
         services.AddCoworksFunctions();
@@ -70,6 +73,9 @@ public static class CoworkSyncServices
                 services.AddHostedService<LocalQueuePump>();
             if (string.IsNullOrEmpty(configuration["urls"]))
                 builder.WebHost.UseUrls(LocalModeDefaults.Url);
+            // Members' emails link to the portal at the address the app listens on, unless one is configured.
+            var localUrl = (configuration["urls"] is { Length: > 0 } urls ? urls.Split(';')[0] : LocalModeDefaults.Url).TrimEnd('/');
+            services.PostConfigure<EmailOptions>(o => o.PortalUrl = string.IsNullOrWhiteSpace(o.PortalUrl) ? localUrl + WebPaths.Portal : o.PortalUrl);
         }
         return builder;
     }

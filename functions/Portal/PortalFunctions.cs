@@ -1,5 +1,7 @@
+using CoworkSync.Functions.Portal.Accounts;
 using CoworkSync.Functions.Portal.Authentication;
 using CoworkSync.Functions.Portal.Layout;
+using CoworkSync.Functions.Portal.SignIn;
 using CoworkSync.Functions.Web;
 using CoworkSync.Functions.Web.Components;
 
@@ -16,8 +18,15 @@ public static class PortalFunctions
         services.AddFace(Face);
         services.AddAuthentication().AddPortalScheme(underFunctionsHost);
         services.AddAuthorizationBuilder().AddPortalPolicies();
+        services.AddSingleton<PlatformSignInCookie>();
         return builder;
     }
 
-    public static void MapPortal(this WebApplication app) => PortalFunction.Map(app);
+    public static void MapPortal(this WebApplication app, bool underFunctionsHost)
+    {
+        PortalFunction.Map(app);
+        PortalSignOut.Map(app);
+        PlatformSignInEndpoints.Map(app, underFunctionsHost);
+        WifiProfileDownload.Map(app);
+    }
 }

@@ -2,6 +2,7 @@ using CoworkSync.Administration.AccessGroups;
 using CoworkSync.Administration.Connectors;
 using CoworkSync.Administration.DeadLetters;
 using CoworkSync.Administration.Members;
+using CoworkSync.Administration.MemberSignIn;
 using CoworkSync.Administration.SyncRuns;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,7 @@ public static class AdministrationServiceCollectionExtensions
         services.AddSingleton<SyncRunAdministration>();
         services.AddSingleton<DeadLetterAdministration>();
         services.AddSingleton<AccessGroupAdministration>();
+        services.AddSingleton<MemberSignInAdministration>();
         return services;
     }
 }

@@ -12,6 +12,7 @@ public static class NetworkAccessServiceCollectionExtensions
         services.AddSingleton<RadiusAuthorizer>();
         services.AddSingleton<RadiusAccountant>();
         services.AddSingleton<UsageReport>();
+        services.AddSingleton<UsageDetails>();
         return services;
     }
 }

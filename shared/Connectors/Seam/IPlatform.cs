@@ -34,4 +34,7 @@ public interface IPlatform
 
     /// <summary>What the platform adds to the admin views of its connectors and members.</summary>
     IPlatformViews Views { get; }
+
+    /// <summary>"Sign in with" the platform in the member portal; null when the platform offers none.</summary>
+    IPlatformMemberSignIn? MemberSignIn => null;
 }

@@ -20,8 +20,20 @@ public interface IPlatformViews
         Task.FromResult<IReadOnlyDictionary<string, object?>>(new Dictionary<string, object?>());
 
     /// <summary>
+    /// What the platform knows of one member that the member themself may read in the portal, in plain words (their
+    /// last check-in at the platform, say); none by default.
+    /// </summary>
+    Task<IReadOnlyList<MemberFact>> MemberFactsAsync(Connector connector, string memberId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MemberFact>>([]);
+
+    /// <summary>
     /// The connector's state at the platform, when the platform keeps one (a connection made through OAuth, say); null
     /// when which of its secrets are set says it all.
     /// </summary>
     Task<PlatformStatus?> StatusAsync(Connector connector, CancellationToken cancellationToken) => Task.FromResult<PlatformStatus?>(null);
 }
+
+/// <summary>One thing a platform tells a member about themself, for people.</summary>
+/// <param name="Label">What it is (<c>Last check-in</c>).</param>
+/// <param name="Text">Its value in plain words.</param>
+public sealed record MemberFact(string Label, string Text);

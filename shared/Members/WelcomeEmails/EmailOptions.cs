@@ -35,6 +35,14 @@ public sealed class EmailOptions
     /// <summary>The WiFi network's name (SSID) the email tells members to join, unless the email names its own. Default CoworkSync.</summary>
     public string NetworkName { get; set; } = "CoworkSync";
 
+    /// <summary>
+    /// The member portal's address (<c>https://wifi.example.com/portal</c>), which members' emails link to: the welcome
+    /// email points to it, and the portal's sign-in links start with it. Never taken from a request (a forged Host
+    /// header would put someone else's address in a sign-in email). Default in Azure: <c>https://{WEBSITE_HOSTNAME}/portal</c>;
+    /// locally the app's own address plus <c>/portal</c>. Empty: the welcome email has no link, and no sign-in link is sent.
+    /// </summary>
+    public string? PortalUrl { get; set; }
+
     /// <summary>Where <c>.eml</c> files are written without <see cref="SmtpHost"/>. Default <c>{LocalData:Path}/mail</c>.</summary>
     public string OutboxPath { get; set; } = "";
 

@@ -24,6 +24,9 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             failures.Add($"{EmailOptions.SectionName}:SenderAddress is not an email address: '{options.SenderAddress}'.");
         if (string.IsNullOrWhiteSpace(options.NetworkName))
             failures.Add($"{EmailOptions.SectionName}:NetworkName (the WiFi SSID) must not be empty.");
+        if (!string.IsNullOrWhiteSpace(options.PortalUrl)
+            && (!Uri.TryCreate(options.PortalUrl, UriKind.Absolute, out var portal) || portal.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(portal.Query)))
+            failures.Add($"{EmailOptions.SectionName}:PortalUrl must be the member portal's absolute http(s) address, without a query (it is '{options.PortalUrl}').");
         if (!smtp && string.IsNullOrWhiteSpace(options.OutboxPath))
             failures.Add($"{EmailOptions.SectionName}:OutboxPath is required when {EmailOptions.SectionName}:SmtpHost is not set.");
 

@@ -7,24 +7,34 @@ using Microsoft.Extensions.Options;
 namespace CoworkSync.Members.WelcomeEmails;
 
 /// <summary>
-/// Local mode's "sending": writes each welcome email as an <c>.eml</c> file (openable in any mail client) into
+/// Local mode's "sending": writes each member's email (the welcome email, and those others compose) as an <c>.eml</c> file (openable in any mail client) into
 /// <see cref="EmailOptions.OutboxPath"/>, named <c>{UTC time}-{recipient}-{random}.eml</c>. The file appears whole
-/// or not at all, and only its owner can read it: it holds a password in clear.
+/// or not at all, and only its owner can read it: it may hold a password or a sign-in link.
 /// </summary>
 public sealed partial class EmlFileWelcomeEmailSender(
     WelcomeEmailComposer composer,
     IOptions<EmailOptions> options,
     TimeProvider timeProvider,
-    ILogger<EmlFileWelcomeEmailSender> logger) : IWelcomeEmailSender
+    ILogger<EmlFileWelcomeEmailSender> logger) : IWelcomeEmailSender, IMemberEmailSender
 {
     private const int MaxRecipientLength = 64;
 
-    public async Task SendAsync(WelcomeEmail email, CancellationToken cancellationToken)
+    public Task SendAsync(WelcomeEmail email, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);
-        var message = composer.Compose(email);
+        return WriteAsync(composer.Compose(email), email.ToAddress, "welcome", email.Username, cancellationToken);
+    }
+
+    public Task SendAsync(MemberEmail email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return WriteAsync(email.Message, email.ToAddress, email.Kind, email.Username, cancellationToken);
+    }
+
+    private async Task WriteAsync(MimeKit.MimeMessage message, string toAddress, string kind, string username, CancellationToken cancellationToken)
+    {
         var directory = Path.GetFullPath(options.Value.OutboxPath);
-        var path = Path.Combine(directory, FileName(timeProvider.GetUtcNow(), email.ToAddress));
+        var path = Path.Combine(directory, FileName(timeProvider.GetUtcNow(), toAddress));
         var temporaryPath = path + ".tmp";
         try
         {
@@ -39,13 +49,13 @@ public sealed partial class EmlFileWelcomeEmailSender(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new TransientEventException($"The welcome email could not be written to the outbox {directory}: {ex.Message}", ex);
+            throw new TransientEventException($"The {kind} email could not be written to the outbox {directory}: {ex.Message}", ex);
         }
         finally
         {
             DeleteQuietly(temporaryPath);
         }
-        LogWritten(email.Username, path);
+        LogWritten(kind, username, path);
     }
 
     /// <summary>e.g. <c>20250301T101530123Z-alice@example.com-1a2b3c4d.eml</c>; characters other than letters, digits, <c>@._-</c> become <c>_</c>.</summary>
@@ -90,6 +100,6 @@ public sealed partial class EmlFileWelcomeEmailSender(
         }
     }
 
-    [LoggerMessage(EventId = 610, EventName = "WelcomeEmailWritten", Level = LogLevel.Information, Message = "No SMTP server is configured: wrote the welcome email for WiFi user {Username} to {EmlPath}")]
-    private partial void LogWritten(string username, string emlPath);
+    [LoggerMessage(EventId = 610, EventName = "WelcomeEmailWritten", Level = LogLevel.Information, Message = "No SMTP server is configured: wrote the {EmailKind} email for WiFi user {Username} to {EmlPath}")]
+    private partial void LogWritten(string emailKind, string username, string emlPath);
 }

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace CoworkSync.Members.WelcomeEmails;
 
 /// <summary>
-/// Sends welcome emails through the SMTP server in <see cref="EmailOptions"/>, one connection per email (they are
-/// rare). Failures become <see cref="TransientEventException"/> or <see cref="PermanentEventException"/> (see
+/// Sends members' emails (the welcome email, and those others compose: the portal's sign-in link, a password change
+/// notice) through the SMTP server in <see cref="EmailOptions"/>, one connection per email (they are rare). Failures become <see cref="TransientEventException"/> or <see cref="PermanentEventException"/> (see
 /// <see cref="SmtpFailures"/>); no password appears in an exception or a log line.
 /// </summary>
 /// <param name="composer">Composes the email from the account.</param>
@@ -19,17 +19,33 @@ public sealed partial class SmtpWelcomeEmailSender(
     WelcomeEmailComposer composer,
     IOptions<EmailOptions> options,
     Func<ISmtpClient> clientFactory,
-    ILogger<SmtpWelcomeEmailSender> logger) : IWelcomeEmailSender
+    ILogger<SmtpWelcomeEmailSender> logger) : IWelcomeEmailSender, IMemberEmailSender
 {
     public async Task SendAsync(WelcomeEmail email, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);
+        RequireHost();
+        await DeliverAsync(composer.Compose(email), email.ToAddress, "welcome", email.Username, cancellationToken);
+    }
+
+    public Task SendAsync(MemberEmail email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        RequireHost();
+        return DeliverAsync(email.Message, email.ToAddress, email.Kind, email.Username, cancellationToken);
+    }
+
+    private void RequireHost()
+    {
+        if (string.IsNullOrWhiteSpace(options.Value.SmtpHost))
+            throw new InvalidOperationException($"{EmailOptions.SectionName}:SmtpHost is not set, so members' emails cannot be sent by SMTP.");
+    }
+
+    private async Task DeliverAsync(MimeKit.MimeMessage message, string toAddress, string kind, string username, CancellationToken cancellationToken)
+    {
         var settings = options.Value;
-        if (string.IsNullOrWhiteSpace(settings.SmtpHost))
-            throw new InvalidOperationException($"{EmailOptions.SectionName}:SmtpHost is not set, so welcome emails cannot be sent by SMTP.");
-        var host = settings.SmtpHost.Trim();
+        var host = settings.SmtpHost!.Trim();
         var endpoint = $"{host}:{settings.SmtpPort}";
-        var message = composer.Compose(email);
 
         using var client = clientFactory();
         client.Timeout = (int)Math.Min(settings.SmtpTimeout.TotalMilliseconds, int.MaxValue);
@@ -48,12 +64,12 @@ public sealed partial class SmtpWelcomeEmailSender(
             }
             await client.SendAsync(message, cancellationToken);
         }
-        catch (Exception ex) when (SmtpFailures.Translate(ex, endpoint, email.ToAddress, cancellationToken) is { } translated)
+        catch (Exception ex) when (SmtpFailures.Translate(ex, endpoint, toAddress, cancellationToken) is { } translated)
         {
             throw translated;
         }
 
-        LogSent(email.Username, message.MessageId, endpoint);
+        LogSent(kind, username, message.MessageId, endpoint);
         await DisconnectAsync(client, endpoint, cancellationToken);
     }
 
@@ -79,8 +95,8 @@ public sealed partial class SmtpWelcomeEmailSender(
         }
     }
 
-    [LoggerMessage(EventId = 600, EventName = "WelcomeEmailSent", Level = LogLevel.Information, Message = "Sent the welcome email for WiFi user {Username} as {MessageId} through {SmtpEndpoint}")]
-    private partial void LogSent(string username, string? messageId, string smtpEndpoint);
+    [LoggerMessage(EventId = 600, EventName = "WelcomeEmailSent", Level = LogLevel.Information, Message = "Sent the {EmailKind} email for WiFi user {Username} as {MessageId} through {SmtpEndpoint}")]
+    private partial void LogSent(string emailKind, string username, string? messageId, string smtpEndpoint);
 
     [LoggerMessage(EventId = 601, EventName = "SmtpDisconnectFailed", Level = LogLevel.Debug, Message = "Closing the connection to {SmtpEndpoint} after sending failed with {ExceptionType}; the email was sent")]
     private partial void LogDisconnectFailed(string smtpEndpoint, string exceptionType);

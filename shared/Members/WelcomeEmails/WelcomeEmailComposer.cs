@@ -9,7 +9,8 @@ namespace CoworkSync.Members.WelcomeEmails;
 
 /// <summary>
 /// Builds the welcome email: plain text with the lines <c>Username: …</c> and <c>Password: …</c>, the network name
-/// and how to connect, plus the same as simple HTML (no images, no links, nothing loaded from elsewhere).
+/// and how to connect, the member portal's address when it is known, plus the same as simple HTML (no images, nothing
+/// loaded from elsewhere, no link but the portal's).
 /// </summary>
 public sealed class WelcomeEmailComposer(IOptions<EmailOptions> options, TimeProvider timeProvider)
 {
@@ -48,15 +49,19 @@ public sealed class WelcomeEmailComposer(IOptions<EmailOptions> options, TimePro
         message.Subject = $"Your WiFi access: {network}";
         message.Date = timeProvider.GetUtcNow();
         message.MessageId = MimeUtils.GenerateMessageId(from.Domain);
+        var portal = string.IsNullOrWhiteSpace(settings.PortalUrl) ? null : settings.PortalUrl.Trim();
         message.Body = new BodyBuilder
         {
-            TextBody = Text(email, settings.SenderName, network, instructions),
-            HtmlBody = Html(email, settings.SenderName, network, instructions),
+            TextBody = Text(email, settings.SenderName, network, instructions, portal),
+            HtmlBody = Html(email, settings.SenderName, network, instructions, portal),
         }.ToMessageBody();
         return message;
     }
 
-    private static string Text(WelcomeEmail email, string senderName, string network, string instructions)
+    /// <summary>The line that sends members to the portal; the address follows it.</summary>
+    public const string PortalLine = "Your password, how to connect each of your devices and the hours you have left are in the member portal:";
+
+    private static string Text(WelcomeEmail email, string senderName, string network, string instructions, string? portal)
     {
         var text = new StringBuilder();
         text.Append(Greeting(email.ToName)).Append('\n').Append('\n');
@@ -66,11 +71,13 @@ public sealed class WelcomeEmailComposer(IOptions<EmailOptions> options, TimePro
         text.Append("Password: ").Append(email.Password).Append('\n').Append('\n');
         text.Append("How to connect:\n").Append(instructions).Append('\n').Append('\n');
         text.Append("Keep this email: you need the same username and password on every device you connect.\n\n");
+        if (portal is not null)
+            text.Append(PortalLine).Append('\n').Append(portal).Append("\n\n");
         text.Append(senderName).Append('\n');
         return text.ToString();
     }
 
-    private static string Html(WelcomeEmail email, string senderName, string network, string instructions)
+    private static string Html(WelcomeEmail email, string senderName, string network, string instructions, string? portal)
     {
         static string E(string value) => WebUtility.HtmlEncode(value);
 
@@ -87,6 +94,8 @@ public sealed class WelcomeEmailComposer(IOptions<EmailOptions> options, TimePro
         html.Append(string.Join("<br>\n", instructions.Split('\n').Select(line => E(line.TrimEnd('\r')))));
         html.Append("</p>\n");
         html.Append("<p>Keep this email: you need the same username and password on every device you connect.</p>\n");
+        if (portal is not null)
+            html.Append("<p>").Append(E(PortalLine)).Append("<br>\n<a href=\"").Append(E(portal)).Append("\">").Append(E(portal)).Append("</a></p>\n");
         html.Append("<p>").Append(E(senderName)).Append("</p>\n</body></html>\n");
         return html.ToString();
     }

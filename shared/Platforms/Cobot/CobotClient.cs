@@ -140,20 +140,24 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
         }
     }
 
-    /// <summary>The OAuth code exchange at <c>{oauthBase}/oauth/access_token</c>; the token, never logged.</summary>
-    public async Task<string> ExchangeCodeAsync(Uri oauthBaseUrl, string clientId, string clientSecret, string code, Uri redirectUri, CancellationToken cancellationToken)
+    /// <summary>
+    /// The OAuth code exchange at <c>{oauthBase}/oauth/access_token</c>, with the PKCE verifier when the authorize
+    /// request carried its challenge; the token, never logged.
+    /// </summary>
+    public async Task<string> ExchangeCodeAsync(Uri oauthBaseUrl, string clientId, string clientSecret, string code, Uri redirectUri, CancellationToken cancellationToken,
+        string? codeVerifier = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(oauthBaseUrl, "oauth/access_token"))
+        var form = new Dictionary<string, string>
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["client_id"] = clientId,
-                ["client_secret"] = clientSecret,
-                ["code"] = code,
-                ["grant_type"] = "authorization_code",
-                ["redirect_uri"] = redirectUri.AbsoluteUri,
-            }),
+            ["client_id"] = clientId,
+            ["client_secret"] = clientSecret,
+            ["code"] = code,
+            ["grant_type"] = "authorization_code",
+            ["redirect_uri"] = redirectUri.AbsoluteUri,
         };
+        if (codeVerifier is not null)
+            form["code_verifier"] = codeVerifier;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(oauthBaseUrl, "oauth/access_token")) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         var origin = new CobotConnection(oauthBaseUrl, "");
         using var response = await SendRawAsync(request, origin, "exchange the authorization code", cancellationToken);
@@ -179,6 +183,14 @@ public sealed class CobotClient(HttpClient http, TimeProvider time, ILogger<Cobo
             ? token
             : throw new CobotPayloadException("Cobot's answer to create the space's access token has no token.");
     }
+
+    /// <summary>
+    /// <c>GET {oauthBase}/api/user</c> (scope <c>read_user</c>): the signed-in user, with their memberships. Cobot's rule:
+    /// identify a user by <c>id</c>, never by the email (users change it).
+    /// </summary>
+    public async Task<CobotSignedInUser> GetUserAsync(Uri oauthBaseUrl, string accessToken, CancellationToken cancellationToken) =>
+        await SendAsync<CobotSignedInUser>(new CobotConnection(oauthBaseUrl, accessToken), HttpMethod.Get, "api/user", null, "read the signed-in user", false, cancellationToken)
+            ?? throw new CobotPayloadException("Cobot's answer about the signed-in user is empty.");
 
     /// <summary><c>DELETE {oauthBase}/api/access_tokens/{token}</c>: revokes the token (one Cobot no longer knows is revoked already).</summary>
     public async Task RevokeTokenAsync(Uri oauthBaseUrl, string accessToken, CancellationToken cancellationToken) =>

@@ -31,6 +31,12 @@ public sealed class CobotClientOptions
     /// <summary>The public URL of this app (<c>https://coworksync.example.com</c>): OAuth redirect and webhook callbacks start with it.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// Cobot's user-level origin for members signing in to the portal (OAuth and <c>GET /api/user</c>): a connector's
+    /// <c>oauthBaseUrl</c> belongs to its space, a member's sign-in to none. Default <c>https://www.cobot.me/</c>.
+    /// </summary>
+    public string SignInBaseUrl { get; set; } = "https://www.cobot.me/";
+
     /// <summary>How long an OAuth <c>state</c> is valid.</summary>
     public TimeSpan OAuthStateLifetime { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -16,6 +16,12 @@ public static class CobotSecretNames
     /// <summary>The unguessable token in the connector's Cobot webhook URLs.</summary>
     public static string CallbackToken(string connectorId) => ConnectorSecretNames.For(connectorId, "cobot-callback-token");
 
+    /// <summary>The client id of the deployment's app for members signing in to the portal (scope <c>read_user</c>).</summary>
+    public const string SignInClientId = "cobot-sign-in-client-id";
+
+    /// <summary>That app's client secret.</summary>
+    public const string SignInClientSecret = "cobot-sign-in-client-secret";
+
     /// <summary>The key that signs OAuth <c>state</c> values (one per deployment).</summary>
     public const string OAuthStateKey = "oauth-state-key";
 }

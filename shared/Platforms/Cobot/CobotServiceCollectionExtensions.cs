@@ -45,6 +45,7 @@ public static class CobotServiceCollectionExtensions
         services.AddSingleton<CobotMembers>();
         services.AddSingleton<CobotChecks>();
         services.AddSingleton<CobotViews>();
+        services.AddSingleton<CobotMemberSignIn>();
         services.AddSingleton<IPlatform, CobotPlatform>();
         services.AddSingleton<IEventHandler, CobotWebhookEventHandler>();
         services.AddSingleton<IEventHandler, CobotCheckInHandler>();
@@ -68,6 +69,8 @@ public static class CobotServiceCollectionExtensions
                 "Cobot:Timeout must be between 10 ms and a day.")
             .Validate(o => string.IsNullOrEmpty(o.PublicBaseUrl) || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _),
                 "Cobot:PublicBaseUrl must be an absolute URL.")
+            .Validate(o => Uri.TryCreate(o.SignInBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "https" or "http",
+                "Cobot:SignInBaseUrl must be an absolute http(s) URL.")
             .ValidateOnStart();
         // In Azure the platform sets WEBSITE_HOSTNAME to the app's default host name: the public URL unless one is configured.
         services.AddOptions<CobotClientOptions>().PostConfigure<IConfiguration>((o, configuration) =>

@@ -69,6 +69,25 @@ public sealed class CobotViews(ConnectorSecrets secrets, CobotConnectionStore co
         };
     }
 
+    /// <summary>For the member: the last check-in Cobot made for them and, when later, the last one Cobot refused.</summary>
+    public async Task<IReadOnlyList<MemberFact>> MemberFactsAsync(Connector connector, string memberId, CancellationToken cancellationToken)
+    {
+        var record = await checkIns.GetAsync(connector.Id, memberId, cancellationToken);
+        var facts = new List<MemberFact>();
+        if (record?.LastCheckInAt is { } checkedIn)
+            facts.Add(new("Last check-in at Cobot", $"{When(checkedIn)}, when your device joined the WiFi"));
+        else if (record?.LastCheckInOn is { } day)
+            facts.Add(new("Last check-in at Cobot", day.ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)));
+        else
+            facts.Add(new("Check-ins at Cobot", "none yet: your first WiFi session of a day checks you in"));
+        if (record?.LastError is { } error && record.LastErrorAt is { } refusedAt && (record.LastCheckInAt is null || refusedAt > record.LastCheckInAt))
+            facts.Add(new("Last check-in Cobot refused", $"{When(refusedAt)}: {error}"));
+        return facts;
+    }
+
+    private static string When(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("dddd d MMMM yyyy 'at' HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+
     private static string Set(bool set) => set ? "set" : "missing";
 }
 
