@@ -22,6 +22,7 @@ public static class CoworkSyncEndpoints
         if (!underFunctionsHost)
             app.UseMiddleware<FunctionKeyMiddleware>();
         app.UseWebFaces();
+        app.UsePortal();
 
         // The host's readiness probe; also a quick "is it up" for people.
         app.MapGet("/", () => Results.Text("CoworkSync")).ExcludeFromDescription();

@@ -22,6 +22,9 @@ public static class PortalFunctions
         return builder;
     }
 
+    /// <summary>After the faces' authentication, authorization and antiforgery: the portal's account gate.</summary>
+    public static IApplicationBuilder UsePortal(this IApplicationBuilder app) => app.UseMiddleware<PortalAccountGate>();
+
     public static void MapPortal(this WebApplication app, bool underFunctionsHost)
     {
         PortalFunction.Map(app);

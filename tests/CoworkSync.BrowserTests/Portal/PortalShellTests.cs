@@ -3,13 +3,13 @@ using Microsoft.Playwright;
 
 namespace CoworkSync.BrowserTests.Portal;
 
-/// <summary>The portal has no pages yet: its addresses answer 404 in the portal's own layout, which is accessible and fits a phone.</summary>
+/// <summary>An address the portal has no page at answers 404 in the portal's own layout, which is accessible and fits a phone.</summary>
 [Collection(ConsoleSiteCollection.Name)]
 public sealed class PortalShellTests(ConsoleSite site)
 {
     [Theory]
-    [InlineData("/portal")]
-    [InlineData("/portal/sign-in")]
+    [InlineData("/portal/no-such-page")]
+    [InlineData("/portal/sign-in/no-such-platform/start")]
     public async Task PortalAddress_AnswersThePortals404Page_AccessibleOnAPhone(string path)
     {
         await using var watched = await site.OpenAsync(390, 844);

@@ -53,7 +53,10 @@ public sealed partial class CobotSimulator : IAsyncDisposable
     private readonly Dictionary<string, IReadOnlyList<string>> _tokens = new(StringComparer.Ordinal);
     private readonly HashSet<string> _spaceOwnedTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _spaceTokensMadeFrom = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string ClientId, string RedirectUri, IReadOnlyList<string> Scopes)> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IssuedCode> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CobotSimUser> _users = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _tokenUsers = new(StringComparer.Ordinal);
+    private string? _browserUser;
     private readonly Dictionary<string, List<DateTimeOffset>> _calls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<DateTimeOffset>> _listCalls = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<CobotSimRequest> _requests = new();
@@ -341,6 +344,32 @@ public sealed partial class CobotSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>A Cobot user, with their memberships in this space and any others.</summary>
+    public CobotSimulator AddUser(CobotSimUser user)
+    {
+        lock (_lock)
+            _users[user.Id] = user;
+        return this;
+    }
+
+    /// <summary>
+    /// The user signed in to Cobot in the browser that opens the authorize page: the codes it issues from now on are
+    /// theirs, and so is <c>GET /api/user</c> with the tokens exchanged for them. Null: nobody (an admin's own flow).
+    /// </summary>
+    public string? BrowserUser
+    {
+        get
+        {
+            lock (_lock)
+                return _browserUser;
+        }
+        set
+        {
+            lock (_lock)
+                _browserUser = value;
+        }
+    }
+
     /// <summary>
     /// What Cobot's authorize page does when the admin allows access, without the browser: a code bound to the client,
     /// the redirect URI and the scopes. <c>GET {OAuthBaseUrl}oauth/authorize</c> does the same over HTTP.
@@ -349,7 +378,7 @@ public sealed partial class CobotSimulator : IAsyncDisposable
     {
         var code = "code-" + Guid.NewGuid().ToString("N")[..12];
         lock (_lock)
-            _codes[code] = (clientId, redirectUri, scopes);
+            _codes[code] = new IssuedCode(clientId, redirectUri, scopes, null, _browserUser);
         return code;
     }
 
@@ -506,7 +535,8 @@ public sealed partial class CobotSimulator : IAsyncDisposable
             if (served.MembershipList)
                 Record(_listCalls, token, now);
         }
-        return served.Answer(this, new Call(values, body, (request.QueryString.Value ?? "").TrimStart('?')));
+        var bearer = request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : "";
+        return served.Answer(this, new Call(values, body, (request.QueryString.Value ?? "").TrimStart('?'), bearer));
     }
 
     private static string? Throttle(Dictionary<string, List<DateTimeOffset>> calls, string token, int limit, DateTimeOffset now)
@@ -540,9 +570,13 @@ public sealed partial class CobotSimulator : IAsyncDisposable
         string Field(string name) => query.GetValueOrDefault(name) ?? "";
         if (Field("response_type") != "code" || Field("client_id") != ClientId || StrictUri.Parse(Field("redirect_uri")) is null)
             return new Answer(400, new JsonObject { ["error"] = "invalid_request" });
+        // PKCE (RFC 7636), as Cobot's OAuth metadata lists it: S256 only; a challenge without its method is refused.
+        var challenge = query.GetValueOrDefault("code_challenge");
+        if (challenge is not null && Field("code_challenge_method") != "S256")
+            return new Answer(400, new JsonObject { ["error"] = "invalid_request", ["error_description"] = "code_challenge_method must be S256" });
         var scopes = Field("scope").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var code = "code-" + Guid.NewGuid().ToString("N")[..12];
-        _codes[code] = (ClientId, Field("redirect_uri"), scopes);
+        _codes[code] = new IssuedCode(ClientId, Field("redirect_uri"), scopes, challenge, _browserUser);
         var redirect = Field("redirect_uri");
         return new Answer(302, Location: $"{redirect}{(redirect.Contains('?', StringComparison.Ordinal) ? '&' : '?')}code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(Field("state"))}");
     }
@@ -556,9 +590,39 @@ public sealed partial class CobotSimulator : IAsyncDisposable
             return new Answer(401, new JsonObject { ["error"] = "invalid_client" });
         if (!_codes.Remove(code, out var issued) || issued.RedirectUri != Field("redirect_uri"))
             return new Answer(400, new JsonObject { ["error"] = "invalid_grant" });
+        if (issued.CodeChallenge is { } challenge && Pkce(Field("code_verifier")) != challenge)
+            return new Answer(400, new JsonObject { ["error"] = "invalid_grant", ["error_description"] = "code_verifier does not match the code_challenge" });
         var token = "tok-" + Guid.NewGuid().ToString("N");
         _tokens.Add(token, issued.Scopes);
+        if (issued.UserId is not null)
+            _tokenUsers[token] = issued.UserId;
         return new Answer(200, new JsonObject { ["access_token"] = token, ["token_type"] = "bearer" });
+    }
+
+    private static string Pkce(string verifier) =>
+        Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>The signed-in user of the token, as https://dev.cobot.me/api-docs/users shows them; 403 without <c>read_user</c>.</summary>
+    private Answer CurrentUser(string token)
+    {
+        if (!_tokens.TryGetValue(token, out var scopes) || !scopes.Contains("read_user"))
+            return new Answer(403, Error("the token's scope has no read_user"));
+        if (!_tokenUsers.TryGetValue(token, out var userId) || !_users.TryGetValue(userId, out var user))
+            return new Answer(404, Error("no user"));
+        return new Answer(200, new JsonObject
+        {
+            ["id"] = user.Id,
+            ["email"] = user.Email,
+            ["memberships"] = new JsonArray([.. user.Memberships.Select(m => (JsonNode)new JsonObject
+            {
+                ["id"] = m.Id,
+                ["space_subdomain"] = m.SpaceSubdomain,
+                ["space_name"] = m.SpaceName,
+                ["space_link"] = new Uri(OAuthBaseUrl, $"api/spaces/{m.SpaceSubdomain}").ToString(),
+                ["link"] = m.SpaceSubdomain == Subdomain ? new Uri(BaseUrl, $"api/memberships/{m.Id}").ToString() : $"https://{m.SpaceSubdomain}.cobot.me/api/memberships/{m.Id}",
+            })]),
+            ["admin_of"] = new JsonArray(),
+        });
     }
 
     private Answer SpaceDetails(Call call) => call.Values[0] != Subdomain
@@ -700,6 +764,9 @@ public sealed partial class CobotSimulator : IAsyncDisposable
 
     private static JsonObject Error(string message) => new() { ["error"] = message };
 }
+
+/// <summary>An authorization code as the authorize page issued it: for whom, where to, with what PKCE challenge.</summary>
+internal sealed record IssuedCode(string ClientId, string RedirectUri, IReadOnlyList<string> Scopes, string? CodeChallenge, string? UserId);
 
 /// <param name="Host">Which of Cobot's hosts was called.</param>
 public sealed record CobotSimRequest(string Method, string PathAndQuery, int Status, DateTimeOffset At, string? Body, CobotSimHost Host);

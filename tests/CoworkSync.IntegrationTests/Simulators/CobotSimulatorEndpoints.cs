@@ -52,6 +52,7 @@ public sealed partial class CobotSimulator
     private const string CustomFieldsPage = "https://dev.cobot.me/api-docs/custom-fields";
     private const string WebhooksPage = "https://dev.cobot.me/api-docs/webhooks-api";
     private const string CheckInsPage = "https://dev.cobot.me/api-docs/check-ins";
+    private const string UsersPage = "https://dev.cobot.me/api-docs/users";
 
     private static readonly IReadOnlyList<Served> Endpoints =
     [
@@ -61,6 +62,7 @@ public sealed partial class CobotSimulator
         new(new(CobotSimHost.Www, "GET", "/api/spaces/{subdomain}", SpacesPage + " (Get space details)"), (sim, call) => sim.SpaceDetails(call)),
         new(new(CobotSimHost.Www, "POST", "/api/access_tokens/{token}/space", AccessTokensPage + " (Create access token for a space)"), (sim, call) => sim.CreateSpaceToken(call)),
         new(new(CobotSimHost.Www, "DELETE", "/api/access_tokens/{token}", AccessTokensPage + " (Revoke access token)"), (sim, call) => sim.Revoke(call)),
+        new(new(CobotSimHost.Www, "GET", "/api/user", UsersPage + " (the signed-in user and their memberships; scope read_user)"), (sim, call) => sim.CurrentUser(call.Token)),
 
         // The space's subdomain: API1.
         new(new(CobotSimHost.Space, "GET", "/api/plans", PlansPage), (sim, _) => sim.ListPlans()),
@@ -89,7 +91,8 @@ public sealed partial class CobotSimulator
 
     /// <param name="Values">The path's <c>{…}</c> segments, in order.</param>
     /// <param name="Query">The raw query, without <c>?</c>.</param>
-    private sealed record Call(IReadOnlyList<string> Values, string? Body, string Query);
+    /// <param name="Token">The bearer token the call carried (checked already where the endpoint needs one); empty when none.</param>
+    private sealed record Call(IReadOnlyList<string> Values, string? Body, string Query, string Token = "");
 
     private sealed record Answer(int Status, JsonNode? Body = null, string? RetryAfter = null, string? Location = null)
     {

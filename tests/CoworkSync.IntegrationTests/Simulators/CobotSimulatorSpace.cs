@@ -37,3 +37,11 @@ public sealed record CobotSimBreak(string Method, string Path, int Status, strin
     public bool Matches(string method, string path, string? body) =>
         string.Equals(Method, method, StringComparison.OrdinalIgnoreCase) && Path == path && (When is null || When(body));
 }
+
+/// <summary>A Cobot user (https://dev.cobot.me/api-docs/users): <c>GET /api/user</c> answers them to a token they signed in for.</summary>
+public sealed record CobotSimUser(string Id, string Email, IReadOnlyList<CobotSimUserMembership> Memberships);
+
+/// <param name="Id">The membership's id.</param>
+/// <param name="SpaceSubdomain">Its space's subdomain (this simulator's <see cref="CobotSimulator.Subdomain"/> or another space's).</param>
+/// <param name="SpaceName">Its space's name.</param>
+public sealed record CobotSimUserMembership(string Id, string SpaceSubdomain, string SpaceName);

@@ -12,7 +12,8 @@ public sealed class SecurityHeadersTests : IDisposable
     [Theory]
     [InlineData("/console/sign-in", HttpStatusCode.OK)]
     [InlineData("/console/no-such-page", HttpStatusCode.NotFound)]
-    [InlineData("/portal", HttpStatusCode.NotFound)]
+    [InlineData("/portal/sign-in", HttpStatusCode.OK)]
+    [InlineData("/portal/no-such-page", HttpStatusCode.NotFound)]
     public async Task Pages_CarryTheContentSecurityPolicyAndAreNeverCached(string path, HttpStatusCode status)
     {
         using var browser = _app.Browser();
