@@ -5,8 +5,11 @@ using CoworkSync.State.Tables;
 
 namespace CoworkSync.Members.Accounts;
 
-/// <summary>WiFi accounts keyed by user name. Adding is how a user name is claimed: the table refuses a second one.</summary>
-public sealed class AccountStore(StateTables tables, TimeProvider time)
+/// <summary>
+/// WiFi accounts keyed by user name. Adding is how a user name is claimed: the table refuses a second one. Reads here are
+/// fresh (with the ETag a write needs); RADIUS reads through <see cref="AccountCache"/>, which every write here tells.
+/// </summary>
+public sealed class AccountStore(StateTables tables, AccountCache cache, TimeProvider time)
 {
     public async Task<WifiAccount?> GetAsync(string username, CancellationToken cancellationToken)
     {
@@ -22,6 +25,7 @@ public sealed class AccountStore(StateTables tables, TimeProvider time)
         try
         {
             var response = await table.AddEntityAsync(AccountEntityMapper.ToEntity(account), cancellationToken);
+            cache.Forget(account.Username);
             return account with { ETag = response.Headers.ETag ?? default };
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
@@ -35,6 +39,7 @@ public sealed class AccountStore(StateTables tables, TimeProvider time)
     {
         var table = await tables.GetAsync(TableNames.Accounts, cancellationToken);
         var response = await table.UpdateEntityAsync(AccountEntityMapper.ToEntity(account), account.ETag, TableUpdateMode.Replace, cancellationToken);
+        cache.Forget(account.Username);
         return account with { ETag = response.Headers.ETag ?? default };
     }
 
