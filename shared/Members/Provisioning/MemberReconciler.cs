@@ -27,7 +27,9 @@ public sealed partial class MemberReconciler(
         // An account created by an attempt that then lost a race is adopted by the next one: still a creation.
         if (created && result.Outcome != ReconcileOutcome.Stale)
             result = result with { Outcome = ReconcileOutcome.Created };
-        LogReconciled(request.ConnectorId, request.Member.MemberId, result.Outcome, result.Member.Reason);
+        // What changed is worth a line; a member found as they were (a sync's thousands) is not, above Debug.
+        var level = result.Outcome is ReconcileOutcome.Unchanged or ReconcileOutcome.Stale or ReconcileOutcome.Skipped ? LogLevel.Debug : LogLevel.Information;
+        LogReconciled(level, request.ConnectorId, request.Member.MemberId, result.Outcome, result.Member.Reason);
         return result;
     }
 
@@ -169,6 +171,6 @@ public sealed partial class MemberReconciler(
         && a.BillingCycleAnchor == b.BillingCycleAnchor
         && a.DisabledReason == b.DisabledReason;
 
-    [LoggerMessage(EventId = 1200, EventName = "MemberReconciled", Level = LogLevel.Information, Message = "Reconciled member {MemberId} of connector {ConnectorId}: {Outcome} ({Reason})")]
-    private partial void LogReconciled(string connectorId, string memberId, ReconcileOutcome outcome, string? reason);
+    [LoggerMessage(EventId = 1200, EventName = "MemberReconciled", Message = "Reconciled member {MemberId} of connector {ConnectorId}: {Outcome} ({Reason})")]
+    private partial void LogReconciled(LogLevel level, string connectorId, string memberId, ReconcileOutcome outcome, string? reason);
 }
