@@ -82,7 +82,7 @@ public static class AppSettingCatalog
         ("LocalMode__FunctionKey", AppSettingUse.LocalOnly, "the key admin routes require in local mode (random, kept in .data/function-key)"),
         ("LocalQueue__MaxDeliveryCount", AppSettingUse.LocalOnly, "deliveries before the local queue dead-letters a message (10)"),
         ("LocalQueue__LockDuration", AppSettingUse.LocalOnly, "lock of a delivered message, and the local function timeout (00:05:00)"),
-        ("LocalQueue__PollInterval", AppSettingUse.LocalOnly, "pause between polls of an empty local queue (00:00:01)"),
-        ("LocalQueue__MaxConcurrentCalls", AppSettingUse.LocalOnly, "messages handled at once in local mode (4)"),
+        ("LocalQueue__PollInterval", AppSettingUse.LocalOnly, "pause between polls of an empty local queue; an event this process sends wakes it at once (00:00:01)"),
+        ("LocalQueue__MaxConcurrentCalls", AppSettingUse.LocalOnly, "messages handled at once in local mode (16)"),
     ];
 }
