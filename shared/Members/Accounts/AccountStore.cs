@@ -44,13 +44,19 @@ public sealed class AccountStore(StateTables tables, AccountCache cache, TimePro
     }
 
     /// <summary>
-    /// Re-reads the account and writes <paramref name="change"/> of it with its ETag, again if someone wrote in between;
-    /// <paramref name="fallback"/> stands in when the account is gone.
+    /// Writes <paramref name="change"/> of the account with its ETag, again from a fresh read if someone wrote in between.
+    /// The first attempt starts from <paramref name="known"/> when it was read with an ETag (no read then); otherwise from a
+    /// fresh read, where <paramref name="known"/> stands in when the account is gone.
     /// </summary>
-    public Task<WifiAccount> ChangeAsync(WifiAccount fallback, Func<WifiAccount, WifiAccount> change, CancellationToken cancellationToken) =>
-        OptimisticConcurrency.RunAsync(async ct =>
+    public Task<WifiAccount> ChangeAsync(WifiAccount known, Func<WifiAccount, WifiAccount> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(change);
+        var attempt = 0;
+        return OptimisticConcurrency.RunAsync(async ct =>
         {
-            var current = await GetAsync(fallback.Username, ct) ?? fallback;
+            var current = attempt++ == 0 && known.ETag != default ? known : await GetAsync(known.Username, ct) ?? known;
             return await UpdateAsync(change(current), ct);
         }, time, cancellationToken);
+    }
 }
