@@ -1,5 +1,6 @@
 using CoworkSync.Connectors.Seam;
 using CoworkSync.Members.Accounts;
+using CoworkSync.Members.Lookup;
 using CoworkSync.Members.Records;
 using CoworkSync.State.Tables;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace CoworkSync.Members.Provisioning;
 /// change to the same member re-runs the whole comparison from fresh reads.
 /// </summary>
 public sealed partial class MemberReconciler(
-    MemberStore members, AccountStore accounts, IPasswordProtector passwords, TimeProvider time, ILogger<MemberReconciler> logger)
+    MemberStore members, AccountStore accounts, MemberIndexer index, IPasswordProtector passwords, TimeProvider time, ILogger<MemberReconciler> logger)
 {
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
@@ -63,6 +64,7 @@ public sealed partial class MemberReconciler(
         }
 
         var now = time.GetUtcNow();
+        var indexKeys = MemberIndexKeys.For(incoming);
         var desired = new MemberRecord
         {
             ConnectorId = request.ConnectorId,
@@ -76,6 +78,7 @@ public sealed partial class MemberReconciler(
             LastEventAt = request.EventId is null ? existing?.LastEventAt : now,
             LastSyncRunId = request.SyncRunId ?? existing?.LastSyncRunId,
             LastSyncAt = request.SyncRunId is null ? existing?.LastSyncAt : now,
+            Indexed = indexKeys,
             ETag = existing?.ETag ?? default,
         };
 
@@ -83,6 +86,9 @@ public sealed partial class MemberReconciler(
         // successful sync, so a per-member stamp would only repeat the run's record.
         if (request.EventId is null && existing is not null && outcome == ReconcileOutcome.Unchanged && SameExceptSync(existing, desired))
             return new ReconcileResult(outcome, existing, account);
+
+        // The lookup indexes first (nothing to write unless the email or a name changed, or the row predates them).
+        await index.UpdateAsync(request.ConnectorId, incoming.MemberId, existing?.Indexed, indexKeys, cancellationToken);
         return new ReconcileResult(outcome, await members.SaveAsync(desired, cancellationToken), account);
     }
 
