@@ -1,4 +1,5 @@
 using CoworkSync.Members.Accounts;
+using CoworkSync.Members.Lookup;
 using CoworkSync.Members.Provisioning;
 using CoworkSync.Members.Records;
 using CoworkSync.Members.Sync;
@@ -13,7 +14,7 @@ public static class MembersServiceCollectionExtensions
 {
     /// <summary>
     /// Registers members and their accounts: the stores, the WiFi password protector, provisioning (the access policy's
-    /// reconciler), welcome emails (SMTP, or <c>.eml</c> files in local mode) and sync runs with their event handler.
+    /// reconciler), the member lookup indexes, welcome emails (SMTP, or <c>.eml</c> files in local mode) and sync runs with their event handler.
     /// </summary>
     public static IServiceCollection AddMembers(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +23,8 @@ public static class MembersServiceCollectionExtensions
         services.AddOptions<AccountCacheOptions>().BindConfiguration(AccountCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AccountCache>();
         services.AddSingleton<AccountStore>();
+        services.AddSingleton<MemberIndexer>();
+        services.AddSingleton<MemberLookup>();
         services.AddSingleton<MemberReconciler>();
         services.AddSingleton<MemberProvisioner>();
         services.AddWelcomeEmail(configuration);

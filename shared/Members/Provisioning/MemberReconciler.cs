@@ -1,5 +1,6 @@
 using CoworkSync.Connectors.Seam;
 using CoworkSync.Members.Accounts;
+using CoworkSync.Members.Lookup;
 using CoworkSync.Members.Records;
 using CoworkSync.State.Tables;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace CoworkSync.Members.Provisioning;
 /// change to the same member re-runs the whole comparison from fresh reads.
 /// </summary>
 public sealed partial class MemberReconciler(
-    MemberStore members, AccountStore accounts, IPasswordProtector passwords, TimeProvider time, ILogger<MemberReconciler> logger)
+    MemberStore members, AccountStore accounts, MemberIndexer index, IPasswordProtector passwords, TimeProvider time, ILogger<MemberReconciler> logger)
 {
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
@@ -69,6 +70,7 @@ public sealed partial class MemberReconciler(
         }
 
         var now = time.GetUtcNow();
+        var indexKeys = MemberIndexKeys.For(incoming);
         var desired = new MemberRecord
         {
             ConnectorId = request.ConnectorId,
@@ -82,14 +84,21 @@ public sealed partial class MemberReconciler(
             LastEventAt = request.EventId is null ? existing?.LastEventAt : now,
             LastSyncRunId = request.SyncRunId ?? existing?.LastSyncRunId,
             LastSyncAt = request.SyncRunId is null ? existing?.LastSyncAt : now,
+            Indexed = indexKeys,
             ETag = existing?.ETag ?? default,
         };
 
         // The member row goes first: it carries the state's version, so of two states reconciled at once the older one
         // loses the race on the row (412) before it can write the account, and finds itself stale on its next attempt.
-        var member = existing is not null && outcome is (ReconcileOutcome.Unchanged or ReconcileOutcome.Skipped) && accountChange is null && Unchanged(existing, desired, request)
-            ? existing
-            : await members.SaveAsync(desired, cancellationToken);
+        MemberRecord member;
+        if (existing is not null && outcome is (ReconcileOutcome.Unchanged or ReconcileOutcome.Skipped) && accountChange is null && Unchanged(existing, desired, request))
+            member = existing;
+        else
+        {
+            // The lookup indexes before the row (nothing to write unless the email or a name changed, or the row predates them).
+            await index.UpdateAsync(request.ConnectorId, incoming.MemberId, existing?.Indexed, indexKeys, cancellationToken);
+            member = await members.SaveAsync(desired, cancellationToken);
+        }
         if (accountChange is not null)
             account = await accounts.UpdateAsync(accountChange with { StateVersion = Later(account!.StateVersion, incoming.UpdatedAt), UpdatedAt = now }, cancellationToken);
         return new ReconcileResult(outcome, member, account);

@@ -5,7 +5,10 @@ using CoworkSync.State.Tables;
 
 namespace CoworkSync.Members.Records;
 
-/// <summary>Members in table <c>Members</c>: partition = connector, row = member id.</summary>
+/// <summary>
+/// Members in table <c>Members</c>: partition = connector, row = member id. The <c>Index…</c> columns record the keys
+/// of the member's lookup index entries (<see cref="MemberIndexKeys"/>); a row without <c>IndexVersion</c> has none.
+/// </summary>
 internal static class MemberEntityMapper
 {
     public static TableEntity ToEntity(MemberRecord m)
@@ -33,6 +36,10 @@ internal static class MemberEntityMapper
             ["LastEventAt"] = m.LastEventAt,
             ["LastSyncRunId"] = m.LastSyncRunId,
             ["LastSyncAt"] = m.LastSyncAt,
+            ["IndexVersion"] = m.Indexed?.Version,
+            ["IndexedEmail"] = m.Indexed?.Email,
+            ["IndexedName"] = m.Indexed?.FullName,
+            ["IndexedReversedName"] = m.Indexed?.ReversedName,
         };
     }
 
@@ -63,6 +70,9 @@ internal static class MemberEntityMapper
         LastEventAt = e.GetDateTimeOffset("LastEventAt"),
         LastSyncRunId = e.GetString("LastSyncRunId"),
         LastSyncAt = e.GetDateTimeOffset("LastSyncAt"),
+        Indexed = e.GetInt32("IndexVersion") is { } version
+            ? new MemberIndexKeys(version, e.GetString("IndexedEmail"), e.GetString("IndexedName") ?? "", e.GetString("IndexedReversedName"))
+            : null,
         ETag = e.ETag,
     };
 }

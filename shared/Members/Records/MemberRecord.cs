@@ -32,5 +32,8 @@ public sealed record MemberRecord
 
     public DateTimeOffset? LastSyncAt { get; init; }
 
+    /// <summary>The keys the member's lookup index entries were written with; null when none were (a row from before the indexes).</summary>
+    public MemberIndexKeys? Indexed { get; init; }
+
     public ETag ETag { get; init; }
 }

@@ -14,4 +14,6 @@ public static class TableNames
     public const string Usage = "Usage";
     public const string NasSessions = "NasSessions";
     public const string AccessGroups = "AccessGroups";
+    public const string MemberEmails = "MemberEmails";
+    public const string MemberNames = "MemberNames";
 }
