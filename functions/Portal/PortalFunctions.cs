@@ -19,6 +19,7 @@ public static class PortalFunctions
         services.AddAuthentication().AddPortalScheme(underFunctionsHost);
         services.AddAuthorizationBuilder().AddPortalPolicies();
         services.AddSingleton<PlatformSignInCookie>();
+        services.AddSingleton(new PortalClientAddress(underFunctionsHost));
         return builder;
     }
 

@@ -14,9 +14,8 @@ public static class MemberPortalServiceCollectionExtensions
     /// <summary>
     /// Registers what members do for themselves in the portal: their own accounts (the one gate, <see cref="OwnAccounts"/>),
     /// their password (shown, changed, with the notice email's handler), their Apple profile, emailed sign-in links (the
-    /// request, the sending handler, the one-time tokens and the limits; <see cref="IMembersByEmail"/> is the members
-    /// index's to register), and the audit trail of
-    /// their changes (<see cref="LoggedMemberPortalAudit"/> unless an audit log registered <see cref="IMemberPortalAudit"/> first).
+    /// request, the sending handler that finds members through the members' email index, the one-time tokens and the
+    /// limits), and the audit trail of their changes (<see cref="LoggedMemberPortalAudit"/> unless an audit log registered <see cref="IMemberPortalAudit"/> first).
     /// Needs members, connectors, network access and the platforms registered.
     /// </summary>
     public static IServiceCollection AddMemberPortal(this IServiceCollection services)
@@ -38,6 +37,7 @@ public static class MemberPortalServiceCollectionExtensions
         services.AddSingleton<IExpiringRecords>(provider => provider.GetRequiredService<SignInLinkTokens>());
         services.AddSingleton<SignInLinkRequests>();
         services.AddSingleton<SignInLinkSignIn>();
+        services.AddSingleton<IEventHandler, SignInLinkHandler>();
         return services;
     }
 }

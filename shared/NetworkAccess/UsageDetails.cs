@@ -8,9 +8,9 @@ namespace CoworkSync.NetworkAccess;
 /// An account's current billing cycle as its member sees it: what <see cref="UsageReport"/> counts (the same rules:
 /// the cycle in the member's zone, the allowance of the merged groups, the fresh open sessions) and the cycle's
 /// sessions themselves, newest first. Reads what the admin view reads: the connector and the groups (cached) and the
-/// cycle's usage row (one point read).
+/// cycle's usage row (one point read, with this instance's reports not written yet on top: <see cref="UsageLedger.GetFreshAsync"/>).
 /// </summary>
-public sealed class UsageDetails(UsageStore usage, ConnectorCache connectors, AccessGroupStore groups, TimeProvider time)
+public sealed class UsageDetails(UsageLedger usage, ConnectorCache connectors, AccessGroupStore groups, TimeProvider time)
 {
     public async Task<AccountUsage> ForAsync(WifiAccount account, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ public sealed class UsageDetails(UsageStore usage, ConnectorCache connectors, Ac
         var connector = await connectors.GetAsync(account.ConnectorId, cancellationToken);
         var zone = RadiusLocations.MemberZone(connector, account);
         var cycle = AccountCycle.Containing(account, now, zone);
-        var used = await usage.GetAsync(account.Username, cycle.Key, cancellationToken);
+        var used = await usage.GetFreshAsync(account.Username, cycle.Key, cancellationToken);
         var access = AccessGroupMerger.Merge(await groups.ResolveAsync(account.Groups, cancellationToken));
         var remaining = AccountCycle.RemainingSeconds(access, used) is { } left ? Math.Max(0, left) : (long?)null;
         var online = used.OpenSessions(now, access.AcctInterimIntervalSeconds);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CoworkSync.Connectors.Seam;
 using CoworkSync.Members.Accounts;
-using CoworkSync.Members.Records;
+using CoworkSync.Members.Lookup;
 using CoworkSync.Members.WelcomeEmails;
 using CoworkSync.Messaging.Events;
 using CoworkSync.Messaging.Processing;
@@ -11,13 +11,13 @@ using Microsoft.Extensions.Options;
 namespace CoworkSync.MemberPortal.SignInLinks;
 
 /// <summary>
-/// Sends the sign-in link: the members with a WiFi account whose email at their platform is the address asked for (by the
-/// email index, then each member read to confirm it), a new link for all of them, and the email to that address. An
-/// address that is no such member's gets nothing, and nobody is told.
+/// Sends the sign-in link: the members with a WiFi account whose email at their platform is the address asked for (found
+/// through the members' email index, <see cref="MemberLookup.ByEmailAsync"/>, which reads each member to confirm it;
+/// members gone from their platform excluded), a new link for all of them, and the email to that address. An address
+/// that is no such member's gets nothing, and nobody is told.
 /// </summary>
 public sealed partial class SignInLinkHandler(
-    IMembersByEmail index,
-    MemberStore members,
+    MemberLookup lookup,
     AccountStore accounts,
     SignInLinkTokens tokens,
     MemberEmailComposer composer,
@@ -37,11 +37,11 @@ public sealed partial class SignInLinkHandler(
             ?? throw new PermanentEventException(DeadLetterReasons.InvalidPayload, "The sign-in link request has no payload.");
         var address = EmailKeys.Normalize(request.Email);
         var found = new List<(ProvenMember Member, string Name)>();
-        foreach (var candidate in await index.FindAsync(address, cancellationToken))
+        foreach (var member in await lookup.ByEmailAsync(address, cancellationToken))
         {
-            var member = await members.GetAsync(candidate.ConnectorId, candidate.MemberId, cancellationToken);
-            if (member?.Platform.Email is not { } memberEmail || EmailKeys.Normalize(memberEmail) != address || member.Username is not { } username)
+            if (member.Gone || member.Username is not { } username)
                 continue;
+            var candidate = new ProvenMember(member.ConnectorId, member.Platform.MemberId);
             if (await accounts.GetAsync(username, cancellationToken) is { } account && account.BelongsTo(candidate.ConnectorId, candidate.MemberId))
                 found.Add((candidate, $"{member.Platform.FirstName} {member.Platform.LastName}".Trim()));
         }

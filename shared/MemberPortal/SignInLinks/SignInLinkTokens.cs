@@ -49,7 +49,9 @@ public sealed class SignInLinkTokens(StateTables tables, TimeProvider time, IOpt
         var entity = found.Value!;
         try
         {
-            await table.DeleteEntityAsync(key, Row, entity.ETag, cancellationToken);
+            // The SDK answers a delete of a row already gone with its 404 instead of throwing: that use came second.
+            if ((await table.DeleteEntityAsync(key, Row, entity.ETag, cancellationToken)).Status == (int)HttpStatusCode.NotFound)
+                return null;
         }
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {

