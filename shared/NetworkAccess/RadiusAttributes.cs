@@ -32,6 +32,18 @@ public sealed class RadiusAttributes
         }
     }
 
+    /// <summary>A request made of these attributes (null values left out), as a dry run of authorize asks it.</summary>
+    public static RadiusAttributes Of(params (string Name, string? Value)[] attributes)
+    {
+        var values = new Dictionary<string, JsonElement[]>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in attributes)
+        {
+            if (value is not null)
+                values[name] = [JsonSerializer.SerializeToElement(value)];
+        }
+        return new RadiusAttributes(values);
+    }
+
     public string? String(string name) => First(name) is { } value ? value.ValueKind switch
     {
         JsonValueKind.String => value.GetString(),

@@ -9,7 +9,8 @@ namespace CoworkSync.NetworkAccess;
 /// <summary>
 /// Decides at RADIUS time whether a user may connect, and on what terms: the account (a point read), its groups'
 /// merged access, the location of the asking NAS, the time window, the hours left in the billing cycle (a second
-/// point read) and the member's other devices already connected. No platform is called.
+/// point read) and the member's other devices already connected. No platform is called. The rules are
+/// <see cref="AuthorizeDecision"/>'s; <see cref="ExplainAsync"/> runs the same reads and the same decision as a dry run.
 /// </summary>
 public sealed partial class RadiusAuthorizer(
     AccountStore accounts,
@@ -30,46 +31,49 @@ public sealed partial class RadiusAuthorizer(
         if (account is null)
             return RadiusAnswer.NotFound;
 
-        var answer = await DecideAsync(account, request, cancellationToken);
+        var (denied, access, sessionTimeout) = await DecideAsync(account, request, time.GetUtcNow(), steps: null, cancellationToken);
+        var answer = denied ?? new RadiusAnswer(RadiusAnswer.Allowed, RadiusReply.For(
+            await passwords.UnprotectAsync(account.ProtectedPassword, account.Username, cancellationToken), access!, sessionTimeout));
         LogDecision(username, answer.StatusCode, answer.StatusCode == RadiusAnswer.Denied ? Reason(answer) : null);
         return answer;
     }
 
-    private async Task<RadiusAnswer> DecideAsync(WifiAccount account, RadiusAttributes request, CancellationToken cancellationToken)
+    /// <summary>
+    /// What <see cref="AuthorizeAsync"/> would answer <paramref name="request"/> at <paramref name="at"/>, check by check:
+    /// the same reads (the account, the connector and groups from their caches, the cycle's usage) and the same
+    /// decision, without the password (never read or shown) and without writing or logging anything.
+    /// </summary>
+    public async Task<AuthorizeExplanation> ExplainAsync(RadiusAttributes request, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        if (!account.Enabled)
-            return RadiusAnswer.Deny($"Access disabled: {account.DisabledReason ?? "membership not active"}.");
-        var connector = await connectors.GetAsync(account.ConnectorId, cancellationToken);
-        if (connector is null)
-            return RadiusAnswer.Deny("Access disabled: the space is no longer connected.");
+        ArgumentNullException.ThrowIfNull(request);
+        var username = request.String("User-Name")?.Trim().ToLowerInvariant() ?? "";
+        var steps = new List<AuthorizeStep>();
+        var account = username.Length == 0 ? null : await accounts.GetAsync(username, cancellationToken);
+        if (account is null)
+        {
+            steps.Add(new(AuthorizeCheck.Account, false, username.Length == 0 ? "No user name was given." : $"There is no account named {username}."));
+            return new AuthorizeExplanation(username, at, RadiusAnswer.UnknownUser, null, steps, null);
+        }
 
-        var nasLocation = RadiusLocations.Of(connector, request);
-        if (nasLocation is null)
-            return RadiusAnswer.Deny("This access point is not known to your space.");
-        // A member whose platform names no location belongs to all of the connector's locations.
-        if (!connector.Settings.AllowAllLocations && account.LocationId is { } home && home != nasLocation.Id)
-            return RadiusAnswer.Deny("Not at this location: your membership is for another location.");
+        var (denied, access, sessionTimeout) = await DecideAsync(account, request, at, steps, cancellationToken);
+        return denied is not null
+            ? new AuthorizeExplanation(username, at, denied.StatusCode, Reason(denied), steps, null)
+            : new AuthorizeExplanation(username, at, RadiusAnswer.Allowed, null, steps, RadiusReply.Terms(access!, sessionTimeout));
+    }
 
-        var access = AccessGroupMerger.Merge(await groups.ResolveAsync(account.Groups, cancellationToken));
-        if (!access.HasAccess)
-            return RadiusAnswer.Deny("Your plan gives no WiFi access.");
+    /// <returns>A denial, or (when accepted, <c>Denied</c> null) the access to grant and the session's timeout.</returns>
+    private async Task<(RadiusAnswer? Denied, EffectiveAccess? Access, long SessionTimeout)> DecideAsync(
+        WifiAccount account, RadiusAttributes request, DateTimeOffset now, List<AuthorizeStep>? steps, CancellationToken cancellationToken)
+    {
+        var connector = account.Enabled ? await connectors.GetAsync(account.ConnectorId, cancellationToken) : null;
+        var inForce = account.Enabled && connector is not null ? await groups.ResolveAsync(account.Groups, cancellationToken) : [];
+        var start = AuthorizeDecision.Start(account, connector, inForce, request, now, steps);
+        if (start.Denied is { } denied)
+            return (denied, null, 0);
 
-        var now = time.GetUtcNow();
-        var schedule = AccessSchedule.Evaluate(access, now, RadiusLocations.Zone(nasLocation));
-        if (!schedule.Allowed)
-            return RadiusAnswer.Deny("Outside the allowed hours.");
-
-        var cycle = AccountCycle.Containing(account, now, RadiusLocations.MemberZone(connector, account));
-        var used = await usage.GetAsync(account.Username, cycle.Key, cancellationToken);
-        var remaining = AccountCycle.RemainingSeconds(access, used);
-        if (remaining <= 0)
-            return RadiusAnswer.Deny($"Hours used up until {cycle.End:yyyy-MM-dd}.");
-        if (access.MaxConcurrentSessions is { } max && used.OpenSessions(now, access.AcctInterimIntervalSeconds, CallingStation.Of(request)) >= max)
-            return RadiusAnswer.Deny($"Too many devices: at most {max} at a time.");
-
-        var password = await passwords.UnprotectAsync(account.ProtectedPassword, account.Username, cancellationToken);
-        return new RadiusAnswer(RadiusAnswer.Allowed, RadiusReply.For(password, access,
-            SessionTimeout.For(access, remaining, schedule.WindowEnd, now, options.Value.MaxSessionTimeoutSeconds)));
+        var used = await usage.GetAsync(account.Username, start.Cycle!.Key, cancellationToken);
+        var finish = AuthorizeDecision.Finish(start, used, request, now, options.Value.MaxSessionTimeoutSeconds, steps);
+        return (finish.Denied, finish.Access, finish.SessionTimeout);
     }
 
     private static string Reason(RadiusAnswer answer) =>

@@ -6,6 +6,9 @@ namespace CoworkSync.NetworkAccess;
 /// <summary>The attributes of an Access-Accept: the password for FreeRADIUS to check, and the group's terms.</summary>
 public static class RadiusReply
 {
+    /// <summary>The attribute that carries the password for FreeRADIUS to check; never shown.</summary>
+    public const string PasswordAttribute = "control:Cleartext-Password";
+
     /// <param name="password">The account's cleartext password, for FreeRADIUS to check against what the device sent.</param>
     /// <param name="access">The access the account's groups give now.</param>
     /// <param name="sessionTimeout">
@@ -14,9 +17,20 @@ public static class RadiusReply
     /// </param>
     public static IReadOnlyDictionary<string, object> For(string password, EffectiveAccess access, long sessionTimeout)
     {
+        var reply = new Dictionary<string, object>(StringComparer.Ordinal) { [PasswordAttribute] = RadiusAnswer.Literal(password) };
+        foreach (var (name, value) in Terms(access, sessionTimeout))
+            reply.TryAdd(name, value);
+        return reply;
+    }
+
+    /// <summary>Every attribute of <see cref="For"/> but the password: what "why can't they connect?" shows.</summary>
+    /// <param name="access">The access the account's groups give now.</param>
+    /// <param name="sessionTimeout">The session's timeout, as for <see cref="For"/>.</param>
+    public static Dictionary<string, object> Terms(EffectiveAccess access, long sessionTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(access);
         var reply = new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            ["control:Cleartext-Password"] = RadiusAnswer.Literal(password),
             ["reply:Session-Timeout"] = sessionTimeout,
             ["reply:Termination-Action"] = "RADIUS-Request",
             ["reply:Acct-Interim-Interval"] = access.AcctInterimIntervalSeconds,
