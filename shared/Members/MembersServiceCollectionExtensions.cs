@@ -21,6 +21,8 @@ public static class MembersServiceCollectionExtensions
     {
         services.AddWifiPasswordProtector();
         services.AddSingleton<MemberStore>();
+        services.AddOptions<AccountCacheOptions>().BindConfiguration(AccountCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AccountCache>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<MemberIndexer>();
         services.AddSingleton<MemberLookup>();

@@ -18,8 +18,7 @@ public static class RadiusReply
     public static IReadOnlyDictionary<string, object> For(string password, EffectiveAccess access, long sessionTimeout)
     {
         var reply = new Dictionary<string, object>(StringComparer.Ordinal) { [PasswordAttribute] = RadiusAnswer.Literal(password) };
-        foreach (var (name, value) in Terms(access, sessionTimeout))
-            reply.TryAdd(name, value);
+        AddTerms(reply, access, sessionTimeout);
         return reply;
     }
 
@@ -28,13 +27,17 @@ public static class RadiusReply
     /// <param name="sessionTimeout">The session's timeout, as for <see cref="For"/>.</param>
     public static Dictionary<string, object> Terms(EffectiveAccess access, long sessionTimeout)
     {
+        var reply = new Dictionary<string, object>(StringComparer.Ordinal);
+        AddTerms(reply, access, sessionTimeout);
+        return reply;
+    }
+
+    private static void AddTerms(Dictionary<string, object> reply, EffectiveAccess access, long sessionTimeout)
+    {
         ArgumentNullException.ThrowIfNull(access);
-        var reply = new Dictionary<string, object>(StringComparer.Ordinal)
-        {
-            ["reply:Session-Timeout"] = sessionTimeout,
-            ["reply:Termination-Action"] = "RADIUS-Request",
-            ["reply:Acct-Interim-Interval"] = access.AcctInterimIntervalSeconds,
-        };
+        reply["reply:Session-Timeout"] = sessionTimeout;
+        reply["reply:Termination-Action"] = "RADIUS-Request";
+        reply["reply:Acct-Interim-Interval"] = access.AcctInterimIntervalSeconds;
         if (access.BandwidthDownKbps is { } down)
             reply["reply:WISPr-Bandwidth-Max-Down"] = (long)down * 1000;
         if (access.BandwidthUpKbps is { } up)
@@ -47,6 +50,5 @@ public static class RadiusReply
         }
         foreach (var (name, value) in access.ExtraReplyAttributes)
             reply.TryAdd(name.Contains(':', StringComparison.Ordinal) ? name : "reply:" + name, RadiusAnswer.Literal(value));
-        return reply;
     }
 }

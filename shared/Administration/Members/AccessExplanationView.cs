@@ -30,7 +30,7 @@ public sealed record AccessExplanationView(
     public const string NoAccount = "no account";
 }
 
-/// <param name="Check">The check's name (<c>account</c>, <c>space</c>, <c>accessPoint</c>, <c>location</c>, <c>groups</c>, <c>timeWindow</c>, <c>hours</c>, <c>devices</c>).</param>
+/// <param name="Check">The check's name (<c>account</c>, <c>enabled</c>, <c>space</c>, <c>accessPoint</c>, <c>location</c>, <c>groups</c>, <c>timeWindow</c>, <c>hours</c>, <c>devices</c>).</param>
 /// <param name="Question">What it asks, in words.</param>
 /// <param name="Result"><c>passed</c>, <c>failed</c> or <c>not checked</c>.</param>
 /// <param name="Detail">What it found; null when not checked.</param>

@@ -8,21 +8,23 @@ namespace CoworkSync.Administration.Members;
 
 /// <summary>
 /// "Why can't they connect?" for the admin API and the console: the member's account put through RADIUS authorize's
-/// own reads and decision (<see cref="RadiusAuthorizer.ExplainAsync"/>) for an access point and a moment, as a dry run
-/// that writes nothing and never reads the password.
+/// own reads and decision (<see cref="AuthorizeExplainer"/>: <see cref="AuthorizeFactsReader"/> and
+/// <see cref="AuthorizeDecision.Decide"/>) for an access point and a moment, as a dry run that writes nothing and never
+/// shows the password.
 /// </summary>
-public sealed class MemberAccessExplainer(ConnectorStore connectors, MemberStore members, RadiusAuthorizer authorizer, TimeProvider time)
+public sealed class MemberAccessExplainer(ConnectorStore connectors, MemberStore members, AuthorizeExplainer authorizer, TimeProvider time)
 {
     public const int MaxAttributeLength = 253;
 
     private static readonly (AuthorizeCheck Check, string Name, string Question)[] Checks =
     [
-        (AuthorizeCheck.Account, "account", "Is the account enabled?"),
-        (AuthorizeCheck.Space, "space", "Is the space still connected?"),
+        (AuthorizeCheck.Account, "account", "Is there an account for the user name?"),
+        (AuthorizeCheck.Enabled, "enabled", "Is the account enabled?"),
+        (AuthorizeCheck.Connector, "space", "Is the space still connected?"),
         (AuthorizeCheck.AccessPoint, "accessPoint", "Is the access point known?"),
         (AuthorizeCheck.Location, "location", "May the member use this location?"),
-        (AuthorizeCheck.Groups, "groups", "Does the plan give WiFi?"),
-        (AuthorizeCheck.TimeWindow, "timeWindow", "Is it within the allowed hours?"),
+        (AuthorizeCheck.Plan, "groups", "Does the plan give WiFi?"),
+        (AuthorizeCheck.Schedule, "timeWindow", "Is it within the allowed hours?"),
         (AuthorizeCheck.Hours, "hours", "Are hours left this cycle?"),
         (AuthorizeCheck.Devices, "devices", "Is a device slot free?"),
     ];
@@ -46,8 +48,8 @@ public sealed class MemberAccessExplainer(ConnectorStore connectors, MemberStore
 
         var nas = request.NasIdentifier!.Trim();
         var connector = await connectors.GetAsync(connectorId, cancellationToken);
-        var attributes = RadiusAttributes.Of(("User-Name", member.Username), ("NAS-Identifier", nas), ("Calling-Station-Id", request.CallingStationId?.Trim()));
-        var zone = Zone(connector, member, attributes);
+        var asked = new AuthorizeRequest(member.Username, nas, null, string.IsNullOrWhiteSpace(request.CallingStationId) ? null : request.CallingStationId.Trim());
+        var zone = Zone(connector, member, asked);
         if (!ExplainTime.TryResolve(request.At, zone, time.GetUtcNow(), out var at))
             return Outcome<AccessExplanationView>.Invalid("at", ExplainTime.Expected);
         var local = TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
@@ -59,26 +61,28 @@ public sealed class MemberAccessExplainer(ConnectorStore connectors, MemberStore
                 AccessExplanationView.NoAccount, null, View([new AuthorizeStep(AuthorizeCheck.Account, false, why)]), null));
         }
 
-        var explanation = await authorizer.ExplainAsync(attributes, at, cancellationToken);
-        var decision = explanation.StatusCode switch
+        var explanation = await authorizer.ExplainAsync(asked, at, cancellationToken);
+        var verdict = explanation.Verdict;
+        var decision = verdict.Outcome switch
         {
-            RadiusAnswer.Allowed => AccessExplanationView.Accept,
-            RadiusAnswer.Denied => AccessExplanationView.Reject,
+            AuthorizeOutcome.Accepted => AccessExplanationView.Accept,
+            AuthorizeOutcome.Refused => AccessExplanationView.Reject,
             _ => AccessExplanationView.NoAccount,
         };
-        return Outcome<AccessExplanationView>.Done(new AccessExplanationView(connectorId, memberId, explanation.Username, nas, at, zone.Id, local,
-            decision, explanation.ReplyMessage, View(explanation.Steps), explanation.Reply is { } reply ? Attributes(reply) : null));
+        var reply = verdict is { Access: { } access, SessionTimeoutSeconds: { } timeout } ? Attributes(RadiusReply.Terms(access, timeout)) : null;
+        return Outcome<AccessExplanationView>.Done(new AccessExplanationView(connectorId, memberId, asked.AccountKey, nas, at, zone.Id, local,
+            decision, verdict.Reason, View(explanation.Steps), reply));
     }
 
     /// <summary>
     /// The zone a local time is read in: the location the access point belongs to, else the member's (their own
     /// location's, else the connector's first), else UTC.
     /// </summary>
-    private static TimeZoneInfo Zone(Connector? connector, MemberRecord member, RadiusAttributes attributes)
+    private static TimeZoneInfo Zone(Connector? connector, MemberRecord member, AuthorizeRequest asked)
     {
         if (connector is null)
             return TimeZoneInfo.Utc;
-        return RadiusLocations.Of(connector, attributes) is { } location ? RadiusLocations.Zone(location) : HomeZone(connector, member.Platform.LocationId);
+        return RadiusLocations.Of(connector, asked.NasIdentifier, asked.CalledStationId) is { } location ? RadiusLocations.Zone(location) : HomeZone(connector, member.Platform.LocationId);
     }
 
     /// <summary>The zone of the member's location, else of the connector's first, else UTC (as their billing cycle's).</summary>
