@@ -105,7 +105,7 @@ public sealed class MemberAccessExplainer(ConnectorStore connectors, MemberStore
     }
 
     private static List<AccessCheckView> View(IReadOnlyList<AuthorizeStep> steps) =>
-        [.. Checks.Select(c => steps.FirstOrDefault(s => s.Check == c.Check) is { } step
+        [.. Checks.Select(c => steps.Where(s => s.Check == c.Check).Select(s => (AuthorizeStep?)s).FirstOrDefault() is { } step
             ? new AccessCheckView(c.Name, c.Question, step.Passed ? AccessCheckView.Passed : AccessCheckView.Failed, step.Detail)
             : new AccessCheckView(c.Name, c.Question, AccessCheckView.NotChecked, null))];
 
