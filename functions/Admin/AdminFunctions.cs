@@ -13,6 +13,7 @@ using CoworkSync.Functions.Admin.DeadLetters.GetDeadLetter;
 using CoworkSync.Functions.Admin.DeadLetters.ListDeadLetters;
 using CoworkSync.Functions.Admin.DeadLetters.ReplayDeadLetter;
 using CoworkSync.Functions.Admin.Members.CreateMemberAccount;
+using CoworkSync.Functions.Admin.Members.ExplainMemberAccess;
 using CoworkSync.Functions.Admin.Members.GetMember;
 using CoworkSync.Functions.Admin.Members.ListMembers;
 using CoworkSync.Functions.Admin.Members.ResendWelcomeEmail;
@@ -48,6 +49,7 @@ public static class AdminFunctions
         GetMemberFunction.Map(app);
         CreateMemberAccountFunction.Map(app);
         ResendWelcomeEmailFunction.Map(app);
+        ExplainMemberAccessFunction.Map(app);
 
         PutAccessGroupFunction.Map(app);
         GetAccessGroupFunction.Map(app);

@@ -18,6 +18,9 @@ public static class AdministrationServiceCollectionExtensions
         services.AddSingleton<ConnectorTestRunner>();
         services.AddSingleton<MemberViews>();
         services.AddSingleton<MemberAdministration>();
+        services.AddSingleton<MemberSearch>();
+        services.AddSingleton<MemberActivity>();
+        services.AddSingleton<MemberAccessExplainer>();
         services.AddSingleton<SyncRunAdministration>();
         services.AddSingleton<DeadLetterAdministration>();
         services.AddSingleton<AccessGroupAdministration>();

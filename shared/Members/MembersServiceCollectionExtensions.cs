@@ -1,4 +1,5 @@
 using CoworkSync.Members.Accounts;
+using CoworkSync.Members.History;
 using CoworkSync.Members.Lookup;
 using CoworkSync.Members.Provisioning;
 using CoworkSync.Members.Records;
@@ -14,7 +15,7 @@ public static class MembersServiceCollectionExtensions
 {
     /// <summary>
     /// Registers members and their accounts: the stores, the WiFi password protector, provisioning (the access policy's
-    /// reconciler), the member lookup indexes, welcome emails (SMTP, or <c>.eml</c> files in local mode) and sync runs with their event handler.
+    /// reconciler), the member lookup indexes, each member's recent changes, welcome emails (SMTP, or <c>.eml</c> files in local mode) and sync runs with their event handler.
     /// </summary>
     public static IServiceCollection AddMembers(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +26,7 @@ public static class MembersServiceCollectionExtensions
         services.AddSingleton<AccountStore>();
         services.AddSingleton<MemberIndexer>();
         services.AddSingleton<MemberLookup>();
+        services.AddSingleton<MemberHistoryStore>();
         services.AddSingleton<MemberReconciler>();
         services.AddSingleton<MemberProvisioner>();
         services.AddWelcomeEmail(configuration);

@@ -9,10 +9,13 @@ namespace CoworkSync.NetworkAccess;
 /// </summary>
 public sealed class AuthorizeExplainer(AuthorizeFactsReader facts, TimeProvider time, IOptions<RadiusOptions> options)
 {
-    public async Task<AuthorizeExplanation> ExplainAsync(AuthorizeRequest request, CancellationToken cancellationToken)
+    public Task<AuthorizeExplanation> ExplainAsync(AuthorizeRequest request, CancellationToken cancellationToken) =>
+        ExplainAsync(request, time.GetUtcNow(), cancellationToken);
+
+    /// <summary>The decision as it would be made at <paramref name="now"/> (e.g. a time window's edge), from the facts as they are now.</summary>
+    public async Task<AuthorizeExplanation> ExplainAsync(AuthorizeRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var now = time.GetUtcNow();
         var read = request.AccountKey is { } username ? await facts.ReadFreshAsync(username, now, cancellationToken) : AuthorizeFacts.NoAccount;
         var steps = new AuthorizeStepList();
         var verdict = AuthorizeDecision.Decide(request, read, now, options.Value.MaxSessionTimeoutSeconds, steps);

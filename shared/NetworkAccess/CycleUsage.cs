@@ -12,11 +12,15 @@ public sealed record CycleUsage(string CycleKey, IReadOnlyDictionary<string, Ses
     /// their Stop and do not hold a device slot. Sessions of <paramref name="exceptCallingStationId"/> are not counted:
     /// a device that asks again (its Session-Timeout expired) does not take a second slot.
     /// </summary>
-    public int OpenSessions(DateTimeOffset now, int acctInterimIntervalSeconds, string? exceptCallingStationId = null)
+    public int OpenSessions(DateTimeOffset now, int acctInterimIntervalSeconds, string? exceptCallingStationId = null) =>
+        Online(now, acctInterimIntervalSeconds).Count(s => exceptCallingStationId is null
+            || !string.Equals(s.Value.CallingStationId, exceptCallingStationId, StringComparison.Ordinal));
+
+    /// <summary>The sessions <see cref="OpenSessions"/> counts (open, heard from recently), by session id.</summary>
+    public IEnumerable<KeyValuePair<string, SessionUsage>> Online(DateTimeOffset now, int acctInterimIntervalSeconds)
     {
         var freshSince = now - TimeSpan.FromSeconds((2 * acctInterimIntervalSeconds) + 60);
-        return Sessions.Values.Count(s => s.Open && s.UpdatedAt >= freshSince
-            && (exceptCallingStationId is null || !string.Equals(s.CallingStationId, exceptCallingStationId, StringComparison.Ordinal)));
+        return Sessions.Where(s => s.Value.Open && s.Value.UpdatedAt >= freshSince);
     }
 
     public static CycleUsage Empty(string cycleKey) => new(cycleKey, new Dictionary<string, SessionUsage>(), default);

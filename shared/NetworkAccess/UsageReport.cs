@@ -17,4 +17,17 @@ public sealed class UsageReport(UsageLedger usage, ConnectorCache connectors, Ac
         var remaining = AccountCycle.RemainingSeconds(access, used) is { } left ? Math.Max(0, left) : (long?)null;
         return new UsageSummary(cycle.Start, cycle.End, used.UsedSeconds, access.HoursPerCycle, remaining, used.OpenSessions(now, access.AcctInterimIntervalSeconds));
     }
+
+    /// <summary>The account's sessions online now (the ones <see cref="UsageSummary.OpenSessions"/> counts), newest first.</summary>
+    public async Task<IReadOnlyList<OnlineSession>> OnlineAsync(WifiAccount account, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var connector = await connectors.GetAsync(account.ConnectorId, cancellationToken);
+        var cycle = AccountCycle.Containing(account, now, RadiusLocations.MemberZone(connector, account));
+        var used = await usage.GetFreshAsync(account.Username, cycle.Key, cancellationToken);
+        var access = AccessGroupMerger.Merge(await groups.ResolveAsync(account.Groups, cancellationToken));
+        return [.. used.Online(now, access.AcctInterimIntervalSeconds)
+            .Select(s => new OnlineSession(s.Key, s.Value.CallingStationId, s.Value.Nas, s.Value.UpdatedAt - TimeSpan.FromSeconds(s.Value.Seconds), s.Value.UpdatedAt))
+            .OrderByDescending(s => s.Since)];
+    }
 }

@@ -35,16 +35,16 @@ public sealed record DeadLetterSummary(
 
 /// <summary>One dead letter in full: the summary, the event it holds, the raw message and who did what.</summary>
 /// <param name="DeadLetter">The summary.</param>
-/// <param name="Envelope">The event envelope; null when the message was unreadable.</param>
+/// <param name="Envelope">The event envelope (any secret-named value hidden, <see cref="SecretRedaction"/>); null when the message was unreadable.</param>
 /// <param name="RawMessage">The message as received, when it was not an envelope.</param>
-/// <param name="History">Replays and discards, oldest first.</param>
+/// <param name="History">Each failure, replay and discard, newest first.</param>
 public sealed record DeadLetterDetail(DeadLetterSummary DeadLetter, JsonElement? Envelope, string? RawMessage, IReadOnlyList<DeadLetterActionView> History)
 {
     public static DeadLetterDetail From(DeadLetter d, IReadOnlyList<DeadLetterAuditEntry> history)
     {
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(history);
-        return new(DeadLetterSummary.From(d), d.Envelope is null ? null : JsonDocument.Parse(d.Envelope).RootElement, d.RawMessage,
+        return new(DeadLetterSummary.From(d), d.Envelope is null ? null : SecretRedaction.Redact(JsonDocument.Parse(d.Envelope).RootElement), d.RawMessage,
             [.. history.Select(h => new DeadLetterActionView(h.Action, h.Actor, h.At, h.Comment))]);
     }
 }

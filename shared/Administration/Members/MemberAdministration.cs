@@ -28,7 +28,7 @@ public sealed class MemberAdministration(
     /// <summary>One member with their account, its usage, and what their platform adds.</summary>
     public async Task<Outcome<MemberView>> GetAsync(string connectorId, string memberId, CancellationToken cancellationToken)
     {
-        var member = await members.GetAsync(connectorId, memberId, cancellationToken);
+        var member = MemberIds.AreValid(connectorId, memberId) ? await members.GetAsync(connectorId, memberId, cancellationToken) : null;
         if (member is null)
             return NoMember(connectorId, memberId);
         var account = member.Username is { } username ? await accounts.GetAsync(username, cancellationToken) : null;

@@ -1,5 +1,7 @@
 using CoworkSync.Connectors.Seam;
+using Azure;
 using CoworkSync.Members.Accounts;
+using CoworkSync.Members.History;
 using CoworkSync.Members.Lookup;
 using CoworkSync.Members.Records;
 using CoworkSync.State.Tables;
@@ -13,7 +15,13 @@ namespace CoworkSync.Members.Provisioning;
 /// change to the same member re-runs the whole comparison from fresh reads.
 /// </summary>
 public sealed partial class MemberReconciler(
-    MemberStore members, AccountStore accounts, MemberIndexer index, IPasswordProtector passwords, TimeProvider time, ILogger<MemberReconciler> logger)
+    MemberStore members,
+    AccountStore accounts,
+    MemberIndexer index,
+    MemberHistoryStore history,
+    IPasswordProtector passwords,
+    TimeProvider time,
+    ILogger<MemberReconciler> logger)
 {
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
@@ -84,24 +92,45 @@ public sealed partial class MemberReconciler(
             LastEventAt = request.EventId is null ? existing?.LastEventAt : now,
             LastSyncRunId = request.SyncRunId ?? existing?.LastSyncRunId,
             LastSyncAt = request.SyncRunId is null ? existing?.LastSyncAt : now,
+            HistoryCount = existing?.HistoryCount ?? 0,
             Indexed = indexKeys,
             ETag = existing?.ETag ?? default,
         };
+        var change = MemberChanges.Describe(existing, desired, outcome.ToString());
+        if (change is not null)
+            desired = desired with { HistoryCount = desired.HistoryCount + 1 };
 
         // The member row goes first: it carries the state's version, so of two states reconciled at once the older one
         // loses the race on the row (412) before it can write the account, and finds itself stale on its next attempt.
         MemberRecord member;
-        if (existing is not null && outcome is (ReconcileOutcome.Unchanged or ReconcileOutcome.Skipped) && accountChange is null && Unchanged(existing, desired, request))
+        if (existing is not null && change is null && outcome is (ReconcileOutcome.Unchanged or ReconcileOutcome.Skipped) && accountChange is null && Unchanged(existing, desired, request))
+        {
             member = existing;
+        }
         else
         {
-            // The lookup indexes before the row (nothing to write unless the email or a name changed, or the row predates them).
+            // The lookup indexes first (nothing to write unless the email or a name changed, or the row predates them).
             await index.UpdateAsync(request.ConnectorId, incoming.MemberId, existing?.Indexed, indexKeys, cancellationToken);
             member = await members.SaveAsync(desired, cancellationToken);
         }
         if (accountChange is not null)
             account = await accounts.UpdateAsync(accountChange with { StateVersion = Later(account!.StateVersion, incoming.UpdatedAt), UpdatedAt = now }, cancellationToken);
+        if (change is not null)
+            await RecordHistoryAsync(request, new MemberHistoryEntry(member.HistoryCount, now, request.EventId, request.SyncRunId, request.OperatorRequested, outcome.ToString(), change), cancellationToken);
         return new ReconcileResult(outcome, member, account);
+    }
+
+    /// <summary>The member's recent changes are for people to read: one that cannot be written is logged, and the change stands.</summary>
+    private async Task RecordHistoryAsync(ReconcileRequest request, MemberHistoryEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await history.AppendAsync(request.ConnectorId, request.Member.MemberId, entry, cancellationToken);
+        }
+        catch (RequestFailedException ex)
+        {
+            LogHistoryNotRecorded(request.ConnectorId, request.Member.MemberId, ex.Status, ex.ErrorCode);
+        }
     }
 
     /// <summary>
@@ -210,4 +239,7 @@ public sealed partial class MemberReconciler(
 
     [LoggerMessage(EventId = 1200, EventName = "MemberReconciled", Message = "Reconciled member {MemberId} of connector {ConnectorId}: {Outcome} ({Reason})")]
     private partial void LogReconciled(LogLevel level, string connectorId, string memberId, ReconcileOutcome outcome, string? reason);
+
+    [LoggerMessage(EventId = 1201, EventName = "MemberHistoryNotRecorded", Level = LogLevel.Warning, Message = "The change to member {MemberId} of connector {ConnectorId} is applied, but its history entry could not be written: {Status} {ErrorCode}")]
+    private partial void LogHistoryNotRecorded(string connectorId, string memberId, int status, string? errorCode);
 }

@@ -36,6 +36,7 @@ internal static class MemberEntityMapper
             ["LastEventAt"] = m.LastEventAt,
             ["LastSyncRunId"] = m.LastSyncRunId,
             ["LastSyncAt"] = m.LastSyncAt,
+            ["HistoryCount"] = m.HistoryCount,
             ["IndexVersion"] = m.Indexed?.Version,
             ["IndexedEmail"] = m.Indexed?.Email,
             ["IndexedName"] = m.Indexed?.FullName,
@@ -70,6 +71,7 @@ internal static class MemberEntityMapper
         LastEventAt = e.GetDateTimeOffset("LastEventAt"),
         LastSyncRunId = e.GetString("LastSyncRunId"),
         LastSyncAt = e.GetDateTimeOffset("LastSyncAt"),
+        HistoryCount = e.GetInt64("HistoryCount") ?? 0,
         Indexed = e.GetInt32("IndexVersion") is { } version
             ? new MemberIndexKeys(version, e.GetString("IndexedEmail"), e.GetString("IndexedName") ?? "", e.GetString("IndexedReversedName"))
             : null,

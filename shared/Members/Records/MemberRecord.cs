@@ -32,6 +32,9 @@ public sealed record MemberRecord
 
     public DateTimeOffset? LastSyncAt { get; init; }
 
+    /// <summary>How many changes the member's history has recorded (the last one's sequence number).</summary>
+    public long HistoryCount { get; init; }
+
     /// <summary>The keys the member's lookup index entries were written with; null when none were (a row from before the indexes).</summary>
     public MemberIndexKeys? Indexed { get; init; }
 

@@ -24,7 +24,7 @@ public sealed class DeadLetterActions(IDeadLetterStore store, IEventPublisher pu
         var now = time.GetUtcNow();
         var updated = await store.UpdateAsync(id,
             d => d with { State = DeadLetterState.Replayed, ReplayCount = d.ReplayCount + 1, LastReplayedBy = actor, LastReplayedAt = now },
-            new DeadLetterAuditEntry("replayed", actor, now, comment),
+            new DeadLetterAuditEntry(DeadLetterAuditEntry.Replayed, actor, now, comment),
             cancellationToken);
         return new(updated is null ? DeadLetterActionStatus.NotFound : DeadLetterActionStatus.Done, updated);
     }
@@ -34,7 +34,7 @@ public sealed class DeadLetterActions(IDeadLetterStore store, IEventPublisher pu
         var now = time.GetUtcNow();
         var updated = await store.UpdateAsync(id,
             d => d with { State = DeadLetterState.Discarded, DiscardedBy = actor, DiscardedAt = now },
-            new DeadLetterAuditEntry("discarded", actor, now, comment),
+            new DeadLetterAuditEntry(DeadLetterAuditEntry.Discarded, actor, now, comment),
             cancellationToken);
         return new(updated is null ? DeadLetterActionStatus.NotFound : DeadLetterActionStatus.Done, updated);
     }

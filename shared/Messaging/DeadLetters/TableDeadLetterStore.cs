@@ -11,11 +11,17 @@ namespace CoworkSync.Messaging.DeadLetters;
 /// </summary>
 public sealed class TableDeadLetterStore(StateTables tables, TimeProvider time) : IDeadLetterStore
 {
-    public Task<DeadLetter> RecordFailureAsync(DeadLetterFailure failure, CancellationToken cancellationToken) =>
-        OptimisticConcurrency.RunAsync(async ct =>
+    public async Task<DeadLetter> RecordFailureAsync(DeadLetterFailure failure, CancellationToken cancellationToken)
+    {
+        // A message without an id gets a new one each time it is asked: asked once, so the history and the record agree.
+        var id = failure.DeadLetterId;
+        // The failure joins the dead letter's history first: a recording that fails after it is retried, and the
+        // history keeps every time the event failed, however often it was replayed in between.
+        await AppendAuditAsync(id, new DeadLetterAuditEntry(
+            DeadLetterAuditEntry.Failed, failure.Source, failure.FailedAt, Failure(failure)), cancellationToken);
+        return await OptimisticConcurrency.RunAsync(async ct =>
         {
             var table = await tables.GetAsync(TableNames.DeadLetters, ct);
-            var id = failure.DeadLetterId;
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(DeadLetterEntityMapper.Partition, TableKey.Escape(id), cancellationToken: ct);
             var record = Merge(existing.HasValue ? DeadLetterEntityMapper.FromEntity(existing.Value!) : null, id, failure);
             var entity = DeadLetterEntityMapper.ToEntity(record);
@@ -25,6 +31,15 @@ public sealed class TableDeadLetterStore(StateTables tables, TimeProvider time) 
                 await table.AddEntityAsync(entity, ct);
             return record;
         }, time, cancellationToken);
+    }
+
+    /// <summary>A failure in the history: its reason, how many tries it took, and the error (cut to 2,000 characters).</summary>
+    private static string Failure(DeadLetterFailure failure)
+    {
+        var error = failure.ErrorDescription is { Length: > 2000 } text ? text[..2000] + "…" : failure.ErrorDescription;
+        var tries = failure.Attempts <= 1 ? "1 try" : $"{failure.Attempts} tries";
+        return error is null ? $"{failure.Reason} after {tries}" : $"{failure.Reason} after {tries}: {error}";
+    }
 
     public async Task<DeadLetter?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -121,6 +136,12 @@ public sealed class TableDeadLetterStore(StateTables tables, TimeProvider time) 
             clauses.Add(TableClient.CreateQueryFilter($"EventType eq {type}"));
         if (query.State is { } state)
             clauses.Add(TableClient.CreateQueryFilter($"State eq {state.ToString()}"));
+        if (query.Reason is { } reason)
+            clauses.Add(TableClient.CreateQueryFilter($"Reason eq {reason}"));
+        if (query.FailedFrom is { } from)
+            clauses.Add(TableClient.CreateQueryFilter($"LastFailedAt ge {from}"));
+        if (query.FailedBefore is { } before)
+            clauses.Add(TableClient.CreateQueryFilter($"LastFailedAt lt {before}"));
         return string.Join(" and ", clauses);
     }
 }

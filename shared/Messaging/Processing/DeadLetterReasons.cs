@@ -12,4 +12,11 @@ public static class DeadLetterReasons
     public const string PlatformRefused = "PlatformRefused";
     public const string RetriesExhausted = "RetriesExhausted";
     public const string MaxDeliveryCountExceeded = "MaxDeliveryCountExceeded";
+
+    /// <summary>Every reason above, as support staff filter by them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        MalformedMessage, UnknownEventType, UnknownConnector, InvalidPayload, InvalidEmailAddress, MissingCredentials, PlatformRefused,
+        RetriesExhausted, MaxDeliveryCountExceeded,
+    ];
 }

@@ -16,4 +16,5 @@ public static class TableNames
     public const string AccessGroups = "AccessGroups";
     public const string MemberEmails = "MemberEmails";
     public const string MemberNames = "MemberNames";
+    public const string MemberHistory = "MemberHistory";
 }

@@ -44,7 +44,7 @@ public sealed class ConsoleLocalSignInTests : IDisposable
         Assert.DoesNotContain("expires=", cookie, StringComparison.Ordinal);
         Assert.DoesNotContain("secure", cookie, StringComparison.Ordinal);
 
-        var page = await browser.GetStringAsync("/console/dead-letters");
+        var page = await browser.GetStringAsync(AppServiceAuthenticationTests.ConsolePageWithoutStorage);
         Assert.Contains($"<span class=\"role\">{role}</span>", page, StringComparison.Ordinal);
         Assert.Contains(LocalAdminKey.HolderName, page, StringComparison.Ordinal);
     }
@@ -84,7 +84,7 @@ public sealed class ConsoleLocalSignInTests : IDisposable
         await browser.SignInLocallyAsync(FunctionAppFactory.FunctionKey, ConsoleRoles.Operator);
 
         // The header's "Sign out" form, with the token the page gave it.
-        var html = await browser.GetStringAsync("/console/members");
+        var html = await browser.GetStringAsync(AppServiceAuthenticationTests.ConsolePageWithoutStorage);
         var signOut = await browser.PostAsync(ConsoleAuthentication.SignOutPath,
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = WebApps.Token(html) }));
 
@@ -117,7 +117,7 @@ public sealed class ConsoleLocalSignInTests : IDisposable
             Assert.False(WebApps.SetsCookie(response, ConsoleAuthentication.CookieName));
         }
         // Still signed in, and still as Operator.
-        Assert.Contains("<span class=\"role\">Operator</span>", await browser.GetStringAsync("/console/members"), StringComparison.Ordinal);
+        Assert.Contains("<span class=\"role\">Operator</span>", await browser.GetStringAsync(AppServiceAuthenticationTests.ConsolePageWithoutStorage), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,10 @@ using CoworkSync.Functions.Hosting.Http;
 
 namespace CoworkSync.Functions.Admin.DeadLetters.ListDeadLetters;
 
-/// <summary><c>GET /api/admin/dead-letters</c>: a page of dead letters, filtered by connector, event type and state.</summary>
+/// <summary>
+/// <c>GET /api/admin/dead-letters</c>: a page of dead letters, filtered by connector, event type, state, the last
+/// failure's reason, and when it last failed (<c>failedFrom</c> inclusive, <c>failedBefore</c> exclusive, ISO 8601).
+/// </summary>
 public static class ListDeadLettersFunction
 {
     public const string FunctionName = "ListDeadLetters";
@@ -19,6 +22,10 @@ public static class ListDeadLettersFunction
         string? state,
         int? pageSize,
         string? continuationToken,
+        string? reason,
+        DateTimeOffset? failedFrom,
+        DateTimeOffset? failedBefore,
         CancellationToken cancellationToken) =>
-        AdminAnswers.FromQuery(await deadLetters.ListAsync(connectorId, eventType, state, pageSize, continuationToken, cancellationToken), Results.Ok);
+        AdminAnswers.FromQuery(await deadLetters.ListAsync(connectorId, eventType, state, pageSize, continuationToken, cancellationToken,
+            reason, failedFrom, failedBefore), Results.Ok);
 }
