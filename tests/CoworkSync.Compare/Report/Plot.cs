@@ -18,6 +18,7 @@ public static class Plot
             set grid
             set key top left
             set yrange [0:*]
+            set datafile missing "{{Scenarios.ConcurrencySweep.Missing}}"
             plot for [column=2:4] '{{data}}' using 1:column with linespoints linewidth 2 pointtype 7 title columnheader(column)
             """);
         var (exit, output) = await Tool.RunAsync("gnuplot", [script], TimeSpan.FromSeconds(60));

@@ -12,6 +12,9 @@ namespace CoworkSync.Compare.Scenarios;
 /// </summary>
 public static class ConcurrencySweep
 {
+    /// <summary>How the data file marks a point that was not measured (the plot's <c>set datafile missing</c>).</summary>
+    public const string Missing = "-";
+
     public static async Task<string> RunAsync(Bench bench, IReadOnlyDictionary<string, double> startRates)
     {
         var o = bench.Options;
@@ -38,9 +41,24 @@ public static class ConcurrencySweep
                     var login = world.BenchLogins[i % o.RepeatedMembers];
                     return real ? login : (login.Username, CeilingApp.Password);
                 });
-                var result = await Radclient.RunAsync(radius, "auth", files, parallel, expectAccept: true, TimeSpan.FromMinutes(3));
-                foreach (var file in files)
-                    File.Delete(file);
+                LoadResult result;
+                try
+                {
+                    result = await Radclient.RunAsync(radius, "auth", files, parallel, expectAccept: true, TimeSpan.FromMinutes(3));
+                }
+                catch (TimeoutException e)
+                {
+                    // A run sized from the last rate can outlast its bound when the shared machine slows suddenly: the
+                    // point is left out of the plot (gnuplot's missing value) rather than ending the whole comparison.
+                    row.Add(Missing);
+                    Console.Error.WriteLine($"    -p {parallel} {name}: left out ({e.Message})");
+                    continue;
+                }
+                finally
+                {
+                    foreach (var file in files)
+                        File.Delete(file);
+                }
                 rates[name] = result.PerSecond;
                 row.Add(result.PerSecond.ToString("0", CultureInfo.InvariantCulture));
                 Console.Error.WriteLine($"    -p {parallel} {name}: {result.PerSecond:0}/s{(result.Failed > 0 ? $" ({result.Failed} failed)" : "")}");

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.Json;
+using CoworkSync.IntegrationTests.Infrastructure;
+using CoworkSync.IntegrationTests.Support;
+using CoworkSync.Platforms.Coworks;
+using CoworkSync.Simulators.Coworks;
+using CoworkSync.State.Tables;
+
+namespace CoworkSync.IntegrationTests.Platforms.Coworks;
+
+/// <summary>
+/// What a webhook costs in storage, counted on the app's own table and queue clients: intake is one enqueue (connector
+/// and secret from memory, a recent event's id answered from memory), every operation between intake and applied is a
+/// point operation or bounded to one partition, and a member whose state does not change writes nothing besides the
+/// event's own bookkeeping (its queue message, its processed-event claim and mark, its acceptance record) — except,
+/// for a newer version of the same state, the member row's version (docs/decisions.md says why).
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class WebhookStorageOperationsTests : IAsyncLifetime
+{
+    private readonly StorageOperationLog _log = new();
+    private readonly CoworksWorld _world;
+
+    public WebhookStorageOperationsTests(AzuriteFixture azurite) => _world = new CoworksWorld(azurite, _log.AddTo);
+
+    public Task InitializeAsync() => _world.InitializeAsync();
+
+    public Task DisposeAsync() => _world.DisposeAsync();
+
+    [Fact]
+    public async Task ARepeatOfAnUnchangedMembersState_IsOneEnqueueAtIntake_AndWritesNothingButTheEventsBookkeeping()
+    {
+        var (member, firstAt) = await ProvisionedMemberAsync();
+
+        // Another event carrying exactly the stored state (version included), as a platform's duplicate notification does.
+        var (intake, applying) = await DeliverAsync(member, firstAt);
+
+        AssertIntakeIsOneEnqueue(intake);
+        Assert.All(applying, AssertBounded);
+        Assert.DoesNotContain(applying, o => o.IsWrite && !IsEventBookkeeping(o));
+    }
+
+    [Fact]
+    public async Task ANewerVersionOfAnUnchangedMembersState_WritesOnlyTheMemberRowsVersion_AndNeverTheAccount()
+    {
+        var (member, firstAt) = await ProvisionedMemberAsync();
+
+        var (intake, applying) = await DeliverAsync(member, firstAt.AddMinutes(1));
+
+        AssertIntakeIsOneEnqueue(intake);
+        Assert.All(applying, AssertBounded);
+        var write = Assert.Single(applying, o => o.IsWrite && !IsEventBookkeeping(o));
+        Assert.Equal((TableNames.Members, StorageOperationKind.ConditionalUpdate, _world.ConnectorId), (write.Target, write.Kind, write.Partition));
+        Assert.DoesNotContain(applying, o => o.Target == TableNames.Accounts && o.IsWrite);
+    }
+
+    /// <summary>A member created through a webhook, with every event it caused (its welcome email too) processed.</summary>
+    private async Task<(SimulatedMember Member, DateTimeOffset CreatedAt)> ProvisionedMemberAsync()
+    {
+        var member = SimulatedMember.Active("mem_ops_" + Guid.NewGuid().ToString("N")[..8]);
+        _world.Space.AddMembers(member);
+        // Created more than the clocks' margin (30 s) after this young instance started, as every new event is on an
+        // instance that has run a while; one created before could have been accepted before the start, and is looked up.
+        var at = DateTimeOffset.UtcNow.AddMinutes(1);
+        var created = CoworksWebhooks.Build(CoworksWorld.SpaceId, CoworksEventTypes.MemberCreated, member, CoworksWorld.WebhookSecret, createdAt: at);
+        Assert.Equal(HttpStatusCode.Accepted, (await _world.App.CreateClient().SendAsync(created.ToRequest(_world.ConnectorId))).StatusCode);
+        await _world.WaitForMemberAsync(member.Id, m => m.GetProperty("account").ValueKind == JsonValueKind.Object, "the account");
+        await Eventually.TrueAsync(() => QueueIsDrained(_log.All), "every event the new member caused processed");
+        return (member, at);
+    }
+
+    /// <summary>Sends a member.updated for the member and splits what followed into intake (up to its enqueue) and applying.</summary>
+    private async Task<(IReadOnlyList<StorageOperation> Intake, IReadOnlyList<StorageOperation> Applying)> DeliverAsync(SimulatedMember member, DateTimeOffset createdAt)
+    {
+        _log.Clear();
+        var webhook = CoworksWebhooks.Build(CoworksWorld.SpaceId, CoworksEventTypes.MemberUpdated, member, CoworksWorld.WebhookSecret, createdAt: createdAt);
+        Assert.Equal(HttpStatusCode.Accepted, (await _world.App.CreateClient().SendAsync(webhook.ToRequest(_world.ConnectorId))).StatusCode);
+        await Eventually.TrueAsync(() => QueueIsDrained(_log.All), "the event processed and its message deleted");
+        var step = _log.Step();
+        var enqueue = step.ToList().FindIndex(o => o.Kind == StorageOperationKind.QueueSend);
+        Assert.True(enqueue >= 0, "intake enqueued the event: " + string.Join(", ", step));
+        return (step.Take(enqueue + 1).ToList(), step.Skip(enqueue + 1).ToList());
+    }
+
+    private bool QueueIsDrained(IReadOnlyList<StorageOperation> operations)
+    {
+        var queue = operations.Where(o => o.Target == _world.App.QueueName).ToList();
+        var sent = queue.Count(o => o.Kind == StorageOperationKind.QueueSend);
+        return sent > 0 && queue.Count(o => o.Kind == StorageOperationKind.QueueDelete) == sent;
+    }
+
+    private void AssertIntakeIsOneEnqueue(IReadOnlyList<StorageOperation> intake)
+    {
+        var enqueue = Assert.Single(intake, o => o.IsWrite);
+        Assert.Equal((_world.App.QueueName, StorageOperationKind.QueueSend), (enqueue.Target, enqueue.Kind));
+        // Connector, secret and the recent event id come from this instance's memory.
+        Assert.DoesNotContain(intake, o => o.Kind is StorageOperationKind.PointRead or StorageOperationKind.PartitionQuery or StorageOperationKind.Scan);
+    }
+
+    // The event's own: its message (deleted once applied), its claim and mark, and the acceptances written behind in
+    // one-partition transactions (the only batches on this path).
+    private bool IsEventBookkeeping(StorageOperation operation) =>
+        operation.Target == TableNames.ProcessedEvents
+        || operation.Kind == StorageOperationKind.Batch
+        || (operation.Target == _world.App.QueueName && operation.Kind == StorageOperationKind.QueueDelete);
+
+    private static void AssertBounded(StorageOperation operation) =>
+        Assert.True(operation.IsBounded, $"{operation} ({operation.Request}) is neither a point operation nor bounded to one partition");
+}
