@@ -17,8 +17,10 @@ public static class ListDeadLettersFunction
         string? connectorId,
         string? eventType,
         string? state,
-        int? pageSize,
+        string? pageSize,
         string? continuationToken,
         CancellationToken cancellationToken) =>
-        AdminAnswers.FromQuery(await deadLetters.ListAsync(connectorId, eventType, state, pageSize, continuationToken, cancellationToken), Results.Ok);
+        QueryNumber.TryRead(pageSize, out var size)
+            ? AdminAnswers.FromQuery(await deadLetters.ListAsync(connectorId, eventType, state, size, continuationToken, cancellationToken), Results.Ok)
+            : AdminProblems.BadRequest("pageSize", $"must be a whole number between 1 and {DeadLetterAdministration.MaxPageSize}");
 }
