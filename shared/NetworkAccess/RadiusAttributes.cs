@@ -32,12 +32,23 @@ public sealed class RadiusAttributes
         }
     }
 
-    public string? String(string name) => First(name) is { } value ? value.ValueKind switch
+    /// <summary>RFC 2865 §5: an attribute's value is at most 253 octets; FreeRADIUS never sends a longer one.</summary>
+    public const int MaxValueBytes = 253;
+
+    /// <exception cref="RadiusRequestException">The value is longer than any RADIUS attribute can be.</exception>
+    public string? String(string name)
     {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.GetRawText(),
-        _ => null,
-    } : null;
+        var text = First(name) is { } value ? value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        } : null;
+        // Such a value cannot come from a RADIUS request, and would make a table key too long to store.
+        if (text is not null && System.Text.Encoding.UTF8.GetByteCount(text) > MaxValueBytes)
+            throw new RadiusRequestException($"The attribute {name} is longer than the {MaxValueBytes} bytes a RADIUS attribute holds.");
+        return text;
+    }
 
     public long? Integer(string name)
     {

@@ -20,17 +20,16 @@ public static class RadiusAuthorizeFunction
         var body = await BoundedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (body is null)
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        RadiusAttributes attributes;
+        RadiusAnswer answer;
         try
         {
-            attributes = RadiusAttributes.Parse(body);
+            answer = await authorizer.AuthorizeAsync(RadiusAttributes.Parse(body), cancellationToken);
         }
         catch (RadiusRequestException ex)
         {
+            // Unreadable, or an attribute no RADIUS request can hold (read as the authorizer needs it).
             return Results.Json(new Dictionary<string, object> { ["reply:Reply-Message"] = RadiusAnswer.Literal(ex.Message) }, statusCode: StatusCodes.Status400BadRequest);
         }
-
-        var answer = await authorizer.AuthorizeAsync(attributes, cancellationToken);
         return answer.Attributes is null ? Results.StatusCode(answer.StatusCode) : Results.Json(answer.Attributes, statusCode: answer.StatusCode);
     }
 }
