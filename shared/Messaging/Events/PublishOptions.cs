@@ -16,7 +16,10 @@ public sealed record PublishOptions(string MessageId, TimeSpan Delay)
     /// ends: one message id per lease, so deliveries that met the same claim send one copy.
     /// </summary>
     public static PublishOptions CheckBack(EventEnvelope envelope, DateTimeOffset heldUntil, TimeSpan delay) =>
-        new($"{envelope.Id}:attempt:{envelope.Attempt}:held-until:{heldUntil.UtcTicks}", delay);
+        new($"{envelope.Id}:attempt:{envelope.Attempt}:held-until:{heldUntil.UtcTicks}", delay) { IsCheckBack = true };
+
+    /// <summary>True for a <see cref="CheckBack"/>: the event was accepted before; this only looks at it again.</summary>
+    public bool IsCheckBack { get; init; }
 
     /// <summary>A replay by support staff: a fresh message id each time; the event id inside stays the same.</summary>
     public static PublishOptions Replay(EventEnvelope envelope, string replayId) => new($"{envelope.Id}:replay:{replayId}", TimeSpan.Zero);
