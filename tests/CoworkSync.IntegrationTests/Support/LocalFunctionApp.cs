@@ -27,8 +27,11 @@ public sealed class LocalFunctionApp(string storageConnectionString, IReadOnlyDi
 
     public ScriptedHandler Handler { get; } = new();
 
-    /// <summary>Every line this app logged, at every level: checked for secrets when the app is disposed.</summary>
-    public LogCollector Logs { get; } = new();
+    /// <summary>
+    /// Every line this app logged through its own filters (what its console would write): checked for secrets when the
+    /// app is disposed.
+    /// </summary>
+    public LogCapture Logs { get; } = new();
 
     /// <summary>More service changes a test wants (a clock, a stand-in), applied after the app's own.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
@@ -103,6 +106,6 @@ public sealed class LocalFunctionApp(string storageConnectionString, IReadOnlyDi
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SecretsInLogs.Check($"an in-process app (queue {QueueName})", Logs.Lines);
+        SecretsInLogs.Check($"an in-process app (queue {QueueName})", Logs.Lines.ToArray());
     }
 }
