@@ -58,7 +58,7 @@ public sealed class CoworksSpaceOfApp : IAsyncDisposable
         {
             platform = "coworks",
             displayName = "Ledger space",
-            locations = new[] { new { id = "loc_1", name = "Ledger", timeZone = "Europe/Berlin" } },
+            locations = new[] { new { id = "loc_1", name = "Ledger", timeZone = "Europe/Berlin", nasIdentifiers = new[] { "*-ap-*" } } },
             coworks = new { apiBaseUrl = Simulator.BaseUrl.ToString(), spaceId = SpaceId },
             settings = new { autoProvision = true, autoDeprovision = true, syncIntervalMinutes = 15, sendWelcomeEmail = true },
         });
