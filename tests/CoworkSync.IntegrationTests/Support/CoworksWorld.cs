@@ -18,11 +18,14 @@ public sealed class CoworksWorld : IAsyncLifetime
 
     private readonly AzuriteFixture _azurite;
     private readonly Action<IServiceCollection>? _services;
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
 
-    public CoworksWorld(AzuriteFixture azurite, Action<IServiceCollection>? services = null)
+    /// <param name="settings">More app settings, over the world's own.</param>
+    public CoworksWorld(AzuriteFixture azurite, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _azurite = azurite;
         _services = services;
+        _settings = settings;
     }
 
     /// <summary>Unique per world, so worlds sharing one Azurite never see each other's members.</summary>
@@ -41,7 +44,7 @@ public sealed class CoworksWorld : IAsyncLifetime
         Coworks = await CoworksSimulator.StartAsync();
         Coworks.AddSpace(SpaceId, ApiKey).AddPlan("pln_flex", "Flex").AddPlan("pln_full", "Full-time").AddPlan("pln_dedicated", "Dedicated").AddPlan("pln_virtual", "Virtual");
         Mail = await SmtpSink.StartAsync();
-        App = new LocalFunctionApp(_azurite.ConnectionString, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Email:SmtpHost"] = SmtpSink.Host,
             ["Email:SmtpPort"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -52,7 +55,10 @@ public sealed class CoworksWorld : IAsyncLifetime
             // Syncs run when a test starts them, so their counts are the test's own.
             ["AzureWebJobs.PollCoworks.Disabled"] = "true",
             ["Coworks:MaxRetryDelay"] = "00:00:05",
-        })
+        };
+        foreach (var (name, value) in _settings ?? new Dictionary<string, string?>())
+            settings[name] = value;
+        App = new LocalFunctionApp(_azurite.ConnectionString, settings)
         {
             ConfigureServices = _services,
         };
