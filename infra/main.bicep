@@ -118,6 +118,9 @@ param emailSenderAddress string
 @description('The WiFi network name (SSID) the welcome email tells members to join.')
 param wifiNetworkName string = 'CoworkSync'
 
+@description('Client id of the console\'s Microsoft Entra ID app registration, with the app roles Operator and Support (docs/deploy.md); empty: App Service authentication stays off and nobody can sign in to the console.')
+param consoleClientId string = ''
+
 @description('Tags for every resource.')
 param tags object = {}
 
@@ -250,6 +253,7 @@ module functionApp 'modules/function-app.bicep' = {
     eventsQueueName: serviceBus.outputs.queueName
     keyVaultUri: keyVault.outputs.uri
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+    consoleClientId: consoleClientId
   }
   // The host starts as soon as the app exists; with its roles in place it can reach storage at once.
   dependsOn: [
@@ -273,6 +277,15 @@ output cobotWebhookUrlPattern string = '${baseUrl}/api/webhooks/cobot/{connector
 
 @description('Where FreeRADIUS (rlm_rest) sends authorize and accounting requests.')
 output radiusBaseUrl string = '${baseUrl}/api/radius'
+
+@description('The console (operators and support staff sign in with Microsoft Entra ID).')
+output consoleUrl string = '${baseUrl}/console'
+
+@description('Redirect URI to register on the console\'s app registration (platform Web).')
+output consoleRedirectUri string = '${baseUrl}/.auth/login/aad/callback'
+
+@description('Whether App Service authentication is on, so the console can sign anyone in (consoleClientId was given).')
+output consoleSignInEnabled bool = functionApp.outputs.consoleSignInEnabled
 
 @description('Where the deployment package goes: the container (Flex Consumption) or the blob (Elastic Premium).')
 output packageUploadUrl string = functionApp.outputs.packageUrl

@@ -29,6 +29,10 @@ param smtpUserName = ''
 param emailSenderAddress = 'wifi@example.com'
 param wifiNetworkName = 'CoworkSync'
 
+// The console's Microsoft Entra ID app registration (its client id), with the app roles Operator and Support
+// (docs/deploy.md); empty leaves the console without sign-in.
+param consoleClientId = ''
+
 param tags = {
   app: 'coworksync'
 }

@@ -4,10 +4,11 @@
 #   bash scripts/test.sh
 #
 # Steps: checks dotnet and node; installs system dependencies (python3-aiosmtpd; FreeRADIUS with rlm_rest,
-# radclient and eapol_test; zip when neither zip nor python3 is there); installs the pinned npm
-# tools (the integration tests start their own Azurite from node_modules/azurite); builds the
-# solution (Release, warnings are errors); runs the unit and the integration tests (both, even if
-# the first fails) with TRX results in .data/test-results. The last line printed is always exactly
+# radclient and eapol_test; Debian's chromium for the browser tests; zip when neither zip nor
+# python3 is there); installs the pinned npm tools (the integration and browser tests start their
+# own Azurite from node_modules/azurite); builds the solution (Release, warnings are errors); runs
+# the unit, integration and browser tests (all of them, even if one fails) with TRX results in
+# .data/test-results. The last line printed is always exactly
 # "N passed, N failed". Exits non-zero if a test failed or a step/run failed.
 # Non-interactive: safe under CI=true with no stdin.
 set -euo pipefail
@@ -22,6 +23,7 @@ RESULTS_DIR="$DATA_DIR/test-results"
 TEST_RUNS=(
   "unit|tests/CoworkSync.UnitTests/CoworkSync.UnitTests.csproj"
   "integration|tests/CoworkSync.IntegrationTests/CoworkSync.IntegrationTests.csproj"
+  "browser|tests/CoworkSync.BrowserTests/CoworkSync.BrowserTests.csproj"
 )
 
 TOTAL_PASSED=0
@@ -63,6 +65,12 @@ install_system_dependencies() {
     apt_install zip || return 1
   fi
   install_radius_dependencies || return 1
+  # The browser tests drive Debian's chromium by its path (Playwright's own browser download is not used).
+  if [ -x /usr/bin/chromium ]; then
+    log "chromium is installed"
+  else
+    apt_install chromium fonts-liberation || return 1
+  fi
 }
 
 # FreeRADIUS with rlm_rest, radclient and eapol_test: the RADIUS tests run a private FreeRADIUS

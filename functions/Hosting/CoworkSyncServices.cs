@@ -14,6 +14,9 @@ using CoworkSync.Platforms.Cobot;
 using CoworkSync.Platforms.Coworks;
 using CoworkSync.State;
 using CoworkSync.State.CrashPoints;
+using CoworkSync.Functions.Console;
+using CoworkSync.Functions.Portal;
+using CoworkSync.Functions.Web;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoworkSync.Functions.Hosting;
@@ -55,6 +58,9 @@ public static class CoworkSyncServices
         services.AddCoworksFunctions();
         services.AddCobotFunctions();
         services.AddSingleton<FunctionInvoker>();
+        builder.AddWebFaces(underFunctionsHost);
+        builder.AddConsole(underFunctionsHost);
+        builder.AddPortal(underFunctionsHost);
 
         if (!underFunctionsHost)
         {

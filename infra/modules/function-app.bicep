@@ -111,6 +111,9 @@ param emailSenderAddress string
 @description('WiFi network name (SSID) given in the welcome email.')
 param wifiNetworkName string
 
+@description('Client id of the console\'s Microsoft Entra ID app registration; empty leaves App Service authentication off (nobody can sign in to the console).')
+param consoleClientId string
+
 var isFlex = hostingPlan == 'FlexConsumption'
 var deploymentContainerUrl = '${blobEndpoint}${deploymentContainerName}'
 
@@ -236,6 +239,45 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
   }
 }
 
+// App Service authentication (Microsoft Entra ID) in front of the app, for the console. Unauthenticated requests go
+// through untouched (webhooks, RADIUS and the admin API have their own checks); the console itself requires the
+// principal the platform injects (X-MS-CLIENT-PRINCIPAL, with the app roles Operator and Support). No client secret:
+// sign-in uses the OpenID Connect implicit flow, which returns the ID token (with its roles) only.
+resource authentication 'Microsoft.Web/sites/config@2024-11-01' = if (!empty(consoleClientId)) {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: consoleClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+      cookieExpiration: {
+        convention: 'FixedTime'
+        timeToExpiration: '08:00:00'
+      }
+    }
+  }
+}
+
 // Nobody deploys over FTP; deployments use Entra ID.
 resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
   parent: site
@@ -247,4 +289,5 @@ resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
 
 output name string = site.name
 output defaultHostName string = site.properties.defaultHostName
+output consoleSignInEnabled bool = !empty(consoleClientId)
 output packageUrl string = isFlex ? deploymentContainerUrl : '${deploymentContainerUrl}/${packageBlobName}'

@@ -16,11 +16,12 @@ public static class StartupBanner
             ? "the setting LocalMode__FunctionKey"
             : Path.Combine(Path.GetFullPath(app.Configuration[CoworkSyncServices.LocalDataPathSetting] ?? ".data"), LocalFunctionKey.FileName);
 
-        Console.WriteLine($"""
+        System.Console.WriteLine($"""
 
             CoworkSync is running in local mode.
               App:          {baseUrl}
               Health:       {baseUrl}/api/health
+              Console:      {baseUrl}/console  (sign in with the admin key)
               Dead letters: {baseUrl}/api/admin/dead-letters  (send the key as the x-functions-key header)
               Admin key:    {keySource}
             Press Ctrl-C to stop.

@@ -20,16 +20,16 @@ public static class RadiusAuthorizeFunction
         var body = await BoundedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (body is null)
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        RadiusAnswer answer;
+        RadiusAttributes attributes;
         try
         {
-            answer = await authorizer.AuthorizeAsync(RadiusAttributes.Parse(body), cancellationToken);
+            attributes = RadiusAttributes.Parse(body);
         }
         catch (RadiusRequestException ex)
         {
-            // Unreadable, or an attribute no RADIUS request can hold (read as the authorizer needs it).
             return Results.Json(new Dictionary<string, object> { ["reply:Reply-Message"] = RadiusAnswer.Literal(ex.Message) }, statusCode: StatusCodes.Status400BadRequest);
         }
-        return answer.Attributes is null ? Results.StatusCode(answer.StatusCode) : Results.Json(answer.Attributes, statusCode: answer.StatusCode);
+
+        return new RadiusAnswerResult(await authorizer.AuthorizeAsync(attributes, cancellationToken));
     }
 }

@@ -18,4 +18,10 @@ public interface IPlatformViews
     /// <summary>The values of <see cref="MemberProperties"/> for one member of one of the platform's connectors; a name left out is null.</summary>
     Task<IReadOnlyDictionary<string, object?>> MemberPropertiesAsync(Connector connector, string memberId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, object?>>(new Dictionary<string, object?>());
+
+    /// <summary>
+    /// The connector's state at the platform, when the platform keeps one (a connection made through OAuth, say); null
+    /// when which of its secrets are set says it all.
+    /// </summary>
+    Task<PlatformStatus?> StatusAsync(Connector connector, CancellationToken cancellationToken) => Task.FromResult<PlatformStatus?>(null);
 }

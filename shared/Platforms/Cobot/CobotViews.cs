@@ -21,23 +21,41 @@ public sealed class CobotViews(ConnectorSecrets secrets, CobotConnectionStore co
     {
         if (CobotConnectorSettings.Of(connector) is not { } settings)
             return null;
-        var token = await secrets.IsSetAsync(CobotSecretNames.AccessToken(connector.Id), cancellationToken);
+        var (connection, token) = await ConnectionAsync(connector, cancellationToken);
         var clientId = await secrets.IsSetAsync(CobotSecretNames.ClientId(connector.Id), cancellationToken);
         var clientSecret = await secrets.IsSetAsync(CobotSecretNames.ClientSecret(connector.Id), cancellationToken);
-        var record = await connections.GetAsync(connector.Id, cancellationToken);
-        var latest = (await runs.ListAsync(connector.Id, 1, cancellationToken)).FirstOrDefault();
-        var state = !token ? CobotConnectionStates.NotConnected
-            : record?.State == CobotConnectionStates.Error ? CobotConnectionStates.Error
-            : latest?.State is SyncRunState.Queued or SyncRunState.Running ? CobotConnectionStates.Syncing
-            : CobotConnectionStates.Connected;
         return new CobotConnectorView(
             settings.Subdomain,
             settings.ApiBaseUrl.ToString().TrimEnd('/'),
             settings.OAuthBaseUrl.ToString().TrimEnd('/'),
             settings.CustomFieldGroups,
             settings.CustomFieldLabel,
-            new CobotConnectionView(state, state == CobotConnectionStates.Error ? record?.Reason : null, record?.At, record?.SpaceId, record?.SpaceOwnedToken ?? false),
+            connection,
             new CobotSecretsView(Set(clientId), Set(clientSecret), Set(token)));
+    }
+
+    /// <summary>The connection's state; <c>not connected</c> and <c>error</c> keep members from being synced.</summary>
+    public async Task<PlatformStatus?> StatusAsync(Connector connector, CancellationToken cancellationToken)
+    {
+        var (connection, _) = await ConnectionAsync(connector, cancellationToken);
+        return new PlatformStatus(connection.State, connection.Reason,
+            connection.State is CobotConnectionStates.NotConnected or CobotConnectionStates.Error);
+    }
+
+    /// <summary>
+    /// The connection's state: <c>not connected</c> without a token; <c>error</c> with the reason Cobot gave (a 401:
+    /// token revoked); <c>syncing</c> while a run is queued or running; otherwise <c>connected</c>.
+    /// </summary>
+    private async Task<(CobotConnectionView Connection, bool Token)> ConnectionAsync(Connector connector, CancellationToken cancellationToken)
+    {
+        var token = await secrets.IsSetAsync(CobotSecretNames.AccessToken(connector.Id), cancellationToken);
+        var record = await connections.GetAsync(connector.Id, cancellationToken);
+        var latest = (await runs.ListAsync(connector.Id, 1, cancellationToken)).FirstOrDefault();
+        var state = !token ? CobotConnectionStates.NotConnected
+            : record?.State == CobotConnectionStates.Error ? CobotConnectionStates.Error
+            : latest?.State is SyncRunState.Queued or SyncRunState.Running ? CobotConnectionStates.Syncing
+            : CobotConnectionStates.Connected;
+        return (new CobotConnectionView(state, state == CobotConnectionStates.Error ? record?.Reason : null, record?.At, record?.SpaceId, record?.SpaceOwnedToken ?? false), token);
     }
 
     public IReadOnlyList<string> MemberProperties => [CheckInProperty];

@@ -197,6 +197,30 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
     }
 
     [Fact]
+    public void AppServiceAuthentication_ForTheConsole_LetsUnauthenticatedRequestsThrough_WithTheRegistrationGiven()
+    {
+        var (template, auth) = Main.Single("Microsoft.Web/sites/config");
+
+        Assert.Equal("[format('{0}/{1}', parameters('name'), 'authsettingsV2')]", auth["name"]?.GetValue<string>());
+        // Only with a client id; without one the console has no sign-in (and never believes a principal header).
+        Assert.Equal("[not(empty(parameters('consoleClientId')))]", auth["condition"]?.GetValue<string>());
+        Assert.True(template.Property(auth, "properties", "platform", "enabled")?.GetValue<bool>());
+        // Webhooks, RADIUS and the admin API keep working: nothing is redirected or refused by the platform.
+        Assert.False(template.Property(auth, "properties", "globalValidation", "requireAuthentication")?.GetValue<bool>());
+        Assert.Equal("AllowAnonymous", template.Property(auth, "properties", "globalValidation", "unauthenticatedClientAction")?.GetValue<string>());
+        Assert.True(template.Property(auth, "properties", "httpSettings", "requireHttps")?.GetValue<bool>());
+        var entra = template.Property(auth, "properties", "identityProviders", "azureActiveDirectory")!;
+        Assert.True(entra["enabled"]?.GetValue<bool>());
+        Assert.Equal("[parameters('consoleClientId')]", entra["registration"]?["clientId"]?.GetValue<string>());
+        Assert.Contains("environment().authentication.loginEndpoint, tenant().tenantId", entra["registration"]?["openIdIssuer"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(entra["registration"]?["clientSecretSettingName"]);
+
+        Assert.Equal("", Main.Json["parameters"]?["consoleClientId"]?["defaultValue"]?.GetValue<string>());
+        var functionApp = Main.Resources.Single(r => ArmTemplate.Type(r) == "Microsoft.Resources/deployments" && r["name"]?.GetValue<string>() == "function-app");
+        Assert.Equal("[parameters('consoleClientId')]", functionApp["properties"]?["parameters"]?["consoleClientId"]?["value"]?.GetValue<string>());
+    }
+
+    [Fact]
     public void Outputs_NameUrlAndWebhookPatterns()
     {
         var outputs = Main.Json["outputs"]!.AsObject();
@@ -208,6 +232,8 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
         Assert.Contains("https://", Output("functionAppUrl"), StringComparison.Ordinal);
         Assert.Contains("/api/webhooks/coworks/{connectorId}'", Output("coworksWebhookUrlPattern"), StringComparison.Ordinal);
         Assert.Contains("/api/webhooks/cobot/{connectorId}/{callbackToken}'", Output("cobotWebhookUrlPattern"), StringComparison.Ordinal);
+        Assert.Contains("/console'", Output("consoleUrl"), StringComparison.Ordinal);
+        Assert.Contains("/.auth/login/aad/callback'", Output("consoleRedirectUri"), StringComparison.Ordinal);
         foreach (var (name, output) in outputs)
             Assert.NotEqual("securestring", output?["type"]?.GetValue<string>()?.ToLowerInvariant());
     }

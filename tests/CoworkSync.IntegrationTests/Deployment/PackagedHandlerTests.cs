@@ -83,6 +83,28 @@ public sealed class PackagedHandlerTests(PackageFixture package, ITestOutputHelp
         Assert.Equal(JsonValueKind.Number, body.GetProperty("ReturnValue").ValueKind);
     }
 
+    [Fact]
+    public async Task Console_ServedByThePackagedHandler_WithItsAssets_AndIgnoringAPrincipalHeaderThePlatformDidNotSet()
+    {
+        var handler = await package.HandlerAsync();
+
+        var stylesheet = await handler.Client.GetAsync("/console/assets/console.css");
+        Assert.True(stylesheet.StatusCode == HttpStatusCode.OK, $"{(int)stylesheet.StatusCode}{handler.DescribeOutput()}");
+        Assert.Equal("text/css", stylesheet.Content.Headers.ContentType?.MediaType);
+
+        // App Service authentication is not on here (no WEBSITE_AUTH_ENABLED): a forged principal is nobody.
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "/console");
+        forged.Headers.Add("X-MS-CLIENT-PRINCIPAL", Convert.ToBase64String(Encoding.UTF8.GetBytes(
+            """{"auth_typ":"aad","claims":[{"typ":"name","val":"Mallory"},{"typ":"roles","val":"Operator"}]}""")));
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = handler.Client.BaseAddress };
+        var response = await noRedirects.SendAsync(forged);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/console/sign-in", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+
+        var signIn = await noRedirects.GetStringAsync(response.Headers.Location);
+        Assert.Contains("App Service authentication is not enabled", signIn, StringComparison.Ordinal);
+    }
+
     private static string Envelope(string id, string type, string connectorId) =>
         JsonSerializer.Serialize(new { id, type, connectorId, occurredAt = "2026-11-23T08:00:00Z", attempt = 1, payload = new { } });
 
