@@ -93,7 +93,8 @@ public sealed class LocalFunctionApp(string storageConnectionString, IReadOnlyDi
         SecretsInLogs.Register(FunctionKey);
         builder.ConfigureTestServices(services =>
         {
-            Logs.AddTo(services);
+            // EventApplied (Debug) too: the reliability books count it to find an event applied twice.
+            Logs.AddTo(services, typeof(CoworkSync.Messaging.Processing.EventProcessor).FullName!);
             services.Decorate<ISecretStore>(inner => new RecordingSecretStore(inner));
             services.Decorate<IPasswordProtector>(inner => new RecordingPasswordProtector(inner));
             services.AddSingleton(Mock.Of<TokenCredential>());

@@ -46,6 +46,8 @@ public sealed class AppProcess : IAsyncDisposable
             // Syncs run when a test starts them.
             ["AzureWebJobs.PollCoworks.Disabled"] = "true",
             ["AzureWebJobs.PollCobot.Disabled"] = "true",
+            // The books count EventApplied lines (event id 100) to find an event applied twice; they are Debug.
+            ["Logging__LogLevel__CoworkSync.Messaging.Processing.EventProcessor"] = "Debug",
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
             _settings[name] = value;

@@ -41,7 +41,13 @@ public sealed partial class Books
 
     public int AcceptedDeadLettered => Accepted.Count(id => DeadLettered.Contains(id) && !Applied.Contains(id));
 
-    public bool Balance => Missing.Count == 0 && Both.Count == 0 && AppliedTwice.Count == 0;
+    /// <summary>
+    /// Events were applied but no EventApplied line was seen at all: the log that shows an event applied twice is not
+    /// reaching the harness (its level, its format), so "none applied twice" would hold by not looking.
+    /// </summary>
+    public bool Blind => Applied.Count > 0 && AppliedLines.Count == 0;
+
+    public bool Balance => Missing.Count == 0 && Both.Count == 0 && AppliedTwice.Count == 0 && !Blind;
 
     /// <summary>Reads the books of <paramref name="connectorId"/> from the tables and the app's log lines.</summary>
     public static async Task<Books> ReadAsync(TableServiceClient tables, string connectorId, IEnumerable<string> acceptedEventIds, IEnumerable<string> logLines)
@@ -100,6 +106,8 @@ public sealed partial class Books
             text.Append($"{Environment.NewLine}  event {id}: accepted, but neither applied nor dead-lettered (lost)");
         foreach (var id in Both)
             text.Append($"{Environment.NewLine}  event {id}: both applied and dead-lettered");
+        if (Blind)
+            text.Append($"{Environment.NewLine}  {Applied.Count} events applied, but no EventApplied log line seen: applied twice cannot be checked");
         foreach (var id in AppliedTwice)
             text.Append($"{Environment.NewLine}  event {id}: applied {AppliedLines[id]} times");
         Assert.Fail(text.ToString());
