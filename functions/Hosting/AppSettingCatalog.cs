@@ -87,6 +87,8 @@ public static class AppSettingCatalog
         ("Storage__QueueServiceUri", AppSettingUse.LocalOnly, "queue endpoint for local mode's events queue, with an identity"),
         ("LocalData__Path", AppSettingUse.LocalOnly, "folder for local secrets, keys and data (.data)"),
         ("LocalMode__FunctionKey", AppSettingUse.LocalOnly, "the key admin routes require in local mode (random, kept in .data/function-key)"),
+        ("LocalMode__CrashPoint", AppSettingUse.LocalOnly, "reliability tests only: AfterClaim, AfterAccountWrite or BeforeMarkApplied, where the app stops for the test to kill it (unset: never)"),
+        ("LocalMode__CrashPointEventId", AppSettingUse.LocalOnly, "reliability tests only: the event the crash point stops"),
         ("LocalQueue__MaxDeliveryCount", AppSettingUse.LocalOnly, "deliveries before the local queue dead-letters a message (10)"),
         ("LocalQueue__LockDuration", AppSettingUse.LocalOnly, "lock of a delivered message, and the local function timeout (00:05:00)"),
         ("LocalQueue__PollInterval", AppSettingUse.LocalOnly, "pause between polls of an empty local queue; an event this process sends wakes it at once (00:00:01)"),

@@ -15,6 +15,7 @@ using CoworkSync.NetworkAccess;
 using CoworkSync.Platforms.Cobot;
 using CoworkSync.Platforms.Coworks;
 using CoworkSync.State;
+using CoworkSync.State.CrashPoints;
 using CoworkSync.Functions.Console;
 using CoworkSync.Functions.Portal;
 using CoworkSync.Functions.Web;
@@ -69,6 +70,8 @@ public static class CoworkSyncServices
             var dataPath = Path.GetFullPath(configuration[LocalDataPathSetting] ?? ".data");
             services.Configure<FunctionKeyOptions>(o => o.Key = LocalFunctionKey.Resolve(configuration, dataPath));
             services.AddHostedService<LocalTimerScheduler>();
+            if (LocalCrashPoints.FromSettings(configuration, dataPath) is { } crashPoints)
+                services.Replace(ServiceDescriptor.Singleton<ICrashPoints>(crashPoints));
             if (MessagingServiceCollectionExtensions.UsesLocalQueue(configuration))
                 services.AddHostedService<LocalQueuePump>();
             if (string.IsNullOrEmpty(configuration["urls"]))

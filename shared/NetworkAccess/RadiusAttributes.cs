@@ -13,9 +13,14 @@ public sealed class RadiusAttributes
 {
     private readonly Dictionary<string, string?> _first;
 
+    /// <summary>RFC 2865 §5: an attribute's value is at most 253 octets; FreeRADIUS never sends a longer one.</summary>
+    public const int MaxValueBytes = 253;
+
     private RadiusAttributes(Dictionary<string, string?> first) => _first = first;
 
-    /// <exception cref="RadiusRequestException">The body is not an rlm_rest JSON object.</exception>
+    /// <exception cref="RadiusRequestException">
+    /// The body is not an rlm_rest JSON object, or an attribute's first value is longer than <see cref="MaxValueBytes"/>.
+    /// </exception>
     public static RadiusAttributes Parse(ReadOnlySpan<byte> utf8Json)
     {
         try
@@ -28,7 +33,11 @@ public sealed class RadiusAttributes
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                first[name] = FirstValue(ref reader);
+                var value = FirstValue(ref reader);
+                // Such a value cannot come from a RADIUS request, and would make a table key too long to store.
+                if (value is not null && Encoding.UTF8.GetByteCount(value) > MaxValueBytes)
+                    throw new RadiusRequestException($"The attribute {name} is longer than the {MaxValueBytes} bytes a RADIUS attribute holds.");
+                first[name] = value;
             }
             // Anything after the object is not one JSON value: the reader refuses it.
             reader.Read();

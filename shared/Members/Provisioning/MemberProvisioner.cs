@@ -1,6 +1,7 @@
 using CoworkSync.Members.Accounts;
 using CoworkSync.Members.WelcomeEmails;
 using CoworkSync.Messaging.Events;
+using CoworkSync.State.CrashPoints;
 
 namespace CoworkSync.Members.Provisioning;
 
@@ -8,11 +9,12 @@ namespace CoworkSync.Members.Provisioning;
 /// Reconciles a member and, when they have an enabled account whose welcome email was never queued, queues it:
 /// the email goes through the events queue, so a failed send is retried and never blocks the account.
 /// </summary>
-public sealed class MemberProvisioner(MemberReconciler reconciler, AccountStore accounts, IEventPublisher publisher, TimeProvider time)
+public sealed class MemberProvisioner(MemberReconciler reconciler, AccountStore accounts, IEventPublisher publisher, TimeProvider time, ICrashPoints crashPoints)
 {
     public async Task<ReconcileResult> ProvisionAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         var (result, welcomeEmailDue) = await ReconcileAsync(request, cancellationToken);
+        await crashPoints.ReachedAsync(CrashPoint.AfterAccountWrite, request.EventId, cancellationToken);
         if (welcomeEmailDue)
             result = result with { Account = await QueueWelcomeEmailAsync(request.ConnectorId, result.Account!, resendId: null, cancellationToken) };
         return result;

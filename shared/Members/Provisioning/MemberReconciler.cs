@@ -117,6 +117,19 @@ public sealed partial class MemberReconciler(
             account = await accounts.UpdateAsync(accountChange with { StateVersion = Later(account!.StateVersion, incoming.UpdatedAt), UpdatedAt = now }, cancellationToken);
         if (change is not null)
             await RecordHistoryAsync(request, new MemberHistoryEntry(member.HistoryCount, now, request.EventId, request.SyncRunId, request.OperatorRequested, outcome.ToString(), change), cancellationToken);
+        if (accountChange is not null)
+        {
+            // A newer state reconciled between this row write and this account write, finding the account's access as it
+            // wanted it, left the account alone: this write has just put an older state's access over it. The row tells:
+            // reconcile the state it carries (which writes the account back, conditional on its ETag).
+            var latest = await members.GetAsync(request.ConnectorId, incoming.MemberId, cancellationToken);
+            if (latest is not null && latest.Platform.UpdatedAt > incoming.UpdatedAt)
+            {
+                var newer = new ReconcileRequest(request.ConnectorId, latest.Platform, request.Settings, request.PlanMappings,
+                    latest.LastEventId, latest.LastSyncRunId, latest.Gone);
+                return await ReconcileOnceAsync(newer, new StoredMember(latest), cancellationToken);
+            }
+        }
         return new ReconcileResult(outcome, member, account);
     }
 

@@ -10,14 +10,20 @@ public enum EventClaimStatus
     /// <summary>The event was applied before: the delivery is a repeat.</summary>
     AlreadyApplied,
 
-    /// <summary>Another delivery holds the event right now and will apply, retry or dead-letter it.</summary>
+    /// <summary>
+    /// Another delivery holds the event right now (until <see cref="EventClaim.HeldUntil"/>): it will apply, retry or
+    /// dead-letter it, unless it died holding it.
+    /// </summary>
     InProgressElsewhere,
 }
 
-/// <summary>The result of claiming an event; <see cref="ETag"/> identifies the claim when it is held.</summary>
-public sealed record EventClaim(EventClaimStatus Status, ETag ETag = default)
+/// <summary>
+/// The result of claiming an event; <see cref="ETag"/> identifies the claim when it is held, <see cref="HeldUntil"/>
+/// when another delivery's lease on it ends.
+/// </summary>
+public sealed record EventClaim(EventClaimStatus Status, ETag ETag = default, DateTimeOffset? HeldUntil = null)
 {
     public static EventClaim Applied { get; } = new(EventClaimStatus.AlreadyApplied);
 
-    public static EventClaim Elsewhere { get; } = new(EventClaimStatus.InProgressElsewhere);
+    public static EventClaim Elsewhere(DateTimeOffset heldUntil) => new(EventClaimStatus.InProgressElsewhere, HeldUntil: heldUntil);
 }

@@ -1,5 +1,6 @@
 using CoworkSync.Messaging.DeadLetters;
 using CoworkSync.Messaging.Events;
+using CoworkSync.State.CrashPoints;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +19,12 @@ public sealed class EventProcessor(
     IEventPublisher publisher,
     IOptions<EventProcessingOptions> options,
     TimeProvider time,
+    ICrashPoints crashPoints,
     ILogger<EventProcessor> logger) : IEventProcessor
 {
+    /// <summary>How long after another delivery's lease ends its event is looked at again.</summary>
+    public static readonly TimeSpan CheckBackMargin = TimeSpan.FromSeconds(1);
+
     public async Task<ProcessingOutcome> ProcessAsync(QueueDelivery delivery, CancellationToken cancellationToken)
     {
         EventEnvelope envelope;
@@ -52,10 +57,10 @@ public sealed class EventProcessor(
                 logger.AlreadyApplied(envelope.Id, envelope.ConnectorId);
                 return ProcessingOutcome.AlreadyApplied;
             case EventClaimStatus.InProgressElsewhere:
-                logger.InProgressElsewhere(envelope.Id, envelope.ConnectorId);
-                return ProcessingOutcome.InProgressElsewhere;
+                return await CheckBackAsync(envelope, claim, cancellationToken);
         }
 
+        await crashPoints.ReachedAsync(CrashPoint.AfterClaim, envelope.Id, cancellationToken);
         try
         {
             await ApplyAsync(envelope, cancellationToken);
@@ -89,7 +94,25 @@ public sealed class EventProcessor(
         var handler = handlers.Find(envelope.Type)
             ?? throw new PermanentEventException(DeadLetterReasons.UnknownEventType, $"No handler applies events of type '{envelope.Type}'.");
         await handler.HandleAsync(envelope, cancellationToken);
+        await crashPoints.ReachedAsync(CrashPoint.BeforeMarkApplied, envelope.Id, cancellationToken);
         await processed.MarkAppliedAsync(envelope, time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Another delivery holds the event. It may be applying it, or it may have died holding it (killed, or timed out
+    /// and redelivered: this very message): this delivery cannot tell, and completing it as a duplicate would lose the
+    /// event in the second case. So it sends the event again for when the holder's lease ends, then completes; the copy
+    /// finds it applied (a no-op), or takes over the claim of a holder that died.
+    /// </summary>
+    private async Task<ProcessingOutcome> CheckBackAsync(EventEnvelope envelope, EventClaim claim, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var heldUntil = claim.HeldUntil ?? now;
+        var delay = (heldUntil > now ? heldUntil - now : TimeSpan.Zero) + CheckBackMargin;
+        // If this send fails the exception propagates: the delivery is abandoned and the broker redelivers it.
+        await publisher.PublishAsync(envelope, PublishOptions.CheckBack(envelope, heldUntil, delay), cancellationToken);
+        logger.InProgressElsewhere(envelope.Id, envelope.ConnectorId, heldUntil);
+        return ProcessingOutcome.InProgressElsewhere;
     }
 
     private async Task<ProcessingOutcome> ScheduleRetryAsync(EventEnvelope envelope, string reason, Exception ex, CancellationToken cancellationToken)

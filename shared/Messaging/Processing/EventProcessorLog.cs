@@ -10,8 +10,8 @@ internal static partial class EventProcessorLog
     [LoggerMessage(EventId = 101, EventName = "EventAlreadyApplied", Level = LogLevel.Information, Message = "Event {EventId} for connector {ConnectorId} was already applied; nothing to do")]
     public static partial void AlreadyApplied(this ILogger logger, string eventId, string connectorId);
 
-    [LoggerMessage(EventId = 106, EventName = "EventInProgressElsewhere", Level = LogLevel.Information, Message = "Event {EventId} for connector {ConnectorId} is being applied by another delivery; this one is a duplicate")]
-    public static partial void InProgressElsewhere(this ILogger logger, string eventId, string connectorId);
+    [LoggerMessage(EventId = 106, EventName = "EventInProgressElsewhere", Level = LogLevel.Information, Message = "Event {EventId} for connector {ConnectorId} is held by another delivery until {HeldUntil}; it is looked at again then")]
+    public static partial void InProgressElsewhere(this ILogger logger, string eventId, string connectorId, DateTimeOffset heldUntil);
 
     [LoggerMessage(EventId = 102, EventName = "EventRetryScheduled", Level = LogLevel.Warning, Message = "Event {EventId} for connector {ConnectorId} failed transiently on attempt {Attempt} ({FailureReason}); retrying in {RetryDelay}")]
     public static partial void RetryScheduled(this ILogger logger, Exception exception, string eventId, string connectorId, int attempt, string failureReason, TimeSpan retryDelay);

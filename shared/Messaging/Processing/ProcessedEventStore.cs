@@ -37,12 +37,12 @@ public sealed class ProcessedEventStore(StateTables tables) : IProcessedEventSto
 
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
         if (!existing.HasValue)
-            return EventClaim.Elsewhere;
+            return EventClaim.Elsewhere(now); // Released between the two calls: worth another look at once.
         var record = existing.Value!;
         if (record.GetString("State") == Applied)
             return EventClaim.Applied;
-        if (record.GetDateTimeOffset("LeaseUntil") > now)
-            return EventClaim.Elsewhere;
+        if (record.GetDateTimeOffset("LeaseUntil") is { } leaseUntil && leaseUntil > now)
+            return EventClaim.Elsewhere(leaseUntil);
 
         // The holder's lease ran out (it died): take the claim over, unless another delivery just did.
         try
@@ -52,7 +52,7 @@ public sealed class ProcessedEventStore(StateTables tables) : IProcessedEventSto
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
         {
-            return EventClaim.Elsewhere;
+            return EventClaim.Elsewhere(now + lease);
         }
     }
 

@@ -5,7 +5,10 @@ public enum ProcessingOutcome
     Applied,
     AlreadyApplied,
 
-    /// <summary>Another delivery of the same event is applying it right now; this one is a duplicate.</summary>
+    /// <summary>
+    /// Another delivery holds the event's claim; this one sent the event again for when that claim ends (in case its
+    /// holder died) and is done.
+    /// </summary>
     InProgressElsewhere,
     RetryScheduled,
     DeadLettered,

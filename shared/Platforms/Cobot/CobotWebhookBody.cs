@@ -15,6 +15,9 @@ public static class CobotWebhookBody
     /// </returns>
     public static (CobotWebhookEvent? Hint, bool Malformed) Read(byte[] body, Uri apiBaseUrl)
     {
+        // The JSON reader checks a string's UTF-8 only when the string is read, which would throw past the caller.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+            return (null, true);
         JsonDocument document;
         try
         {

@@ -31,8 +31,11 @@ public sealed class AzuriteInstance : IAsyncDisposable
     private CapturedOutput? _output;
     private bool _disposed;
 
-    private AzuriteInstance(string repoRoot, string azuriteScript, int blobPort, int queuePort, int tablePort)
+    private readonly string? _location;
+
+    private AzuriteInstance(string repoRoot, string azuriteScript, int blobPort, int queuePort, int tablePort, string? location = null)
     {
+        _location = location;
         _repoRoot = repoRoot;
         _azuriteScript = azuriteScript;
         BlobPort = blobPort;
@@ -63,7 +66,13 @@ public sealed class AzuriteInstance : IAsyncDisposable
     /// <summary>
     /// Starts Azurite on three free loopback ports and waits until all of them accept connections.
     /// </summary>
-    public static async Task<AzuriteInstance> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<AzuriteInstance> StartAsync(CancellationToken cancellationToken = default) => StartAsync(location: null, cancellationToken);
+
+    /// <summary>
+    /// Starts Azurite as <see cref="StartAsync(CancellationToken)"/> does, but keeping its data in <paramref name="location"/>
+    /// (when given) instead of memory, so that it survives <see cref="StopGracefullyAsync"/> and <see cref="StartAgainAsync"/>.
+    /// </summary>
+    public static async Task<AzuriteInstance> StartAsync(string? location, CancellationToken cancellationToken = default)
     {
         var repoRoot = FindRepoRoot();
         var script = Path.Combine(repoRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
@@ -78,7 +87,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
             () =>
             {
                 var ports = FreePorts.Tcp(3);
-                return Task.FromResult(new AzuriteInstance(repoRoot, script, ports[0], ports[1], ports[2]));
+                return Task.FromResult(new AzuriteInstance(repoRoot, script, ports[0], ports[1], ports[2], location));
             },
             instance => instance.StartProcessAsync(cancellationToken),
             e => e is AzuriteStartException);
@@ -103,7 +112,32 @@ public sealed class AzuriteInstance : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts Azurite again on the same ports (stopping it first if it is running). In-memory data is lost.
+    /// Stops Azurite with one SIGTERM, so that it closes its servers and saves its data (on disk when started with a
+    /// location), waiting up to <paramref name="limit"/> before it is killed.
+    /// </summary>
+    public async Task StopGracefullyAsync(TimeSpan limit)
+    {
+        await _lifecycle.WaitAsync();
+        try
+        {
+            var process = _process;
+            _process = null;
+            if (process is null)
+                return;
+            await process.StopAsync(async running =>
+            {
+                if (SendTerminate(running))
+                    await running.ExitsWithinAsync(limit);
+            });
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>
+    /// Starts Azurite again on the same ports (stopping it first if it is running). In-memory data is lost; data on disk is kept.
     /// </summary>
     public async Task StartAgainAsync(CancellationToken cancellationToken = default)
     {
@@ -149,15 +183,18 @@ public sealed class AzuriteInstance : IAsyncDisposable
             startInfo.ArgumentList.Add(watchdog);
         }
 
-        foreach (var argument in new[]
-        {
+        string[] persistence = _location is null ? ["--inMemoryPersistence"] : ["--location", _location];
+        string[] arguments =
+        [
             _azuriteScript,
             "--blobHost", "127.0.0.1", "--blobPort", Port(BlobPort),
             "--queueHost", "127.0.0.1", "--queuePort", Port(QueuePort),
             "--tableHost", "127.0.0.1", "--tablePort", Port(TablePort),
-            "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl",
+            .. persistence,
+            "--skipApiVersionCheck", "--disableProductStyleUrl",
             "--disableTelemetry", "--silent",
-        })
+        ];
+        foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
         }

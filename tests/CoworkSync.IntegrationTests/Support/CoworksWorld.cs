@@ -18,11 +18,14 @@ public sealed class CoworksWorld : IAsyncLifetime
 
     private readonly AzuriteFixture _azurite;
     private readonly Action<IServiceCollection>? _services;
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
 
-    public CoworksWorld(AzuriteFixture azurite, Action<IServiceCollection>? services = null)
+    /// <param name="settings">More app settings, over the world's own.</param>
+    public CoworksWorld(AzuriteFixture azurite, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _azurite = azurite;
         _services = services;
+        _settings = settings;
     }
 
     /// <summary>Unique per world, so worlds sharing one Azurite never see each other's members.</summary>
@@ -70,6 +73,8 @@ public sealed class CoworksWorld : IAsyncLifetime
             ["AzureWebJobs.PollCoworks.Disabled"] = "true",
             ["Coworks:MaxRetryDelay"] = "00:00:05",
         };
+        foreach (var (name, value) in _settings ?? new Dictionary<string, string?>())
+            settings[name] = value;
         if (dataPath is not null)
             settings["LocalData:Path"] = dataPath;
         return new LocalFunctionApp(_azurite.ConnectionString, settings) { ConfigureServices = services };

@@ -3,7 +3,10 @@ using System.Text.Json;
 using Azure.Core;
 using CoworkSync.Messaging.Events;
 using CoworkSync.Messaging.LocalQueue;
+using CoworkSync.IntegrationTests.Support.Secrets;
+using CoworkSync.Members.Accounts;
 using CoworkSync.Messaging.Processing;
+using CoworkSync.State.Secrets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -23,6 +26,12 @@ public sealed class LocalFunctionApp(string storageConnectionString, IReadOnlyDi
     public const int MaxAttempts = 3;
 
     public ScriptedHandler Handler { get; } = new();
+
+    /// <summary>
+    /// Every line this app logged through its own filters (what its console would write): checked for secrets when the
+    /// app is disposed.
+    /// </summary>
+    public LogCapture Logs { get; } = new();
 
     /// <summary>More service changes a test wants (a clock, a stand-in), applied after the app's own.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
@@ -81,8 +90,13 @@ public sealed class LocalFunctionApp(string storageConnectionString, IReadOnlyDi
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
 
+        SecretsInLogs.Register(FunctionKey);
         builder.ConfigureTestServices(services =>
         {
+            // EventApplied (Debug) too: the reliability books count it to find an event applied twice.
+            Logs.AddTo(services, typeof(CoworkSync.Messaging.Processing.EventProcessor).FullName!);
+            services.Decorate<ISecretStore>(inner => new RecordingSecretStore(inner));
+            services.Decorate<IPasswordProtector>(inner => new RecordingPasswordProtector(inner));
             services.AddSingleton(Mock.Of<TokenCredential>());
             services.AddSingleton<IEventHandler>(Handler);
             services.AddSingleton<LocalQueueEventPublisher>();
@@ -90,5 +104,12 @@ public sealed class LocalFunctionApp(string storageConnectionString, IReadOnlyDi
             services.AddSingleton<IEventPublisher>(provider => provider.GetRequiredService<RecordingPublisher>());
             ConfigureServices?.Invoke(services);
         });
+    }
+
+    /// <summary>Stops the app, then fails if any line it logged holds a secret of this run.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SecretsInLogs.Check($"an in-process app (queue {QueueName})", Logs.Lines.ToArray());
     }
 }

@@ -6,7 +6,14 @@ namespace CoworkSync.IntegrationTests.Support;
 /// <summary>Passes every publish on to the real queue and remembers it, so a test can say what was (not) enqueued.</summary>
 public sealed class RecordingPublisher(IEventPublisher inner) : IEventPublisher
 {
+    /// <summary>Every event put on the queue, but the check-backs (<see cref="CheckBacks"/>).</summary>
     public ConcurrentQueue<EventEnvelope> Published { get; } = new();
+
+    /// <summary>
+    /// Events a delivery sent again because another delivery held their claim (<see cref="PublishOptions.CheckBack"/>):
+    /// not new events, so not in <see cref="Published"/>.
+    /// </summary>
+    public ConcurrentQueue<EventEnvelope> CheckBacks { get; } = new();
 
     /// <summary>How many batch publishes there were, and of how many envelopes each.</summary>
     public ConcurrentQueue<int> Batches { get; } = new();
@@ -14,7 +21,7 @@ public sealed class RecordingPublisher(IEventPublisher inner) : IEventPublisher
     public async Task PublishAsync(EventEnvelope envelope, PublishOptions options, CancellationToken cancellationToken)
     {
         await inner.PublishAsync(envelope, options, cancellationToken);
-        Published.Enqueue(envelope);
+        (options.IsCheckBack ? CheckBacks : Published).Enqueue(envelope);
     }
 
     public async Task PublishBatchAsync(IReadOnlyList<EventPublication> publications, CancellationToken cancellationToken)

@@ -17,8 +17,9 @@ namespace CoworkSync.Simulators.Coworks;
 /// A fake Coworks API on a real loopback socket, serving the documented contract for any number of spaces:
 /// <c>GET /v1/spaces/{space}/members?page&amp;per_page</c>, <c>GET /v1/spaces/{space}/members/{id}</c> and
 /// <c>GET /v1/spaces/{space}/plans</c>, each needing <c>Authorization: Bearer {space key}</c> (401 otherwise;
-/// 404 for an unknown space or member). Faults queued with <see cref="ThrottleNext"/> and <see cref="FailNext"/>
-/// answer the next requests instead. Every request is recorded.
+/// 404 for an unknown space or member). Faults queued with <see cref="ThrottleNext"/>, <see cref="FailNext"/> and
+/// <see cref="FaultNext"/> answer the next requests instead: error statuses, hangs, slow answers, a connection closed
+/// mid-body, truncated or invalid JSON. Every request is recorded.
 /// </summary>
 public sealed class CoworksSimulator : IAsyncDisposable
 {
@@ -72,6 +73,16 @@ public sealed class CoworksSimulator : IAsyncDisposable
     public void FailNext(int count, HttpStatusCode status = HttpStatusCode.InternalServerError, string? retryAfter = null) =>
         Enqueue(count, new SimulatorFault(status, retryAfter));
 
+    /// <summary>The next requests meet <paramref name="faults"/>, in order: statuses, hangs, slow, cut or broken answers.</summary>
+    public void FaultNext(params IEnumerable<SimulatorFault> faults)
+    {
+        foreach (var fault in faults)
+            _faults.Enqueue(fault);
+    }
+
+    /// <summary>How many queued faults no request has met yet.</summary>
+    public int PendingFaults => _faults.Count;
+
     public int RequestCountTo(string pathFragment) => _requests.Count(r => r.PathAndQuery.Contains(pathFragment, StringComparison.Ordinal));
 
     public async ValueTask DisposeAsync()
@@ -88,25 +99,58 @@ public sealed class CoworksSimulator : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        var (status, body) = Answer(context.Request, context.Response);
-        _requests.Enqueue(new SimulatorRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, status, _clock.Elapsed));
-        context.Response.StatusCode = status;
-        if (body is not null)
+        _faults.TryDequeue(out var fault);
+        if (fault is { Kind: SimulatorFaultKind.Hang or SimulatorFaultKind.Slow })
         {
-            context.Response.ContentType = "application/json";
-            await JsonSerializer.SerializeAsync(context.Response.Body, body);
+            try
+            {
+                await Task.Delay(fault.Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                _requests.Enqueue(new SimulatorRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, 0, _clock.Elapsed) { Fault = fault.Kind });
+                return; // The client gave up waiting.
+            }
         }
+        var (status, body) = fault is { Kind: SimulatorFaultKind.Status } ? StatusFault(fault, context.Response) : Answer(context.Request);
+        _requests.Enqueue(new SimulatorRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, status, _clock.Elapsed)
+        {
+            RetryAfter = fault?.RetryAfter,
+            Fault = fault?.Kind,
+        });
+        context.Response.StatusCode = status;
+        if (body is null)
+            return;
+        context.Response.ContentType = "application/json";
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body);
+        switch (fault?.Kind)
+        {
+            case SimulatorFaultKind.CloseMidBody:
+                context.Response.ContentLength = bytes.Length;
+                await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+                await context.Response.Body.FlushAsync();
+                context.Abort();
+                return;
+            case SimulatorFaultKind.TruncatedJson:
+                bytes = bytes[..(bytes.Length / 2)];
+                break;
+            case SimulatorFaultKind.InvalidJson:
+                bytes = "<html><body>502 Bad Gateway</body></html>"u8.ToArray();
+                break;
+        }
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes);
     }
 
-    private (int Status, object? Body) Answer(HttpRequest request, HttpResponse response)
+    private static (int Status, object? Body) StatusFault(SimulatorFault fault, HttpResponse response)
     {
-        if (_faults.TryDequeue(out var fault))
-        {
-            if (fault.RetryAfter is not null)
-                response.Headers.RetryAfter = fault.RetryAfter;
-            return ((int)fault.Status, Error("simulated fault"));
-        }
+        if (fault.RetryAfter is not null)
+            response.Headers.RetryAfter = fault.RetryAfter;
+        return ((int)fault.Status, Error("simulated fault"));
+    }
 
+    private (int Status, object? Body) Answer(HttpRequest request)
+    {
         // v1 / spaces / {space} / members [/ {id}] | plans
         var segments = (request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
         if (request.Method != HttpMethods.Get || segments.Length < 4 || segments[0] != "v1" || segments[1] != "spaces")

@@ -45,4 +45,16 @@ public sealed class RadiusAttributesTests
     [InlineData("Bogus", AccountingStatus.Unknown)]
     public void AccountingStatuses_ParseNamesAndNumbers(string value, AccountingStatus expected) =>
         Assert.Equal(expected, AccountingStatuses.Parse(value));
+
+    [Fact]
+    public void AValueLongerThanAnyRadiusAttribute_IsRefused_OneAtTheLimitIsNot()
+    {
+        // A NAS-Identifier of 10,000 characters once reached the session index as a table key and failed with a 500.
+        var atLimit = new string('n', RadiusAttributes.MaxValueBytes);
+
+        var attributes = RadiusAttributes.Parse(Encoding.UTF8.GetBytes($$$"""{"NAS-Identifier":{"value":["{{{atLimit}}}"]}}"""));
+
+        Assert.Equal(atLimit, attributes.String("NAS-Identifier"));
+        Assert.Throws<RadiusRequestException>(() => RadiusAttributes.Parse(Encoding.UTF8.GetBytes($$$"""{"User-Name":{"value":["{{{atLimit}}}é"]}}""")));
+    }
 }

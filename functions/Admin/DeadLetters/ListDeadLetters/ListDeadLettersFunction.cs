@@ -20,12 +20,14 @@ public static class ListDeadLettersFunction
         string? connectorId,
         string? eventType,
         string? state,
-        int? pageSize,
+        string? pageSize,
         string? continuationToken,
         string? reason,
         DateTimeOffset? failedFrom,
         DateTimeOffset? failedBefore,
         CancellationToken cancellationToken) =>
-        AdminAnswers.FromQuery(await deadLetters.ListAsync(connectorId, eventType, state, pageSize, continuationToken, cancellationToken,
-            reason, failedFrom, failedBefore), Results.Ok);
+        QueryNumber.TryRead(pageSize, out var size)
+            ? AdminAnswers.FromQuery(await deadLetters.ListAsync(connectorId, eventType, state, size, continuationToken, cancellationToken,
+                reason, failedFrom, failedBefore), Results.Ok)
+            : AdminProblems.BadRequest("pageSize", $"must be a whole number between 1 and {DeadLetterAdministration.MaxPageSize}");
 }

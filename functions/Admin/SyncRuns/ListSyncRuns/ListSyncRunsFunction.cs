@@ -13,6 +13,8 @@ public static class ListSyncRunsFunction
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/admin/connectors/{connectorId}/sync-runs", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
 
-    private static async Task<IResult> ListAsync(string connectorId, int? max, SyncRunAdministration syncs, CancellationToken cancellationToken) =>
-        AdminAnswers.FromQuery(await syncs.ListAsync(connectorId, max, cancellationToken), items => Results.Ok(new ItemsView<SyncRunView>(items)));
+    private static async Task<IResult> ListAsync(string connectorId, string? max, SyncRunAdministration syncs, CancellationToken cancellationToken) =>
+        QueryNumber.TryRead(max, out var count)
+            ? AdminAnswers.FromQuery(await syncs.ListAsync(connectorId, count, cancellationToken), items => Results.Ok(new ItemsView<SyncRunView>(items)))
+            : AdminProblems.BadRequest("max", $"must be a whole number between 1 and {SyncRunAdministration.MaxListed}");
 }

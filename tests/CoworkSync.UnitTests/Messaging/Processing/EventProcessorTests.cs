@@ -5,6 +5,7 @@ using Azure;
 using CoworkSync.Messaging.DeadLetters;
 using CoworkSync.Messaging.Events;
 using CoworkSync.Messaging.Processing;
+using CoworkSync.State.CrashPoints;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -56,15 +57,34 @@ public sealed class EventProcessorTests
     }
 
     [Fact]
-    public async Task ProcessAsync_EventBeingAppliedByAnotherDelivery_IsADuplicate()
+    public async Task ProcessAsync_EventHeldByAnotherDelivery_IsNotApplied_ButSentAgainForWhenThatClaimEnds()
     {
+        // The holder may be applying it, or may have died holding it (this message's own earlier delivery, killed):
+        // completing this delivery as a duplicate would lose the event in the second case.
+        var heldUntil = Now.AddMinutes(4);
         _processed.Setup(p => p.ClaimAsync(It.IsAny<EventEnvelope>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(EventClaim.Elsewhere);
+            .ReturnsAsync(EventClaim.Elsewhere(heldUntil));
 
-        var outcome = await CreateSut().ProcessAsync(Delivery(Envelope()), CancellationToken.None);
+        var outcome = await CreateSut().ProcessAsync(Delivery(Envelope(attempt: 2)), CancellationToken.None);
 
         Assert.Equal(ProcessingOutcome.InProgressElsewhere, outcome);
         _handler.Verify(h => h.HandleAsync(It.IsAny<EventEnvelope>(), It.IsAny<CancellationToken>()), Times.Never);
+        _publisher.Verify(p => p.PublishAsync(
+            It.Is<EventEnvelope>(e => e.Id == "evt_1" && e.Attempt == 2),
+            It.Is<PublishOptions>(o => o.Delay == TimeSpan.FromMinutes(4) + EventProcessor.CheckBackMargin && o.MessageId == $"evt_1:attempt:2:held-until:{heldUntil.UtcTicks}"),
+            It.IsAny<CancellationToken>()), Times.Once);
+        _processed.Verify(p => p.ReleaseAsync(It.IsAny<EventEnvelope>(), It.IsAny<EventClaim>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_EventHeldByAnotherDelivery_WhenTheCopyCannotBeSent_FailsTheDelivery()
+    {
+        _processed.Setup(p => p.ClaimAsync(It.IsAny<EventEnvelope>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(EventClaim.Elsewhere(Now.AddMinutes(1)));
+        _publisher.Setup(p => p.PublishAsync(It.IsAny<EventEnvelope>(), It.IsAny<PublishOptions>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new EventPublishException("queue down", isTransient: true));
+
+        await Assert.ThrowsAsync<EventPublishException>(() => CreateSut().ProcessAsync(Delivery(Envelope()), CancellationToken.None));
     }
 
     [Fact]
@@ -226,7 +246,7 @@ public sealed class EventProcessorTests
 
     private EventProcessor CreateSut() => new(
         new EventHandlerRegistry([_handler.Object]), _processed.Object, _deadLetters.Object, _publisher.Object,
-        Options.Create(_options), new FakeTimeProvider(Now), NullLogger<EventProcessor>.Instance);
+        Options.Create(_options), new FakeTimeProvider(Now), new NoCrashPoints(), NullLogger<EventProcessor>.Instance);
 
     private static EventEnvelope Envelope(string type = "test.event", int attempt = 1) => new()
     {

@@ -30,6 +30,21 @@ public sealed class CobotWebhookBodyTests
     }
 
     [Theory]
+    [InlineData("url")]
+    [InlineData("id")]
+    public void InvalidUtf8InTheValue_IsMalformed(string property)
+    {
+        // Found by the webhook fuzz test: a URL or id holding a lone 0xC3 byte answered 500.
+        var body = Encoding.UTF8.GetBytes($$"""{"{{property}}":"https://co-up.cobot.me/api/memberships/~"}""");
+        body[Array.IndexOf(body, (byte)'~')] = 0xC3;
+
+        var (hint, malformed) = CobotWebhookBody.Read(body, Api);
+
+        Assert.True(malformed);
+        Assert.Null(hint);
+    }
+
+    [Theory]
     [InlineData("""{"url":"https://evil.example/api/memberships/1"}""")]
     [InlineData("""{"id":"../../api/invoices/1"}""")]
     [InlineData("""{"id":"a b"}""")]
