@@ -1,6 +1,7 @@
 using CoworkSync.Functions.Admin.AccessGroups.GetAccessGroup;
 using CoworkSync.Functions.Admin.AccessGroups.ListAccessGroups;
 using CoworkSync.Functions.Admin.AccessGroups.PutAccessGroup;
+using CoworkSync.Functions.Admin.Audit.ListAudit;
 using CoworkSync.Functions.Admin.Connectors.GetConnector;
 using CoworkSync.Functions.Admin.Connectors.GetPlanMappings;
 using CoworkSync.Functions.Admin.Connectors.ListConnectors;
@@ -23,7 +24,7 @@ namespace CoworkSync.Functions.Admin;
 
 public static class AdminFunctions
 {
-    /// <summary>Maps the admin API (<c>/api/admin/…</c>): connectors, members, sync runs, dead letters, access groups.</summary>
+    /// <summary>Maps the admin API (<c>/api/admin/…</c>): connectors, members, sync runs, dead letters, access groups, the audit log.</summary>
     public static IEndpointRouteBuilder MapAdminFunctions(this IEndpointRouteBuilder app)
     {
         ListDeadLettersFunction.Map(app);
@@ -50,6 +51,8 @@ public static class AdminFunctions
         PutAccessGroupFunction.Map(app);
         GetAccessGroupFunction.Map(app);
         ListAccessGroupsFunction.Map(app);
+
+        ListAuditFunction.Map(app);
         return app;
     }
 }

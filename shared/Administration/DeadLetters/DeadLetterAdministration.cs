@@ -1,10 +1,11 @@
+using CoworkSync.Administration.Audit;
 using CoworkSync.Messaging.DeadLetters;
 using CoworkSync.Outcomes;
 
 namespace CoworkSync.Administration.DeadLetters;
 
 /// <summary>What support staff do with dead letters (the admin API and the console alike): find them, read one, replay or discard it.</summary>
-public sealed class DeadLetterAdministration(IDeadLetterStore store, DeadLetterActions actions)
+public sealed class DeadLetterAdministration(IDeadLetterStore store, DeadLetterActions actions, AuditLog audit, TimeProvider time)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -35,10 +36,16 @@ public sealed class DeadLetterAdministration(IDeadLetterStore store, DeadLetterA
         return Outcome<DeadLetterDetail>.Done(DeadLetterDetail.From(record, await store.GetHistoryAsync(id, cancellationToken)));
     }
 
-    /// <summary>Re-publishes the event under a new message id (the event id stays, so it is applied at most once) and records who did it.</summary>
-    public async Task<Outcome<DeadLetterSummary>> ReplayAsync(string id, string actor, string? comment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-publishes the event under a new message id (the event id stays, so it is applied at most once) and records who
+    /// did it, in the dead letter's own history and in the audit log.
+    /// </summary>
+    public async Task<Outcome<DeadLetterSummary>> ReplayAsync(string id, AuditActor actor, string? comment, CancellationToken cancellationToken)
     {
-        var result = await actions.ReplayAsync(id, actor, comment, cancellationToken);
+        ArgumentNullException.ThrowIfNull(actor);
+        var result = await actions.ReplayAsync(id, actor.Name, comment, cancellationToken);
+        if (result.Status == DeadLetterActionStatus.Done)
+            await RecordAsync(actor, AuditActions.DeadLetterReplayed, result.DeadLetter!, $"Replayed dead letter {id}.", comment, cancellationToken);
         return result.Status switch
         {
             DeadLetterActionStatus.Done => Outcome<DeadLetterSummary>.Done(DeadLetterSummary.From(result.DeadLetter!)),
@@ -48,12 +55,28 @@ public sealed class DeadLetterAdministration(IDeadLetterStore store, DeadLetterA
         };
     }
 
-    /// <summary>Sets the dead letter aside; the record and its audit trail are kept.</summary>
-    public async Task<Outcome<DeadLetterSummary>> DiscardAsync(string id, string actor, string? comment, CancellationToken cancellationToken)
+    /// <summary>Sets the dead letter aside; the record and its history are kept; the audit log records who did it.</summary>
+    public async Task<Outcome<DeadLetterSummary>> DiscardAsync(string id, AuditActor actor, string? comment, CancellationToken cancellationToken)
     {
-        var result = await actions.DiscardAsync(id, actor, comment, cancellationToken);
+        ArgumentNullException.ThrowIfNull(actor);
+        var result = await actions.DiscardAsync(id, actor.Name, comment, cancellationToken);
+        if (result.Status == DeadLetterActionStatus.Done)
+            await RecordAsync(actor, AuditActions.DeadLetterDiscarded, result.DeadLetter!, $"Discarded dead letter {id}.", comment, cancellationToken);
         return result.Status == DeadLetterActionStatus.Done
             ? Outcome<DeadLetterSummary>.Done(DeadLetterSummary.From(result.DeadLetter!))
             : Outcome<DeadLetterSummary>.NotFound($"There is no dead letter '{id}'.");
     }
+
+    private Task RecordAsync(AuditActor actor, string action, DeadLetter deadLetter, string summary, string? comment, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            Actor = actor,
+            Area = AuditAreas.DeadLetters,
+            Action = action,
+            Target = deadLetter.Id,
+            ConnectorId = deadLetter.ConnectorId,
+            Summary = summary,
+            Comment = comment,
+        }, cancellationToken);
 }

@@ -34,4 +34,7 @@ public interface IPlatform
 
     /// <summary>What the platform adds to the admin views of its connectors and members.</summary>
     IPlatformViews Views { get; }
+
+    /// <summary>The platform's interactive connection, which a person starts in the browser; null when it has none.</summary>
+    IPlatformConnect? Connect => null;
 }

@@ -12,7 +12,8 @@ public sealed class CobotPlatform(
     CobotWebhookReceiver webhooks,
     CobotMembers members,
     CobotChecks checks,
-    CobotViews views) : IPlatform
+    CobotViews views,
+    CobotConnect connect) : IPlatform
 {
     public const string PlatformName = "cobot";
 
@@ -31,4 +32,6 @@ public sealed class CobotPlatform(
     public IPlatformChecks Checks => checks;
 
     public IPlatformViews Views => views;
+
+    public IPlatformConnect Connect => connect;
 }

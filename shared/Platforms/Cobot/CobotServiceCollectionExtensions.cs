@@ -45,6 +45,7 @@ public static class CobotServiceCollectionExtensions
         services.AddSingleton<CobotMembers>();
         services.AddSingleton<CobotChecks>();
         services.AddSingleton<CobotViews>();
+        services.AddSingleton<CobotConnect>();
         services.AddSingleton<IPlatform, CobotPlatform>();
         services.AddSingleton<IEventHandler, CobotWebhookEventHandler>();
         services.AddSingleton<IEventHandler, CobotCheckInHandler>();

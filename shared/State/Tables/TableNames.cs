@@ -14,4 +14,7 @@ public static class TableNames
     public const string Usage = "Usage";
     public const string NasSessions = "NasSessions";
     public const string AccessGroups = "AccessGroups";
+    public const string AuditLog = "AuditLog";
+    public const string EventCounts = "EventCounts";
+    public const string OpenDeadLetters = "OpenDeadLetters";
 }

@@ -18,8 +18,11 @@ public static class PutAccessGroupFunction
 
     private static async Task<IResult> PutAsync(string groupId, HttpRequest request, AccessGroupAdministration groups, CancellationToken cancellationToken)
     {
+        var actor = AdminActor.FromQuery(request);
+        if (actor.Problem is { } refused)
+            return refused;
         var (input, problem) = await AdminJson.ReadAsync<AccessGroupInput>(request, cancellationToken);
-        return AdminAnswers.From(await groups.PutAsync(groupId, input, cancellationToken),
+        return AdminAnswers.From(await groups.PutAsync(groupId, input, actor.Actor, cancellationToken),
             done: Results.Ok, created: view => Results.Created($"/api/admin/access-groups/{groupId}", view), unreadable: problem);
     }
 }

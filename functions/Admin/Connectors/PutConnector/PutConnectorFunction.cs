@@ -15,8 +15,11 @@ public static class PutConnectorFunction
 
     private static async Task<IResult> PutAsync(string connectorId, HttpRequest request, ConnectorAdministration connectors, CancellationToken cancellationToken)
     {
+        var actor = AdminActor.FromQuery(request);
+        if (actor.Problem is { } refused)
+            return refused;
         var (input, problem) = await AdminJson.ReadAsync<ConnectorInput>(request, cancellationToken);
-        return AdminAnswers.From(await connectors.PutAsync(connectorId, input, cancellationToken),
+        return AdminAnswers.From(await connectors.PutAsync(connectorId, input, actor.Actor, cancellationToken),
             done: Results.Ok, created: view => Results.Created($"/api/admin/connectors/{connectorId}", view), unreadable: problem);
     }
 }

@@ -19,8 +19,11 @@ public static class PutConnectorSecretsFunction
 
     private static async Task<IResult> PutAsync(string connectorId, HttpRequest request, ConnectorAdministration connectors, CancellationToken cancellationToken)
     {
+        var actor = AdminActor.FromQuery(request);
+        if (actor.Problem is { } refused)
+            return refused;
         var (body, problem) = await AdminJson.ReadElementAsync(request, cancellationToken);
-        return AdminAnswers.From(await connectors.PutSecretsAsync(connectorId, problem is null ? body : (JsonElement?)null, cancellationToken),
+        return AdminAnswers.From(await connectors.PutSecretsAsync(connectorId, problem is null ? body : (JsonElement?)null, actor.Actor, cancellationToken),
             done: _ => Results.NoContent(), unreadable: problem);
     }
 }

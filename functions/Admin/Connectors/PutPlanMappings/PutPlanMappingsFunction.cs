@@ -19,7 +19,10 @@ public static class PutPlanMappingsFunction
 
     private static async Task<IResult> PutAsync(string connectorId, HttpRequest request, ConnectorAdministration connectors, CancellationToken cancellationToken)
     {
+        var actor = AdminActor.FromQuery(request);
+        if (actor.Problem is { } refused)
+            return refused;
         var (input, problem) = await AdminJson.ReadAsync<List<PlanMappingInput?>>(request, cancellationToken);
-        return AdminAnswers.From(await connectors.PutPlanMappingsAsync(connectorId, input, cancellationToken), Results.Ok, unreadable: problem);
+        return AdminAnswers.From(await connectors.PutPlanMappingsAsync(connectorId, input, actor.Actor, cancellationToken), Results.Ok, unreadable: problem);
     }
 }

@@ -18,6 +18,6 @@ public static class DiscardDeadLetterFunction
         var actor = await AdminActor.ReadAsync(request, cancellationToken);
         if (actor.Problem is { } problem)
             return problem;
-        return AdminAnswers.From(await deadLetters.DiscardAsync(id, actor.Name, actor.Comment, cancellationToken), Results.Ok);
+        return AdminAnswers.From(await deadLetters.DiscardAsync(id, actor.Actor, actor.Comment, cancellationToken), Results.Ok);
     }
 }

@@ -21,6 +21,6 @@ public static class ReplayDeadLetterFunction
         var actor = await AdminActor.ReadAsync(request, cancellationToken);
         if (actor.Problem is { } problem)
             return problem;
-        return AdminAnswers.From(await deadLetters.ReplayAsync(id, actor.Name, actor.Comment, cancellationToken), summary => Results.Accepted(value: summary));
+        return AdminAnswers.From(await deadLetters.ReplayAsync(id, actor.Actor, actor.Comment, cancellationToken), summary => Results.Accepted(value: summary));
     }
 }

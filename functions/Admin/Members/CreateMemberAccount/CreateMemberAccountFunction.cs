@@ -19,8 +19,11 @@ public static class CreateMemberAccountFunction
     private static async Task<IResult> CreateAsync(string connectorId, string memberId, HttpRequest request, MemberAdministration members, CancellationToken cancellationToken)
     {
         memberId = RouteId.Decode(memberId);
+        var actor = AdminActor.FromQuery(request);
+        if (actor.Problem is { } refused)
+            return refused;
         var (input, problem) = await AdminJson.ReadAsync<AccountRequest>(request, cancellationToken);
-        return AdminAnswers.From(await members.CreateAccountAsync(connectorId, memberId, input, cancellationToken),
+        return AdminAnswers.From(await members.CreateAccountAsync(connectorId, memberId, input, actor.Actor, cancellationToken),
             done: Results.Ok, created: member => Results.Created($"/api/admin/connectors/{connectorId}/members/{memberId}", member), unreadable: problem);
     }
 }

@@ -12,6 +12,13 @@ public static class ResendWelcomeEmailFunction
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/admin/connectors/{connectorId}/members/{memberId}/welcome-email", ResendAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
 
-    private static async Task<IResult> ResendAsync(string connectorId, string memberId, MemberAdministration members, CancellationToken cancellationToken) =>
-        AdminAnswers.From(await members.ResendWelcomeEmailAsync(connectorId, RouteId.Decode(memberId), cancellationToken), member => Results.Accepted(value: member));
+    private static async Task<IResult> ResendAsync(
+        string connectorId, string memberId, HttpRequest request, MemberAdministration members, CancellationToken cancellationToken)
+    {
+        var actor = AdminActor.FromQuery(request);
+        if (actor.Problem is { } refused)
+            return refused;
+        return AdminAnswers.From(await members.ResendWelcomeEmailAsync(connectorId, RouteId.Decode(memberId), actor.Actor, cancellationToken),
+            member => Results.Accepted(value: member));
+    }
 }
