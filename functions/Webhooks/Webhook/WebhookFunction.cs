@@ -2,6 +2,7 @@ using Azure;
 using CoworkSync.Connectors;
 using CoworkSync.Connectors.Seam;
 using CoworkSync.Functions.Hosting.Http;
+using CoworkSync.Messaging.Counters;
 using CoworkSync.Messaging.Events;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,7 @@ public static partial class WebhookFunction
         IOptions<WebhookOptions> options,
         TimeProvider time,
         ILoggerFactory loggers,
+        EventCounters counters,
         CancellationToken cancellationToken)
     {
         var receiver = platforms.Find(platform);
@@ -62,6 +64,7 @@ public static partial class WebhookFunction
             if (receipt.IdIsThePlatforms)
                 await RecordAcceptedAsync(accepted, receiver.DisplayName, connectorId, envelope.Id, now, logger, cancellationToken);
             LogAccepted(logger, receiver.DisplayName, envelope.Id, connectorId, envelope.Type);
+            counters.Count(EventOutcome.Accepted);
             return Results.Accepted(value: new { eventId = envelope.Id });
         }
         catch (Exception ex) when (WebhookAnswers.IsOutage(ex))

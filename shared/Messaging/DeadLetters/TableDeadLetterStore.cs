@@ -7,12 +7,16 @@ namespace CoworkSync.Messaging.DeadLetters;
 
 /// <summary>
 /// Dead letters in one partition (they are few, and support staff list them across connectors), keyed by
-/// dead-letter id; the audit trail in its own table, one partition per dead letter, newest first.
+/// dead-letter id; the audit trail in its own table, one partition per dead letter, newest first; the open ones also
+/// in <see cref="OpenDeadLetters"/>, so they are counted without a scan.
 /// </summary>
-public sealed class TableDeadLetterStore(StateTables tables, TimeProvider time) : IDeadLetterStore
+public sealed class TableDeadLetterStore(StateTables tables, TimeProvider time, OpenDeadLetters open) : IDeadLetterStore
 {
-    public Task<DeadLetter> RecordFailureAsync(DeadLetterFailure failure, CancellationToken cancellationToken) =>
-        OptimisticConcurrency.RunAsync(async ct =>
+    public async Task<DeadLetter> RecordFailureAsync(DeadLetterFailure failure, CancellationToken cancellationToken)
+    {
+        // Marked first: a failure in between counts one too many for a while, never one too few.
+        await open.MarkOpenAsync(failure.DeadLetterId, cancellationToken);
+        return await OptimisticConcurrency.RunAsync(async ct =>
         {
             var table = await tables.GetAsync(TableNames.DeadLetters, ct);
             var id = failure.DeadLetterId;
@@ -25,6 +29,7 @@ public sealed class TableDeadLetterStore(StateTables tables, TimeProvider time) 
                 await table.AddEntityAsync(entity, ct);
             return record;
         }, time, cancellationToken);
+    }
 
     public async Task<DeadLetter?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -59,7 +64,11 @@ public sealed class TableDeadLetterStore(StateTables tables, TimeProvider time) 
         }, time, cancellationToken);
 
         if (updated is not null)
+        {
             await AppendAuditAsync(id, audit, cancellationToken);
+            if (updated.State != DeadLetterState.Open)
+                await open.MarkClosedAsync(id, cancellationToken);
+        }
         return updated;
     }
 

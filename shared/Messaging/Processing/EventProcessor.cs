@@ -1,3 +1,4 @@
+using CoworkSync.Messaging.Counters;
 using CoworkSync.Messaging.DeadLetters;
 using CoworkSync.Messaging.Events;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,8 @@ public sealed class EventProcessor(
     IEventPublisher publisher,
     IOptions<EventProcessingOptions> options,
     TimeProvider time,
-    ILogger<EventProcessor> logger) : IEventProcessor
+    ILogger<EventProcessor> logger,
+    EventCounters counters) : IEventProcessor
 {
     public async Task<ProcessingOutcome> ProcessAsync(QueueDelivery delivery, CancellationToken cancellationToken)
     {
@@ -40,6 +42,7 @@ public sealed class EventProcessor(
                 Attempts = delivery.DeliveryCount,
                 FailedAt = time.GetUtcNow(),
             }, cancellationToken);
+            counters.Count(EventOutcome.DeadLettered);
             return ProcessingOutcome.DeadLettered;
         }
 
@@ -81,6 +84,7 @@ public sealed class EventProcessor(
         }
 
         logger.Applied(envelope.Id, envelope.Type, envelope.ConnectorId, envelope.Attempt);
+        counters.Count(EventOutcome.Applied);
         return ProcessingOutcome.Applied;
     }
 
@@ -99,6 +103,7 @@ public sealed class EventProcessor(
         // If this send fails the exception propagates: the delivery is abandoned and the broker redelivers it.
         await publisher.PublishAsync(next, PublishOptions.Retry(next, delay), cancellationToken);
         logger.RetryScheduled(ex, envelope.Id, envelope.ConnectorId, envelope.Attempt, reason, delay);
+        counters.Count(EventOutcome.Retried);
         return ProcessingOutcome.RetryScheduled;
     }
 
@@ -114,6 +119,7 @@ public sealed class EventProcessor(
             FailedAt = time.GetUtcNow(),
         }, cancellationToken);
         logger.DeadLettered(ex, envelope.Id, envelope.ConnectorId, reason);
+        counters.Count(EventOutcome.DeadLettered);
         return ProcessingOutcome.DeadLettered;
     }
 }
