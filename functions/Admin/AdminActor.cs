@@ -64,3 +64,8 @@ public sealed record AdminActor(AuditActor Actor, string? Comment, IResult? Prob
     private static string? Text(JsonElement body, string name) =>
         body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
+
+/// <summary>The optional body of a dead-letter action, as the OpenAPI document describes it.</summary>
+/// <param name="By">Who does it (App Service's signed-in principal wins when the platform's authentication is on).</param>
+/// <param name="Comment">Why, at most 2000 characters.</param>
+public sealed record AdminActorBody(string? By, string? Comment);

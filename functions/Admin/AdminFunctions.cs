@@ -17,6 +17,7 @@ using CoworkSync.Functions.Admin.Members.CreateMemberAccount;
 using CoworkSync.Functions.Admin.Members.GetMember;
 using CoworkSync.Functions.Admin.Members.ListMembers;
 using CoworkSync.Functions.Admin.Members.ResendWelcomeEmail;
+using CoworkSync.Functions.Admin.OpenApi;
 using CoworkSync.Functions.Admin.SyncRuns.ListSyncRuns;
 using CoworkSync.Functions.Admin.SyncRuns.SyncConnector;
 
@@ -24,6 +25,9 @@ namespace CoworkSync.Functions.Admin;
 
 public static class AdminFunctions
 {
+    /// <summary>Registers what the admin API needs beyond the services it calls: its OpenAPI document.</summary>
+    public static IServiceCollection AddAdminFunctions(this IServiceCollection services) => services.AddAdminOpenApi();
+
     /// <summary>Maps the admin API (<c>/api/admin/…</c>): connectors, members, sync runs, dead letters, access groups, the audit log.</summary>
     public static IEndpointRouteBuilder MapAdminFunctions(this IEndpointRouteBuilder app)
     {
@@ -53,6 +57,8 @@ public static class AdminFunctions
         ListAccessGroupsFunction.Map(app);
 
         ListAuditFunction.Map(app);
+
+        OpenApiFunction.Map(app);
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using CoworkSync.Access;
 using CoworkSync.Administration;
 using CoworkSync.Connectors;
+using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Events;
 using CoworkSync.Functions.Hosting.Http;
 using CoworkSync.Functions.Hosting.Invocation;
@@ -53,6 +54,7 @@ public static class CoworkSyncServices
         services.AddCobot();
         services.AddAdministration();
 
+        services.AddAdminFunctions();
         services.AddEventFunctions();
         services.AddCoworksFunctions();
         services.AddCobotFunctions();

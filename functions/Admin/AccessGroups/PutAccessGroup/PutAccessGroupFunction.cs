@@ -14,7 +14,8 @@ public static class PutAccessGroupFunction
     public const string FunctionName = "PutAccessGroup";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPut("/api/admin/access-groups/{groupId}", PutAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapPut("/api/admin/access-groups/{groupId}", PutAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Access groups").WithSummary("Creates or replaces an access group (a default included)").Accepts<AccessGroupInput>("application/json").Produces<AccessGroupView>().Produces<AccessGroupView>(201).ProducesProblem(400);
 
     private static async Task<IResult> PutAsync(string groupId, HttpRequest request, AccessGroupAdministration groups, CancellationToken cancellationToken)
     {

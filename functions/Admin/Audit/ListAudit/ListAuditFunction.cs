@@ -12,7 +12,8 @@ public static class ListAuditFunction
     public const string FunctionName = "ListAudit";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/admin/audit", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapGet("/api/admin/audit", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Audit").WithSummary("Every change made through the console or the admin API, newest first, paged").Produces<AuditPageView>().ProducesProblem(400);
 
     private static async Task<IResult> ListAsync(
         AuditAdministration audit, int? pageSize, string? continuationToken, string? area, string? connectorId, CancellationToken cancellationToken) =>

@@ -10,7 +10,8 @@ public static class DiscardDeadLetterFunction
     public const string FunctionName = "DiscardDeadLetter";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapDelete("/api/admin/dead-letters/{id}", DiscardAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapDelete("/api/admin/dead-letters/{id}", DiscardAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Dead letters").WithSummary("Discards a dead letter; the record and its history are kept").Accepts<AdminActorBody>("application/json").Produces<DeadLetterSummary>().ProducesProblem(404);
 
     private static async Task<IResult> DiscardAsync(string id, HttpRequest request, DeadLetterAdministration deadLetters, CancellationToken cancellationToken)
     {

@@ -10,7 +10,8 @@ public static class SyncConnectorFunction
     public const string FunctionName = "SyncConnector";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/admin/connectors/{connectorId}/sync", StartAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapPost("/api/admin/connectors/{connectorId}/sync", StartAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Sync runs").WithSummary("Starts a full sync now").Produces<SyncRunView>(202).ProducesProblem(404);
 
     private static async Task<IResult> StartAsync(string connectorId, HttpRequest request, SyncRunAdministration syncs, CancellationToken cancellationToken)
     {
