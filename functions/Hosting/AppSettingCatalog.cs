@@ -52,6 +52,8 @@ public static class AppSettingCatalog
         ("Coworks__AttemptTimeout", AppSettingUse.OptionalInAzure, "timeout of one Coworks API call (00:00:10)"),
         ("Coworks__TotalTimeout", AppSettingUse.OptionalInAzure, "timeout of a call with its retries (00:01:00)"),
         ("Radius__MaxSessionTimeoutSeconds", AppSettingUse.OptionalInAzure, "longest Session-Timeout of any Access-Accept: how long a revoked member can stay online (3600)"),
+        ("Radius__AccountingFlushSeconds", AppSettingUse.OptionalInAzure, "how often Interim-Updates kept in memory are written, one write per usage row (5)"),
+        ("Accounts__CacheSeconds", AppSettingUse.OptionalInAzure, "how long RADIUS answers from an account and usage row read before: a change reaches every instance within it (3, at most 4)"),
         ("Cobot__PublicBaseUrl", AppSettingUse.OptionalInAzure, "this app's public URL; Cobot's OAuth redirect and webhook callbacks start with it (in Azure: https://{WEBSITE_HOSTNAME} when unset; a custom domain goes here)"),
         ("Cobot__RequestsPerMinute", AppSettingUse.OptionalInAzure, "Cobot requests per token per window (60)"),
         ("Cobot__MembershipListsPerMinute", AppSettingUse.OptionalInAzure, "GET /api/memberships per token per window (6)"),
@@ -81,7 +83,7 @@ public static class AppSettingCatalog
         ("LocalMode__FunctionKey", AppSettingUse.LocalOnly, "the key admin routes require in local mode (random, kept in .data/function-key)"),
         ("LocalQueue__MaxDeliveryCount", AppSettingUse.LocalOnly, "deliveries before the local queue dead-letters a message (10)"),
         ("LocalQueue__LockDuration", AppSettingUse.LocalOnly, "lock of a delivered message, and the local function timeout (00:05:00)"),
-        ("LocalQueue__PollInterval", AppSettingUse.LocalOnly, "pause between polls of an empty local queue (00:00:01)"),
-        ("LocalQueue__MaxConcurrentCalls", AppSettingUse.LocalOnly, "messages handled at once in local mode (4)"),
+        ("LocalQueue__PollInterval", AppSettingUse.LocalOnly, "pause between polls of an empty local queue; an event this process sends wakes it at once (00:00:01)"),
+        ("LocalQueue__MaxConcurrentCalls", AppSettingUse.LocalOnly, "messages handled at once in local mode (16)"),
     ];
 }

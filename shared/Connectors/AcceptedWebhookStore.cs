@@ -5,7 +5,10 @@ using CoworkSync.State.Tables;
 
 namespace CoworkSync.Connectors;
 
-/// <summary>Webhook event ids already enqueued, so a platform's retry of an accepted webhook is answered 200, not queued again.</summary>
+/// <summary>
+/// Webhook event ids already enqueued, so a platform's retry of an accepted webhook is answered 200, not queued again
+/// (partition = connector, row = event id). <see cref="AcceptedWebhooks"/> reads and writes them for the webhook function.
+/// </summary>
 public sealed class AcceptedWebhookStore(StateTables tables) : IExpiringRecords
 {
     public async Task<bool> WasAcceptedAsync(string connectorId, string eventId, CancellationToken cancellationToken)
@@ -29,16 +32,15 @@ public sealed class AcceptedWebhookStore(StateTables tables) : IExpiringRecords
         return purged;
     }
 
-    public async Task RecordAsync(string connectorId, string eventId, DateTimeOffset acceptedAt, CancellationToken cancellationToken)
+    /// <summary>Records acceptances of one connector in one transaction (at most 100); recording one again changes nothing.</summary>
+    public async Task RecordBatchAsync(string connectorId, IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> accepted, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(accepted);
+        if (accepted.Count == 0)
+            return;
         var table = await tables.GetAsync(TableNames.AcceptedWebhooks, cancellationToken);
-        try
-        {
-            await table.AddEntityAsync(new TableEntity(TableKey.Escape(connectorId), TableKey.Escape(eventId)) { ["AcceptedAt"] = acceptedAt }, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
-        {
-            // Accepted twice at the same moment: one record is enough.
-        }
+        var partition = TableKey.Escape(connectorId);
+        await table.SubmitTransactionAsync(accepted.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+            new TableEntity(partition, TableKey.Escape(a.Key)) { ["AcceptedAt"] = a.Value })), cancellationToken);
     }
 }

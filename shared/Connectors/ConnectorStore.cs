@@ -3,9 +3,15 @@ using CoworkSync.State.Tables;
 
 namespace CoworkSync.Connectors;
 
-/// <summary>Connector configurations; read on every webhook and event, so kept to one point read.</summary>
+/// <summary>
+/// Connector configurations, read fresh here; the hot paths read them through <see cref="ConnectorCache"/>, which
+/// forgets its copy whenever this instance saves one (<see cref="Saved"/>).
+/// </summary>
 public sealed class ConnectorStore(StateTables tables)
 {
+    /// <summary>Raised after a connector was saved, with its id.</summary>
+    public event Action<string>? Saved;
+
     public async Task<Connector?> GetAsync(string connectorId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.Connectors, cancellationToken);
@@ -30,6 +36,7 @@ public sealed class ConnectorStore(StateTables tables)
         var response = connector.ETag == default
             ? await table.AddEntityAsync(entity, cancellationToken)
             : await table.UpdateEntityAsync(entity, connector.ETag, TableUpdateMode.Replace, cancellationToken);
+        Saved?.Invoke(connector.Id);
         return connector with { ETag = response.Headers.ETag ?? default };
     }
 }

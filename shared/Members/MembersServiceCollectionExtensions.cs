@@ -19,6 +19,8 @@ public static class MembersServiceCollectionExtensions
     {
         services.AddWifiPasswordProtector();
         services.AddSingleton<MemberStore>();
+        services.AddOptions<AccountCacheOptions>().BindConfiguration(AccountCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AccountCache>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<MemberReconciler>();
         services.AddSingleton<MemberProvisioner>();

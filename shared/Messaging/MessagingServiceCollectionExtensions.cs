@@ -49,6 +49,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddOptions<LocalQueueOptions>()
             .BindConfiguration(LocalQueueOptions.SectionName)
             .Configure(o => o.QueueName = configuration[ServiceBusOptions.QueueNameSetting] is { Length: > 0 } name ? name : o.QueueName);
+        services.AddSingleton<QueueArrivals>();
         services.AddSingleton<LocalEventQueue>();
         services.AddSingleton<IEventPublisher, LocalQueueEventPublisher>();
         services.AddSingleton<IHealthProbe, LocalQueueHealthProbe>();

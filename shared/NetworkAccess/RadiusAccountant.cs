@@ -8,11 +8,14 @@ namespace CoworkSync.NetworkAccess;
 /// Records accounting: Start, Interim-Update and Stop set a session's seconds in the current billing cycle, and the part
 /// before the cycle's start in the previous one (<see cref="SessionSplit"/>); idempotent by Acct-Unique-Session-Id, the
 /// highest Acct-Session-Time wins. A session new in the cycle is told to every <see cref="ISessionStartObserver"/>.
-/// Accounting-On/Off closes the NAS's sessions.
+/// Accounting-On/Off closes the NAS's sessions. The account comes from <see cref="AccountCache"/> (what it needs, its
+/// connector, cycle anchor and location, is not revocation-relevant); interims are written behind by
+/// <see cref="UsageLedger"/>.
 /// </summary>
 public sealed partial class RadiusAccountant(
-    AccountStore accounts,
-    UsageStore usage,
+    AccountCache accounts,
+    UsageLedger usage,
+    UsageStore store,
     ConnectorCache connectors,
     IEnumerable<ISessionStartObserver> observers,
     TimeProvider time,
@@ -25,7 +28,7 @@ public sealed partial class RadiusAccountant(
         var now = time.GetUtcNow();
         if (status is AccountingStatus.AccountingOn or AccountingStatus.AccountingOff)
         {
-            var closed = nas is null ? 0 : await usage.CloseNasSessionsAsync(nas, now, cancellationToken);
+            var closed = nas is null ? 0 : await CloseNasSessionsAsync(nas, now, cancellationToken);
             LogNasRestart(nas ?? "(unknown)", status, closed);
             return;
         }
@@ -46,13 +49,26 @@ public sealed partial class RadiusAccountant(
         var zone = RadiusLocations.MemberZone(connector, account);
         var split = SessionSplit.Of(account, seconds, now, zone);
         var report = new SessionReport(sessionId, split.CurrentSeconds, Closes: status == AccountingStatus.Stop, nas, CallingStation.Of(request), now);
-        var isNew = await usage.RecordAsync(account.Username, split.Current.Key, report, cancellationToken);
-        if (!isNew)
+        var (previous, _) = await usage.RecordAsync(account.Username, split.Current.Key, report, cancellationToken);
+        if (previous is not null)
             return;
-        // Once per session and cycle: the part before the cycle's start does not change as the session goes on.
+        // Once per session and cycle: the part before the cycle's start does not change as the session goes on. It is
+        // closed there: the session goes on in the current cycle's row, which the NAS's index keeps pointing at.
         if (split.Earlier is { } earlier)
-            await usage.RecordEarlierPartAsync(account.Username, earlier.Key, report with { Seconds = split.EarlierSeconds }, cancellationToken);
+            await usage.RecordAsync(account.Username, earlier.Key, report with { Seconds = split.EarlierSeconds, Closes = true }, cancellationToken, indexNas: false);
         await NotifySessionStartedAsync(new SessionStart(account, connector, now, zone), cancellationToken);
+    }
+
+    /// <summary>Closes every open session a NAS reported (it restarted: Accounting-On/Off); returns how many.</summary>
+    private async Task<int> CloseNasSessionsAsync(string nas, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var closed = 0;
+        await foreach (var (sessionId, username, cycleKey) in store.OpenSessionsOfAsync(nas, cancellationToken))
+        {
+            await usage.RecordAsync(username, cycleKey, new SessionReport(sessionId, 0, Closes: true, nas, CallingStationId: null, now), cancellationToken);
+            closed++;
+        }
+        return closed;
     }
 
     private async Task NotifySessionStartedAsync(SessionStart start, CancellationToken cancellationToken)

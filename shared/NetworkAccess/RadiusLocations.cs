@@ -6,12 +6,18 @@ namespace CoworkSync.NetworkAccess;
 /// <summary>Where a RADIUS request comes from, by the NAS-Identifier or Called-Station-Id patterns of the connector's locations.</summary>
 public static class RadiusLocations
 {
-    public static ConnectorLocation? Of(Connector connector, RadiusAttributes request)
+    /// <summary>The first of the connector's locations with a pattern that matches the NAS-Identifier or the Called-Station-Id.</summary>
+    public static ConnectorLocation? Of(Connector connector, string? nasIdentifier, string? calledStation)
     {
-        var nasIdentifier = request.String("NAS-Identifier");
-        var calledStation = request.String("Called-Station-Id");
-        return connector.Locations.FirstOrDefault(location => location.NasPatterns.Any(pattern =>
-            NasPattern.Matches(pattern, nasIdentifier) || NasPattern.Matches(pattern, calledStation)));
+        foreach (var location in connector.Locations)
+        {
+            foreach (var pattern in location.NasPatterns)
+            {
+                if (NasPattern.Matches(pattern, nasIdentifier) || NasPattern.Matches(pattern, calledStation))
+                    return location;
+            }
+        }
+        return null;
     }
 
     public static TimeZoneInfo Zone(ConnectorLocation location) =>

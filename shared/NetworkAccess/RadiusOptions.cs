@@ -14,4 +14,12 @@ public sealed class RadiusOptions
     /// </summary>
     [Range(60, 86_400)]
     public int MaxSessionTimeoutSeconds { get; set; } = 3600;
+
+    /// <summary>
+    /// Seconds between writes of the Interim-Updates kept in memory (<see cref="UsageLedger"/>): each usage row that
+    /// received some is written once per interval, and everything pending when the app stops. A crash loses at most this
+    /// long of interims, which the session's next interim or Stop carries again. Default 5.
+    /// </summary>
+    [Range(1, 300)]
+    public int AccountingFlushSeconds { get; set; } = 5;
 }

@@ -12,45 +12,92 @@ namespace CoworkSync.Functions.Hosting.Local;
 /// Local mode's Service Bus trigger. Delivers each message of the storage queue to ProcessEvent with a host-shaped
 /// payload; completes it on success, abandons it (immediate redelivery) on failure, and past the max delivery count
 /// moves it to the dead-letter queue with its reason, whose messages go to IngestDeadLetter as on Azure.
+/// <para>
+/// It keeps up to <see cref="LocalQueueOptions.MaxConcurrentCalls"/> messages in hand, receiving more (up to 32 a
+/// request) as soon as one is done, so one slow message holds up no other. An empty queue is polled again after
+/// <see cref="LocalQueueOptions.PollInterval"/>, or at once when this process sends an event (<see cref="QueueArrivals"/>).
+/// <c>AzureWebJobs.ProcessEvent.Disabled</c> (or <c>.IngestDeadLetter.</c>) turns a pump off, as the setting turns the
+/// function off under the Functions host.
+/// </para>
 /// </summary>
-public sealed partial class LocalQueuePump(LocalEventQueue queue, FunctionInvoker invoker, TimeProvider time, ILogger<LocalQueuePump> logger) : BackgroundService
+public sealed partial class LocalQueuePump(
+    LocalEventQueue queue,
+    QueueArrivals arrivals,
+    FunctionInvoker invoker,
+    IConfiguration configuration,
+    TimeProvider time,
+    ILogger<LocalQueuePump> logger) : BackgroundService
 {
-    private const int BatchSize = 16;
+    /// <summary>The most messages a storage queue hands out in one receive.</summary>
+    private const int MaxBatchSize = 32;
     private static readonly TimeSpan DeadLetterRetryDelay = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaxOutageBackoff = TimeSpan.FromSeconds(30);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
-        PumpAsync(queue.Main, ProcessEventFunction.FunctionName, isDeadLetterQueue: false, stoppingToken),
-        PumpAsync(queue.DeadLetter, IngestDeadLetterFunction.FunctionName, isDeadLetterQueue: true, stoppingToken));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var pumps = new List<Task>();
+        if (!IsDisabled(ProcessEventFunction.FunctionName))
+            pumps.Add(PumpAsync(queue.Main, ProcessEventFunction.FunctionName, isDeadLetterQueue: false, stoppingToken));
+        if (!IsDisabled(IngestDeadLetterFunction.FunctionName))
+            pumps.Add(PumpAsync(queue.DeadLetter, IngestDeadLetterFunction.FunctionName, isDeadLetterQueue: true, stoppingToken));
+        return Task.WhenAll(pumps);
+    }
+
+    private bool IsDisabled(string functionName) =>
+        bool.TryParse(configuration[$"AzureWebJobs.{functionName}.Disabled"], out var disabled) && disabled;
 
     private async Task PumpAsync(QueueClient source, string functionName, bool isDeadLetterQueue, CancellationToken stoppingToken)
     {
         var outageBackoff = queue.Options.PollInterval;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = queue.Options.MaxConcurrentCalls, CancellationToken = stoppingToken };
-        while (!stoppingToken.IsCancellationRequested)
+        var concurrency = Math.Max(1, queue.Options.MaxConcurrentCalls);
+        var inHand = new HashSet<Task>();
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var batch = await queue.ReceiveAsync(source, BatchSize, stoppingToken);
-                outageBackoff = queue.Options.PollInterval;
-                if (batch.Length == 0)
+                try
                 {
-                    await Task.Delay(queue.Options.PollInterval, time, stoppingToken);
-                    continue;
+                    inHand.RemoveWhere(delivery => delivery.IsCompleted);
+                    if (inHand.Count >= concurrency)
+                    {
+                        await Task.WhenAny(inHand);
+                        continue;
+                    }
+                    var batch = await queue.ReceiveAsync(source, Math.Min(MaxBatchSize, concurrency - inHand.Count), stoppingToken);
+                    outageBackoff = queue.Options.PollInterval;
+                    if (batch.Length == 0)
+                    {
+                        await WaitForMoreAsync(isDeadLetterQueue, stoppingToken);
+                        continue;
+                    }
+                    foreach (var message in batch)
+                        inHand.Add(DeliverAsync(source, functionName, isDeadLetterQueue, message, stoppingToken).AsTask());
                 }
-                await Parallel.ForEachAsync(batch, parallel, (message, ct) => DeliverAsync(source, functionName, isDeadLetterQueue, message, ct));
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogQueueUnreachable(ex, source.Name, outageBackoff);
-                await Task.Delay(outageBackoff, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                outageBackoff = TimeSpan.FromTicks(Math.Min(outageBackoff.Ticks * 2, MaxOutageBackoff.Ticks));
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    LogQueueUnreachable(ex, source.Name, outageBackoff);
+                    await Task.Delay(outageBackoff, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                    outageBackoff = TimeSpan.FromTicks(Math.Min(outageBackoff.Ticks * 2, MaxOutageBackoff.Ticks));
+                }
             }
         }
+        finally
+        {
+            await Task.WhenAll(inHand);
+        }
+    }
+
+    /// <summary>The queue was empty: the poll interval, cut short when this process sends an event (main queue only).</summary>
+    private async Task WaitForMoreAsync(bool isDeadLetterQueue, CancellationToken stoppingToken)
+    {
+        if (isDeadLetterQueue)
+            await Task.Delay(queue.Options.PollInterval, time, stoppingToken);
+        else
+            await arrivals.WaitAsync(queue.Options.PollInterval, time, stoppingToken);
     }
 
     private async ValueTask DeliverAsync(QueueClient source, string functionName, bool isDeadLetterQueue, QueueMessage received, CancellationToken stoppingToken)

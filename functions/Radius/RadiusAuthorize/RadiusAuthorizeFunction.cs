@@ -30,7 +30,6 @@ public static class RadiusAuthorizeFunction
             return Results.Json(new Dictionary<string, object> { ["reply:Reply-Message"] = RadiusAnswer.Literal(ex.Message) }, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var answer = await authorizer.AuthorizeAsync(attributes, cancellationToken);
-        return answer.Attributes is null ? Results.StatusCode(answer.StatusCode) : Results.Json(answer.Attributes, statusCode: answer.StatusCode);
+        return new RadiusAnswerResult(await authorizer.AuthorizeAsync(attributes, cancellationToken));
     }
 }

@@ -1,4 +1,3 @@
-using Azure;
 using CoworkSync.Connectors;
 using CoworkSync.Connectors.Seam;
 using CoworkSync.Functions.Hosting.Http;
@@ -13,8 +12,10 @@ namespace CoworkSync.Functions.Webhooks.Webhook;
 /// the delivery (<see cref="IWebhookReceiver"/>), this function does the rest. 404 for an unknown platform or a URL of
 /// another shape (an empty answer, as for any unknown route); 413 too large; 404 unknown connector (or another
 /// platform's); the platform's 401 (not verified) or 400 (unreadable, not this connector's); 200 for an event id the
-/// platform gave that was already accepted; 202 once durably enqueued; 503 when storage or the queue cannot take it.
-/// Nothing is enqueued unless the answer is 202, and the platform's API is never called here.
+/// platform gave that was already accepted (<see cref="AcceptedWebhooks"/>: from memory for recent events); 202 once
+/// durably enqueued; 503 when storage or the queue cannot take it. Nothing is enqueued unless the answer is 202, and the
+/// platform's API is never called here. The connector comes from <see cref="ConnectorCache"/>: the one durable write
+/// of an accepted webhook is its enqueue.
 /// </summary>
 public static partial class WebhookFunction
 {
@@ -29,8 +30,8 @@ public static partial class WebhookFunction
         string? rest,
         HttpRequest request,
         PlatformRegistry platforms,
-        ConnectorStore connectors,
-        AcceptedWebhookStore accepted,
+        ConnectorCache connectors,
+        AcceptedWebhooks accepted,
         IEventPublisher publisher,
         IOptions<WebhookOptions> options,
         TimeProvider time,
@@ -58,11 +59,19 @@ public static partial class WebhookFunction
             if (receipt.Event is not { } envelope)
                 return WebhookAnswers.Problem(receipt.Status, receipt.Title!, receipt.Detail!);
 
-            if (receipt.IdIsThePlatforms && await accepted.WasAcceptedAsync(connectorId, envelope.Id, cancellationToken))
+            var admission = receipt.IdIsThePlatforms ? await accepted.AdmitAsync(connectorId, envelope.Id, envelope.OccurredAt, cancellationToken) : null;
+            if (admission is { IsDuplicate: true })
                 return Results.Ok(new { eventId = envelope.Id });
-            await publisher.PublishAsync(envelope, PublishOptions.First(envelope), cancellationToken);
-            if (receipt.IdIsThePlatforms)
-                await RecordAcceptedAsync(accepted, receiver.DisplayName, connectorId, envelope.Id, now, logger, cancellationToken);
+            try
+            {
+                await publisher.PublishAsync(envelope, PublishOptions.First(envelope), cancellationToken);
+            }
+            catch
+            {
+                admission?.Failed();
+                throw;
+            }
+            admission?.Accepted();
             LogAccepted(logger, receiver.DisplayName, envelope.Id, connectorId, envelope.Type);
             counters.Count(EventOutcome.Accepted);
             return Results.Accepted(value: new { eventId = envelope.Id });
@@ -74,26 +83,9 @@ public static partial class WebhookFunction
         }
     }
 
-    private static async Task RecordAcceptedAsync(
-        AcceptedWebhookStore accepted, string platform, string connectorId, string eventId, DateTimeOffset now, ILogger logger, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await accepted.RecordAsync(connectorId, eventId, now, cancellationToken);
-        }
-        catch (RequestFailedException ex)
-        {
-            // The event is enqueued; a retry by the platform is then enqueued again, and applied once.
-            LogNotRecorded(logger, ex, platform, eventId, connectorId);
-        }
-    }
-
-    [LoggerMessage(EventId = 1500, EventName = "WebhookAccepted", Level = LogLevel.Information, Message = "Accepted {Platform} webhook {EventId} ({EventType}) for connector {ConnectorId}")]
+    [LoggerMessage(EventId = 1500, EventName = "WebhookAccepted", Level = LogLevel.Debug, Message = "Accepted {Platform} webhook {EventId} ({EventType}) for connector {ConnectorId}")]
     private static partial void LogAccepted(ILogger logger, string platform, string eventId, string connectorId, string eventType);
 
     [LoggerMessage(EventId = 1501, EventName = "WebhookUnavailable", Level = LogLevel.Error, Message = "Could not accept a {Platform} webhook for connector {ConnectorId}: storage or queue unavailable")]
     private static partial void LogUnavailable(ILogger logger, Exception exception, string platform, string connectorId);
-
-    [LoggerMessage(EventId = 1502, EventName = "WebhookNotRecorded", Level = LogLevel.Warning, Message = "{Platform} webhook {EventId} for connector {ConnectorId} was enqueued but not recorded as accepted")]
-    private static partial void LogNotRecorded(ILogger logger, Exception exception, string platform, string eventId, string connectorId);
 }

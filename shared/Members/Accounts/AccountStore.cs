@@ -5,8 +5,11 @@ using CoworkSync.State.Tables;
 
 namespace CoworkSync.Members.Accounts;
 
-/// <summary>WiFi accounts keyed by user name. Adding is how a user name is claimed: the table refuses a second one.</summary>
-public sealed class AccountStore(StateTables tables, TimeProvider time)
+/// <summary>
+/// WiFi accounts keyed by user name. Adding is how a user name is claimed: the table refuses a second one. Reads here are
+/// fresh (with the ETag a write needs); RADIUS reads through <see cref="AccountCache"/>, which every write here tells.
+/// </summary>
+public sealed class AccountStore(StateTables tables, AccountCache cache, TimeProvider time)
 {
     public async Task<WifiAccount?> GetAsync(string username, CancellationToken cancellationToken)
     {
@@ -22,6 +25,7 @@ public sealed class AccountStore(StateTables tables, TimeProvider time)
         try
         {
             var response = await table.AddEntityAsync(AccountEntityMapper.ToEntity(account), cancellationToken);
+            cache.Forget(account.Username);
             return account with { ETag = response.Headers.ETag ?? default };
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
@@ -35,17 +39,24 @@ public sealed class AccountStore(StateTables tables, TimeProvider time)
     {
         var table = await tables.GetAsync(TableNames.Accounts, cancellationToken);
         var response = await table.UpdateEntityAsync(AccountEntityMapper.ToEntity(account), account.ETag, TableUpdateMode.Replace, cancellationToken);
+        cache.Forget(account.Username);
         return account with { ETag = response.Headers.ETag ?? default };
     }
 
     /// <summary>
-    /// Re-reads the account and writes <paramref name="change"/> of it with its ETag, again if someone wrote in between;
-    /// <paramref name="fallback"/> stands in when the account is gone.
+    /// Writes <paramref name="change"/> of the account with its ETag, again from a fresh read if someone wrote in between.
+    /// The first attempt starts from <paramref name="known"/> when it was read with an ETag (no read then); otherwise from a
+    /// fresh read, where <paramref name="known"/> stands in when the account is gone.
     /// </summary>
-    public Task<WifiAccount> ChangeAsync(WifiAccount fallback, Func<WifiAccount, WifiAccount> change, CancellationToken cancellationToken) =>
-        OptimisticConcurrency.RunAsync(async ct =>
+    public Task<WifiAccount> ChangeAsync(WifiAccount known, Func<WifiAccount, WifiAccount> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(change);
+        var attempt = 0;
+        return OptimisticConcurrency.RunAsync(async ct =>
         {
-            var current = await GetAsync(fallback.Username, ct) ?? fallback;
+            var current = attempt++ == 0 && known.ETag != default ? known : await GetAsync(known.Username, ct) ?? known;
             return await UpdateAsync(change(current), ct);
         }, time, cancellationToken);
+    }
 }

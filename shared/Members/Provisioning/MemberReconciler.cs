@@ -17,9 +17,12 @@ public sealed partial class MemberReconciler(
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         var created = false;
+        var attempt = 0;
         var result = await OptimisticConcurrency.RunAsync(async ct =>
         {
-            var result = await ReconcileOnceAsync(request, ct);
+            // The caller's copy of the member row saves a read on the first attempt only: a race makes the next one read.
+            var known = attempt++ == 0 ? request.StoredMember : null;
+            var result = await ReconcileOnceAsync(request, known, ct);
             created |= result.Outcome == ReconcileOutcome.Created;
             return result;
         }, time, cancellationToken);
@@ -27,14 +30,16 @@ public sealed partial class MemberReconciler(
         // An account created by an attempt that then lost a race is adopted by the next one: still a creation.
         if (created && result.Outcome != ReconcileOutcome.Stale)
             result = result with { Outcome = ReconcileOutcome.Created };
-        LogReconciled(request.ConnectorId, request.Member.MemberId, result.Outcome, result.Member.Reason);
+        // What changed is worth a line; a member found as they were (a sync's thousands) is not, above Debug.
+        var level = result.Outcome is ReconcileOutcome.Unchanged or ReconcileOutcome.Stale or ReconcileOutcome.Skipped ? LogLevel.Debug : LogLevel.Information;
+        LogReconciled(level, request.ConnectorId, request.Member.MemberId, result.Outcome, result.Member.Reason);
         return result;
     }
 
-    private async Task<ReconcileResult> ReconcileOnceAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    private async Task<ReconcileResult> ReconcileOnceAsync(ReconcileRequest request, StoredMember? known, CancellationToken cancellationToken)
     {
         var incoming = request.Member;
-        var existing = await members.GetAsync(request.ConnectorId, incoming.MemberId, cancellationToken);
+        var existing = known is not null ? known.Record : await members.GetAsync(request.ConnectorId, incoming.MemberId, cancellationToken);
         var account = existing?.Username is { } username ? await accounts.GetAsync(username, cancellationToken) : null;
 
         // The account is found through the member row, so both checks need one.
@@ -48,6 +53,7 @@ public sealed partial class MemberReconciler(
         var decision = AccessPolicy.Decide(incoming, settings, request.PlanMappings, account is not null);
         var usernameNote = existing?.UsernameNote;
         ReconcileOutcome outcome;
+        WifiAccount? accountChange = null;
         if (account is null && decision.MayCreateAccount)
         {
             (account, usernameNote, var isNew) = await CreateAccountAsync(request.ConnectorId, incoming, decision, request.OperatorUsername, cancellationToken);
@@ -55,7 +61,7 @@ public sealed partial class MemberReconciler(
         }
         else if (account is not null)
         {
-            (account, outcome) = await UpdateAccountAsync(account, incoming, decision, cancellationToken);
+            (accountChange, outcome) = AccountChange(account, incoming, decision);
         }
         else
         {
@@ -79,12 +85,27 @@ public sealed partial class MemberReconciler(
             ETag = existing?.ETag ?? default,
         };
 
-        // A sync that finds nothing new leaves the row alone: a member not gone was seen by the connector's latest
-        // successful sync, so a per-member stamp would only repeat the run's record.
-        if (request.EventId is null && existing is not null && outcome == ReconcileOutcome.Unchanged && SameExceptSync(existing, desired))
-            return new ReconcileResult(outcome, existing, account);
-        return new ReconcileResult(outcome, await members.SaveAsync(desired, cancellationToken), account);
+        // The member row goes first: it carries the state's version, so of two states reconciled at once the older one
+        // loses the race on the row (412) before it can write the account, and finds itself stale on its next attempt.
+        var member = existing is not null && outcome is (ReconcileOutcome.Unchanged or ReconcileOutcome.Skipped) && accountChange is null && Unchanged(existing, desired, request)
+            ? existing
+            : await members.SaveAsync(desired, cancellationToken);
+        if (accountChange is not null)
+            account = await accounts.UpdateAsync(accountChange with { StateVersion = Later(account!.StateVersion, incoming.UpdatedAt), UpdatedAt = now }, cancellationToken);
+        return new ReconcileResult(outcome, member, account);
     }
+
+    /// <summary>
+    /// Whether the member row can stay as it is. A sync that finds nothing new leaves it alone: a member not gone was seen
+    /// by the connector's latest successful sync, so a per-member stamp would only repeat the run's record. An event
+    /// leaves it alone only when it carries exactly the stored state, version included (a repeat): a newer version is
+    /// written even when nothing else changed, because the version is what makes a state that is older, but arrives
+    /// later, lose (an older state that differs would otherwise win over a newer one equal to the stored state).
+    /// </summary>
+    private static bool Unchanged(MemberRecord existing, MemberRecord desired, ReconcileRequest request) =>
+        request.EventId is null
+            ? SameExceptSync(existing, desired)
+            : existing.Platform == desired.Platform && SameExceptBookkeeping(existing, desired);
 
     private async Task<(WifiAccount Account, string? UsernameNote, bool IsNew)> CreateAccountAsync(
         string connectorId, PlatformMember member, AccessDecision decision, string? operatorUsername, CancellationToken cancellationToken)
@@ -121,8 +142,7 @@ public sealed partial class MemberReconciler(
             if (taken is not null && (taken.BelongsTo(connectorId, member.MemberId) || (operatorUsername is not null && await IsOrphanAsync(taken, cancellationToken))))
             {
                 // Ours from an attempt that lost a race, or an orphan an operator links: it keeps its password.
-                var (adopted, _) = await UpdateAccountAsync(taken with { ConnectorId = connectorId, MemberId = member.MemberId }, member, decision, cancellationToken, force: true);
-                return (adopted, note, false);
+                return (await AdoptAsync(taken with { ConnectorId = connectorId, MemberId = member.MemberId }, member, decision, cancellationToken), note, false);
             }
         }
         throw new UsernameTakenException(connectorId, member.MemberId, candidates);
@@ -135,29 +155,39 @@ public sealed partial class MemberReconciler(
         return owner is null || owner.Gone || owner.Username != account.Username;
     }
 
-    private async Task<(WifiAccount, ReconcileOutcome)> UpdateAccountAsync(
-        WifiAccount account, PlatformMember member, AccessDecision decision, CancellationToken cancellationToken, bool force = false)
+    /// <summary>
+    /// The account as the decision wants it, or null when its access is already that: the version alone is not written
+    /// to the account (the member row carries it).
+    /// </summary>
+    private static (WifiAccount? Change, ReconcileOutcome Outcome) AccountChange(WifiAccount account, PlatformMember member, AccessDecision decision)
     {
-        var desired = account with
-        {
-            Enabled = decision.Enabled,
-            Groups = decision.Enabled ? decision.Groups : account.Groups,
-            LocationId = member.LocationId,
-            BillingCycleAnchor = member.BillingCycleAnchor,
-            DisabledReason = decision.Enabled ? null : decision.Reason,
-        };
-        var same = SameAccess(account, desired);
-        if (!force && same && account.StateVersion >= member.UpdatedAt)
-            return (account, ReconcileOutcome.Unchanged);
-
-        // Written even when access is the same, to raise the state version: a concurrent older state then loses.
-        var saved = await accounts.UpdateAsync(desired with { StateVersion = member.UpdatedAt, UpdatedAt = time.GetUtcNow() }, cancellationToken);
-        var outcome = same ? ReconcileOutcome.Unchanged
-            : account.Enabled == desired.Enabled ? ReconcileOutcome.Updated
+        var desired = Desired(account, member, decision);
+        if (SameAccess(account, desired))
+            return (null, ReconcileOutcome.Unchanged);
+        var outcome = account.Enabled == desired.Enabled ? ReconcileOutcome.Updated
             : desired.Enabled ? ReconcileOutcome.Enabled
             : ReconcileOutcome.Disabled;
-        return (saved, outcome);
+        return (desired, outcome);
     }
+
+    /// <summary>Writes the account as the decision wants it, whatever it held (an account adopted by its member).</summary>
+    private async Task<WifiAccount> AdoptAsync(WifiAccount account, PlatformMember member, AccessDecision decision, CancellationToken cancellationToken) =>
+        await accounts.UpdateAsync(Desired(account, member, decision) with { StateVersion = Later(account.StateVersion, member.UpdatedAt), UpdatedAt = time.GetUtcNow() }, cancellationToken);
+
+    private static WifiAccount Desired(WifiAccount account, PlatformMember member, AccessDecision decision) => account with
+    {
+        Enabled = decision.Enabled,
+        Groups = decision.Enabled ? decision.Groups : account.Groups,
+        LocationId = member.LocationId,
+        BillingCycleAnchor = member.BillingCycleAnchor,
+        DisabledReason = decision.Enabled ? null : decision.Reason,
+    };
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static bool SameExceptBookkeeping(MemberRecord a, MemberRecord b) =>
+        a with { LastEventId = null, LastEventAt = null, LastSyncRunId = null, LastSyncAt = null, ETag = default }
+        == b with { LastEventId = null, LastEventAt = null, LastSyncRunId = null, LastSyncAt = null, ETag = default };
 
     private static bool SameExceptSync(MemberRecord a, MemberRecord b) =>
         a with { LastSyncRunId = null, LastSyncAt = null, ETag = default } == b with { LastSyncRunId = null, LastSyncAt = null, ETag = default };
@@ -169,6 +199,6 @@ public sealed partial class MemberReconciler(
         && a.BillingCycleAnchor == b.BillingCycleAnchor
         && a.DisabledReason == b.DisabledReason;
 
-    [LoggerMessage(EventId = 1200, EventName = "MemberReconciled", Level = LogLevel.Information, Message = "Reconciled member {MemberId} of connector {ConnectorId}: {Outcome} ({Reason})")]
-    private partial void LogReconciled(string connectorId, string memberId, ReconcileOutcome outcome, string? reason);
+    [LoggerMessage(EventId = 1200, EventName = "MemberReconciled", Message = "Reconciled member {MemberId} of connector {ConnectorId}: {Outcome} ({Reason})")]
+    private partial void LogReconciled(LogLevel level, string connectorId, string memberId, ReconcileOutcome outcome, string? reason);
 }

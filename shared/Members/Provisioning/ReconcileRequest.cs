@@ -16,6 +16,10 @@ namespace CoworkSync.Members.Provisioning;
 /// A state equal to the stored one then keeps the stored version, so re-reading an unchanged member writes nothing.
 /// </param>
 /// <param name="Gone">The platform no longer lists the member: <see cref="Member"/> is their last known state, ended.</param>
+/// <param name="StoredMember">
+/// The member row as the caller just read it (a sync reads its connector's rows in one query), which saves the reconcile
+/// a point read; a copy that is out of date fails the write (ETag) and the next attempt reads the row itself.
+/// </param>
 public sealed record ReconcileRequest(
     string ConnectorId,
     PlatformMember Member,
@@ -26,4 +30,8 @@ public sealed record ReconcileRequest(
     bool Gone = false,
     bool OperatorRequested = false,
     string? OperatorUsername = null,
-    bool VersionIsReadTime = false);
+    bool VersionIsReadTime = false,
+    StoredMember? StoredMember = null);
+
+/// <summary>A member row as read by the caller of a reconcile; <see cref="Record"/> null: there was none.</summary>
+public sealed record StoredMember(Records.MemberRecord? Record);

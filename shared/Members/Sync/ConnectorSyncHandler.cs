@@ -16,6 +16,11 @@ namespace CoworkSync.Members.Sync;
 /// the platform lists but could not read, <see cref="SyncNotes.MemberUnreadable"/>) is counted and the run goes on.
 /// The welcome emails of new accounts are queued in batches (<see cref="WelcomeEmailBatchSize"/>), not one by one; a
 /// member whose welcome email could not be queued counts as failed, and the next run queues it again.
+/// <para>
+/// The connector's member rows are read first, in one partition query, so reconciling a member needs no read of its
+/// row (only of its account, when it has one); members are reconciled <see cref="Parallelism"/> at a time. Members
+/// the rows list and the platform does not are the ones treated as ended (one created meanwhile by a webhook is not).
+/// </para>
 /// </summary>
 public sealed partial class ConnectorSyncHandler(
     ConnectorStore connectors,
@@ -28,6 +33,9 @@ public sealed partial class ConnectorSyncHandler(
 {
     /// <summary>How many welcome emails wait to be queued together, at most; the rest go when the members are done.</summary>
     public const int WelcomeEmailBatchSize = 100;
+
+    /// <summary>How many members are reconciled at once.</summary>
+    public const int Parallelism = 8;
 
     public string EventType => SyncRequestedEvent.Type;
 
@@ -64,111 +72,48 @@ public sealed partial class ConnectorSyncHandler(
     {
         var platform = platforms.For(connector).Members;
         await platform.PrepareSyncAsync(connector, notes, cancellationToken);
-        var counts = new SyncCounts();
-        var errors = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var welcome = new List<ReconcileResult>();
+        var progress = new SyncProgress(provisioner, this, connector.Id);
+        var stored = new Dictionary<string, MemberRecord>(StringComparer.Ordinal);
+        await foreach (var row in members.ListAsync(connector.Id, cancellationToken))
+            stored[row.Platform.MemberId] = row;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
 
         try
         {
-            await foreach (var member in platform.ListMembersAsync(connector, notes, cancellationToken))
+            await Parallel.ForEachAsync(platform.ListMembersAsync(connector, notes, cancellationToken), parallel, async (member, ct) =>
             {
-                if (!seen.Add(member.MemberId))
-                    continue;
-                counts = counts with { Seen = counts.Seen + 1 };
-                counts = await ProvisionAsync(new ReconcileRequest(connector.Id, member, connector.Settings, connector.PlanMappings, SyncRunId: run.RunId, VersionIsReadTime: platform.VersionIsReadTime), counts, errors, welcome, cancellationToken);
-                if (welcome.Count >= WelcomeEmailBatchSize)
-                    counts = await QueueWelcomeEmailsAsync(connector.Id, welcome, counts, errors, cancellationToken);
-            }
+                if (!progress.See(member.MemberId))
+                    return;
+                var known = new StoredMember(stored.GetValueOrDefault(member.MemberId));
+                await progress.ProvisionAsync(new ReconcileRequest(connector.Id, member, connector.Settings, connector.PlanMappings,
+                    SyncRunId: run.RunId, VersionIsReadTime: platform.VersionIsReadTime, StoredMember: known), ct);
+            });
             foreach (var unreadable in notes.UnreadableMembers)
-            {
-                if (seen.Add(unreadable))
-                    counts = counts with { Seen = counts.Seen + 1, Failed = counts.Failed + 1 };
-            }
-            errors.AddRange(notes.Errors);
+                progress.SeeUnreadable(unreadable);
+            progress.AddErrors(notes.Errors);
 
-            await foreach (var stored in members.ListAsync(connector.Id, cancellationToken))
+            var gone = stored.Values.Where(row => !row.Gone && !progress.Saw(row.Platform.MemberId)).ToList();
+            await Parallel.ForEachAsync(gone, parallel, async (row, ct) =>
             {
-                if (seen.Contains(stored.Platform.MemberId) || stored.Gone)
-                    continue;
-                var ended = stored.Platform with { MembershipStatus = MembershipStatus.Ended, UpdatedAt = run.StartedAt!.Value };
-                counts = counts with { Gone = counts.Gone + 1 };
-                counts = await ProvisionAsync(new ReconcileRequest(connector.Id, ended, connector.Settings, connector.PlanMappings, SyncRunId: run.RunId, Gone: true), counts, errors, welcome, cancellationToken);
-            }
+                var ended = row.Platform with { MembershipStatus = MembershipStatus.Ended, UpdatedAt = run.StartedAt!.Value };
+                progress.CountGone();
+                await progress.ProvisionAsync(new ReconcileRequest(connector.Id, ended, connector.Settings, connector.PlanMappings,
+                    SyncRunId: run.RunId, Gone: true, StoredMember: new StoredMember(row)), ct);
+            });
         }
-        catch (Exception ex) when (welcome.Count > 0 && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (progress.WelcomeDue && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             // The run fails, but the members it reconciled before the failure still get their welcome emails.
-            await QueueWelcomeEmailsAsync(connector.Id, welcome, counts, errors, cancellationToken);
+            await progress.QueueWelcomeEmailsAsync(cancellationToken);
             throw;
         }
-        counts = await QueueWelcomeEmailsAsync(connector.Id, welcome, counts, errors, cancellationToken);
-
-        return run with { Counts = counts, Errors = errors, Notes = notes.All };
-    }
-
-    /// <summary>Reconciles one member; a member whose welcome email is due joins <paramref name="welcome"/>, counted once it is queued.</summary>
-    private async Task<SyncCounts> ProvisionAsync(ReconcileRequest request, SyncCounts counts, List<string> errors, List<ReconcileResult> welcome, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var (result, welcomeEmailDue) = await provisioner.ReconcileAsync(request, cancellationToken);
-            if (!welcomeEmailDue)
-                return counts.Add(result);
-            welcome.Add(result);
-            return counts;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return Failed(counts, errors, ex, request.ConnectorId, request.Member.MemberId);
-        }
-    }
-
-    /// <summary>
-    /// Queues the due welcome emails in one batch, records each on its account and counts its member; when the batch
-    /// fails, each of its members counts as failed (the next run queues their emails again).
-    /// </summary>
-    private async Task<SyncCounts> QueueWelcomeEmailsAsync(string connectorId, List<ReconcileResult> welcome, SyncCounts counts, List<string> errors, CancellationToken cancellationToken)
-    {
-        if (welcome.Count == 0)
-            return counts;
-        var due = welcome.ToList();
-        welcome.Clear();
-        try
-        {
-            await provisioner.QueueWelcomeEmailsAsync(connectorId, [.. due.Select(result => result.Account!)], cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            foreach (var result in due)
-                counts = Failed(counts, errors, ex, connectorId, result.Account!.MemberId);
-            return counts;
-        }
-        foreach (var result in due)
-        {
-            try
-            {
-                counts = counts.Add(result with { Account = await provisioner.MarkWelcomeEmailQueuedAsync(result.Account!, cancellationToken) });
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                counts = Failed(counts, errors, ex, connectorId, result.Account!.MemberId);
-            }
-        }
-        return counts;
-    }
-
-    private SyncCounts Failed(SyncCounts counts, List<string> errors, Exception exception, string connectorId, string memberId)
-    {
-        // The member is tried again by the next run; the run itself goes on.
-        LogMemberFailed(exception, connectorId, memberId);
-        errors.Add($"member {memberId}: {exception.Message}");
-        return counts with { Failed = counts.Failed + 1 };
+        await progress.QueueWelcomeEmailsAsync(cancellationToken);
+        return run with { Counts = progress.Counts, Errors = progress.Errors, Notes = notes.All };
     }
 
     [LoggerMessage(EventId = 810, EventName = "SyncRunEnded", Level = LogLevel.Information, Message = "Sync run {RunId} of connector {ConnectorId} saw {Seen} members; {Failed} failed")]
     private partial void LogSynced(string connectorId, string runId, int seen, int failed);
 
     [LoggerMessage(EventId = 811, EventName = "SyncMemberFailed", Level = LogLevel.Warning, Message = "Sync could not reconcile member {MemberId} of connector {ConnectorId}")]
-    private partial void LogMemberFailed(Exception exception, string connectorId, string memberId);
+    internal partial void LogMemberFailed(Exception exception, string connectorId, string memberId);
 }

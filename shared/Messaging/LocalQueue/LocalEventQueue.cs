@@ -12,7 +12,7 @@ namespace CoworkSync.Messaging.LocalQueue;
 /// The events queue of local mode, on an Azure Storage queue: send (with a delay), receive under a lock,
 /// complete, abandon, and move to the dead-letter queue with a reason, as Service Bus does.
 /// </summary>
-public sealed class LocalEventQueue(QueueServiceClient queues, StateTables tables, IOptions<LocalQueueOptions> options)
+public sealed class LocalEventQueue(QueueServiceClient queues, StateTables tables, QueueArrivals arrivals, IOptions<LocalQueueOptions> options)
 {
     public const string PayloadTable = "LocalQueuePayloads";
     public const string DeadLetterReasonProperty = "DeadLetterReason";
@@ -35,6 +35,9 @@ public sealed class LocalEventQueue(QueueServiceClient queues, StateTables table
         await EnsureCreatedAsync(cancellationToken);
         var message = await ToMessageAsync(body, messageId, properties, cancellationToken);
         await ForgetCreationIfMissing(() => Main.SendMessageAsync(JsonSerializer.Serialize(message), delay > TimeSpan.Zero ? delay : null, cancellationToken: cancellationToken));
+        // Due now: wake the pump rather than let it sleep through its poll interval.
+        if (delay <= TimeSpan.Zero)
+            arrivals.Signal();
     }
 
     public async Task<QueueMessage[]> ReceiveAsync(QueueClient queue, int maxMessages, CancellationToken cancellationToken)

@@ -14,11 +14,14 @@ public sealed class LocalQueueOptions
     /// <summary>How long a delivered message stays hidden (Service Bus's lock) before it is delivered again. Default 5 min.</summary>
     public TimeSpan LockDuration { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Pause between polls of an empty queue. Default 1 s.</summary>
+    /// <summary>
+    /// Pause between polls of an empty queue. A message this process sends wakes the pump at once; the poll finds what
+    /// another process sent and retries coming due. Default 1 s.
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Messages handled at once. Default 4.</summary>
-    public int MaxConcurrentCalls { get; set; } = 4;
+    /// <summary>Messages handled at once (the pump receives up to 32 at a time to keep this many busy). Default 16.</summary>
+    public int MaxConcurrentCalls { get; set; } = 16;
 
     public string DeadLetterQueueName => QueueName + "-deadletter";
 }

@@ -4,7 +4,7 @@ namespace CoworkSync.Messaging.Processing;
 
 internal static partial class EventProcessorLog
 {
-    [LoggerMessage(EventId = 100, EventName = "EventApplied", Level = LogLevel.Information, Message = "Applied event {EventId} of type {EventType} for connector {ConnectorId} on attempt {Attempt}")]
+    [LoggerMessage(EventId = 100, EventName = "EventApplied", Level = LogLevel.Debug, Message = "Applied event {EventId} of type {EventType} for connector {ConnectorId} on attempt {Attempt}")]
     public static partial void Applied(this ILogger logger, string eventId, string eventType, string connectorId, int attempt);
 
     [LoggerMessage(EventId = 101, EventName = "EventAlreadyApplied", Level = LogLevel.Information, Message = "Event {EventId} for connector {ConnectorId} was already applied; nothing to do")]

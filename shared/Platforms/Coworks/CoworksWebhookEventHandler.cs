@@ -12,7 +12,7 @@ namespace CoworkSync.Platforms.Coworks;
 /// the later of the member's <c>updated_at</c> and the event's <c>created_at</c>, so of two events about one member
 /// the later one wins even when Coworks did not touch the member itself (a membership change).
 /// </summary>
-public sealed class CoworksWebhookEventHandler(ConnectorStore connectors, MemberProvisioner provisioner) : IEventHandler
+public sealed class CoworksWebhookEventHandler(ConnectorCache connectors, MemberProvisioner provisioner) : IEventHandler
 {
     public const string Type = "coworks.webhook";
 

@@ -41,7 +41,24 @@ public sealed class CoworksWorld : IAsyncLifetime
         Coworks = await CoworksSimulator.StartAsync();
         Coworks.AddSpace(SpaceId, ApiKey).AddPlan("pln_flex", "Flex").AddPlan("pln_full", "Full-time").AddPlan("pln_dedicated", "Dedicated").AddPlan("pln_virtual", "Virtual");
         Mail = await SmtpSink.StartAsync();
-        App = new LocalFunctionApp(_azurite.ConnectionString, new Dictionary<string, string?>
+        App = NewApp(dataPath: null, _services);
+        await ConnectAsync(ConnectorId, autoProvision: true);
+    }
+
+    /// <summary>Another instance of CoworkSync on the same storage and secrets (its own queue), as a scaled-out app has.</summary>
+    public LocalFunctionApp StartAnotherInstance(Action<IServiceCollection>? services = null)
+    {
+        var other = NewApp(App.DataPath, services);
+        _others.Add(other);
+        _ = other.Server;
+        return other;
+    }
+
+    private readonly List<LocalFunctionApp> _others = [];
+
+    private LocalFunctionApp NewApp(string? dataPath, Action<IServiceCollection>? services)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Email:SmtpHost"] = SmtpSink.Host,
             ["Email:SmtpPort"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -52,11 +69,10 @@ public sealed class CoworksWorld : IAsyncLifetime
             // Syncs run when a test starts them, so their counts are the test's own.
             ["AzureWebJobs.PollCoworks.Disabled"] = "true",
             ["Coworks:MaxRetryDelay"] = "00:00:05",
-        })
-        {
-            ConfigureServices = _services,
         };
-        await ConnectAsync(ConnectorId, autoProvision: true);
+        if (dataPath is not null)
+            settings["LocalData:Path"] = dataPath;
+        return new LocalFunctionApp(_azurite.ConnectionString, settings) { ConfigureServices = services };
     }
 
     public async Task ConnectAsync(string connectorId, bool autoProvision)
@@ -94,6 +110,8 @@ public sealed class CoworksWorld : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var other in _others)
+            await other.DisposeAsync();
         await App.DisposeAsync();
         await Mail.DisposeAsync();
         await Coworks.DisposeAsync();

@@ -42,8 +42,13 @@ public sealed class DemoStartScript : IAsyncDisposable
 
     public static async Task<DemoStartScript> StartAsync(DemoPorts ports, string dataDirectory)
     {
-        // setsid runs bash in place (the test host's child leads no group), so bash's pid is the new group's id.
+        // setsid runs env and then bash in place (the test host's child leads no group), so bash's pid is the new
+        // group's id. env restores SIGINT's default first: a test command started in the background (`… &`) runs with
+        // SIGINT ignored, every child inherits that, and bash cannot trap a signal ignored when it starts, so Ctrl-C
+        // would never reach the script's cleanup. A terminal's Ctrl-C, which this test plays, finds it at its default.
         var startInfo = new ProcessStartInfo("setsid") { RedirectStandardInput = true, WorkingDirectory = RepositoryLayout.RepoRoot };
+        startInfo.ArgumentList.Add("env");
+        startInfo.ArgumentList.Add("--default-signal=INT");
         startInfo.ArgumentList.Add("bash");
         startInfo.ArgumentList.Add(Path.Combine(RepositoryLayout.RepoRoot, "scripts", "start.sh"));
         startInfo.ArgumentList.Add("--demo");

@@ -29,6 +29,9 @@ public sealed class LocalFunctionApp(string storageConnectionString, IReadOnlyDi
 
     public string QueueName { get; } = "events-" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>The app's local data folder (its secrets, key and emails), unless the settings name another.</summary>
+    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "coworksync-it-" + Guid.NewGuid().ToString("N"));
+
     public IEventPublisher Publisher => Services.GetRequiredService<IEventPublisher>();
 
     /// <summary>Every event this app put on its queue.</summary>
@@ -66,7 +69,7 @@ public sealed class LocalFunctionApp(string storageConnectionString, IReadOnlyDi
             ["Storage:ConnectionString"] = storageConnectionString,
             ["EventsQueueName"] = QueueName,
             ["LocalMode:FunctionKey"] = FunctionKey,
-            ["LocalData:Path"] = Path.Combine(Path.GetTempPath(), "coworksync-it-" + Guid.NewGuid().ToString("N")),
+            ["LocalData:Path"] = DataPath,
             ["LocalQueue:PollInterval"] = "00:00:00.050",
             ["LocalQueue:MaxDeliveryCount"] = MaxDeliveryCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["EventProcessing:MaxAttempts"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),

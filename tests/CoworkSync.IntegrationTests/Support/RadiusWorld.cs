@@ -26,11 +26,16 @@ namespace CoworkSync.IntegrationTests.Support;
 /// </param>
 /// <param name="settings">More app settings (e.g. log levels for a load run).</param>
 /// <param name="services">More service changes (e.g. a log collector), applied after the world's clock.</param>
+/// <param name="clock">
+/// The apps' clock instead of <see cref="Clock"/>: a clock the test alone moves (<c>FakeTimeProvider</c>), for tests of
+/// time bounds; the queue pump and timers then wait for it too.
+/// </param>
 public sealed class RadiusWorld(
     int maxSessionTimeoutSeconds = 86_400,
     bool onLoopback = false,
     IReadOnlyDictionary<string, string?>? settings = null,
-    Action<IServiceCollection>? services = null) : IAsyncLifetime
+    Action<IServiceCollection>? services = null,
+    TimeProvider? clock = null) : IAsyncLifetime
 {
     public const string ConnectorId = "radius-space";
 
@@ -45,6 +50,8 @@ public sealed class RadiusWorld(
 
     public LocalFunctionApp App { get; private set; } = null!;
 
+    private readonly List<LocalFunctionApp> _others = [];
+
     /// <summary>Where CoworkSync listens when on loopback.</summary>
     public Uri BaseUrl => new($"http://127.0.0.1:{_port}");
 
@@ -52,7 +59,8 @@ public sealed class RadiusWorld(
     {
         _azurite = await AzuriteInstance.StartAsync();
         Clock.SetNow(MondayMorning);
-        StartApp();
+        App = NewApp();
+        StartOnLoopback();
         await App.Services.GetRequiredService<ConnectorStore>().SaveAsync(new Connector
         {
             Id = ConnectorId,
@@ -74,19 +82,30 @@ public sealed class RadiusWorld(
     /// <summary>Brings CoworkSync back on the same port, with the same storage, secrets and clock.</summary>
     public Task StartAppAgainAsync()
     {
-        StartApp();
+        App = NewApp();
+        StartOnLoopback();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Another instance of CoworkSync on the same storage, secrets and clock, as a scaled-out app has (in memory).</summary>
+    public LocalFunctionApp StartAnotherInstance()
+    {
+        var other = NewApp();
+        _others.Add(other);
+        _ = other.Server;
+        return other;
     }
 
     /// <summary>Provisions a member and returns their user name and clear password.</summary>
     /// <param name="location">The member's location as the platform names it; null when it names none.</param>
-    public async Task<(string Username, string Password)> MemberAsync(string plan = "Flex", MemberStatus status = MemberStatus.Active, string? location = "loc_mitte")
+    /// <param name="email">The member's email (their user name); made up when null.</param>
+    public async Task<(string Username, string Password)> MemberAsync(string plan = "Flex", MemberStatus status = MemberStatus.Active, string? location = "loc_mitte", string? email = null)
     {
         var id = "mem_" + Guid.NewGuid().ToString("N")[..10];
         var result = await App.Services.GetRequiredService<MemberReconciler>().ReconcileAsync(new ReconcileRequest(ConnectorId, new PlatformMember
         {
             MemberId = id,
-            Email = $"{id}@example.com",
+            Email = email ?? $"{id}@example.com",
             Status = status,
             MembershipStatus = MembershipStatus.Active,
             PlanName = plan,
@@ -127,8 +146,9 @@ public sealed class RadiusWorld(
     }
 
     /// <param name="device">The device's MAC (Calling-Station-Id); none sent when null.</param>
-    public Task<HttpResponseMessage> AuthorizeAsync(string username, string nasIdentifier = "mitte-ap-1", string? device = null) =>
-        App.CreateClient().PostAsync($"/api/radius/authorize?code={LocalFunctionApp.FunctionKey}", RlmRest(WithDevice(new Dictionary<string, object>
+    /// <param name="on">The instance to ask; <see cref="App"/> when null.</param>
+    public Task<HttpResponseMessage> AuthorizeAsync(string username, string nasIdentifier = "mitte-ap-1", string? device = null, LocalFunctionApp? on = null) =>
+        (on ?? App).CreateClient().PostAsync($"/api/radius/authorize?code={LocalFunctionApp.FunctionKey}", RlmRest(WithDevice(new Dictionary<string, object>
         {
             ["User-Name"] = username,
             ["NAS-Identifier"] = nasIdentifier,
@@ -136,8 +156,9 @@ public sealed class RadiusWorld(
         }, device)));
 
     /// <param name="device">The device's MAC (Calling-Station-Id); none sent when null.</param>
-    public Task<HttpResponseMessage> AccountingAsync(string status, string username, string sessionId, long seconds, string nas = "mitte-ap-1", string? device = null) =>
-        App.CreateClient().PostAsync($"/api/radius/accounting?code={LocalFunctionApp.FunctionKey}", RlmRest(WithDevice(new Dictionary<string, object>
+    /// <param name="on">The instance to tell; <see cref="App"/> when null.</param>
+    public Task<HttpResponseMessage> AccountingAsync(string status, string username, string sessionId, long seconds, string nas = "mitte-ap-1", string? device = null, LocalFunctionApp? on = null) =>
+        (on ?? App).CreateClient().PostAsync($"/api/radius/accounting?code={LocalFunctionApp.FunctionKey}", RlmRest(WithDevice(new Dictionary<string, object>
         {
             ["Acct-Status-Type"] = status,
             ["User-Name"] = username,
@@ -167,13 +188,15 @@ public sealed class RadiusWorld(
 
     public async Task DisposeAsync()
     {
+        foreach (var other in _others)
+            await other.DisposeAsync();
         await App.DisposeAsync();
         await _azurite.DisposeAsync();
         if (Directory.Exists(_dataPath))
             Directory.Delete(_dataPath, recursive: true);
     }
 
-    private void StartApp()
+    private LocalFunctionApp NewApp()
     {
         var appSettings = new Dictionary<string, string?>
         {
@@ -183,14 +206,18 @@ public sealed class RadiusWorld(
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             appSettings[key] = value;
-        App = new LocalFunctionApp(_azurite.ConnectionString, appSettings)
+        return new LocalFunctionApp(_azurite.ConnectionString, appSettings)
         {
             ConfigureServices = appServices =>
             {
-                appServices.AddSingleton<TimeProvider>(Clock);
+                appServices.AddSingleton<TimeProvider>(clock ?? Clock);
                 services?.Invoke(appServices);
             },
         };
+    }
+
+    private void StartOnLoopback()
+    {
         if (!onLoopback)
             return;
         App.UseKestrel(options => options.Listen(IPAddress.Loopback, _port));

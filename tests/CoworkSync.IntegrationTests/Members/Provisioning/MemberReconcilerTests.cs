@@ -153,6 +153,78 @@ public sealed class MemberReconcilerTests(AzuriteFixture azurite) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task TheSameStateAgain_WritesNeitherTheMemberNorTheAccount()
+    {
+        var first = await ReconcileAsync(Member(), eventId: "evt_1");
+
+        var repeat = await ReconcileAsync(Member(), eventId: "evt_2");
+
+        Assert.Equal(ReconcileOutcome.Unchanged, repeat.Outcome);
+        Assert.Equal(first.Member.ETag, (await StoredMemberAsync()).ETag);
+        Assert.Equal(first.Account!.ETag, (await StoredAccountAsync()).ETag);
+    }
+
+    [Fact]
+    public async Task ANewerVersionOfTheSameState_WritesOnlyTheMembersVersion_NotTheAccount()
+    {
+        var first = await ReconcileAsync(Member(T0), eventId: "evt_1");
+
+        var newer = await ReconcileAsync(Member(T0.AddMinutes(5)), eventId: "evt_2");
+
+        Assert.Equal(ReconcileOutcome.Unchanged, newer.Outcome);
+        Assert.Equal(first.Account!.ETag, (await StoredAccountAsync()).ETag);
+        var member = await StoredMemberAsync();
+        Assert.Equal(T0.AddMinutes(5), member.Platform.UpdatedAt);
+        Assert.Equal("evt_2", member.LastEventId);
+    }
+
+    [Fact]
+    public async Task AnOlderDifferentState_ArrivingAfterANewerOneEqualToTheStoredState_LosesAndChangesNothing()
+    {
+        // Flex at T0, Dedicated at T0+1, Flex again at T0+2: the newest (Flex) arrives before the one in between.
+        await ReconcileAsync(Member(T0), eventId: "evt_flex");
+        var unchanged = await ReconcileAsync(Member(T0.AddMinutes(2)), eventId: "evt_flex_again");
+        var account = await StoredAccountAsync();
+
+        var late = await ReconcileAsync(Member(T0.AddMinutes(1)) with { PlanId = "pln_dedicated", PlanName = "Dedicated" }, eventId: "evt_dedicated");
+
+        Assert.Equal(ReconcileOutcome.Unchanged, unchanged.Outcome);
+        Assert.Equal(ReconcileOutcome.Stale, late.Outcome);
+        Assert.Equal(["flex"], (await StoredAccountAsync()).Groups);
+        Assert.Equal(account.ETag, (await StoredAccountAsync()).ETag);
+        Assert.Equal(T0.AddMinutes(2), (await StoredMemberAsync()).Platform.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task AnOlderDifferentState_ReconciledAtTheSameMomentAsANewerUnchangedOne_NeverEndsInTheOlderAccess()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var memberId = $"mem_race_{round}";
+            var email = $"race{round}.{Guid.NewGuid():N}@example.com";
+            await ReconcileAsync(Member(T0) with { MemberId = memberId, Email = email }, eventId: $"evt_{round}_a");
+
+            await Task.WhenAll(
+                ReconcileAsync(Member(T0.AddMinutes(2)) with { MemberId = memberId, Email = email }, eventId: $"evt_{round}_c"),
+                ReconcileAsync(Member(T0.AddMinutes(1)) with { MemberId = memberId, Email = email, Status = MemberStatus.Suspended }, eventId: $"evt_{round}_b"));
+
+            var member = await _app.Services.GetRequiredService<MemberStore>().GetAsync(_connector, memberId, CancellationToken.None);
+            var account = await _app.Services.GetRequiredService<AccountStore>().GetAsync(member!.Username!, CancellationToken.None);
+            Assert.Equal(T0.AddMinutes(2), member.Platform.UpdatedAt);
+            Assert.True(account!.Enabled, $"round {round}: the older suspension won");
+        }
+    }
+
+    private async Task<MemberRecord> StoredMemberAsync() =>
+        (await _app.Services.GetRequiredService<MemberStore>().GetAsync(_connector, "mem_42", CancellationToken.None))!;
+
+    private async Task<WifiAccount> StoredAccountAsync() =>
+        (await _app.Services.GetRequiredService<AccountStore>().GetAsync(_email, CancellationToken.None))!;
+
+    private Task<ReconcileResult> ReconcileAsync(PlatformMember member, string eventId) =>
+        Reconciler.ReconcileAsync(new ReconcileRequest(_connector, member, new ConnectorSettings(), PlanMapping.Defaults, EventId: eventId), CancellationToken.None);
+
     private Task<ReconcileResult> ReconcileAsync(PlatformMember member) =>
         Reconciler.ReconcileAsync(new ReconcileRequest(_connector, member, new ConnectorSettings(), PlanMapping.Defaults), CancellationToken.None);
 

@@ -3,6 +3,8 @@ using System.Text.Json;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Support;
 using CoworkSync.Messaging.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CoworkSync.IntegrationTests.Messaging.Events;
 
@@ -21,6 +23,22 @@ public sealed class EventPipelineTests(AzuriteFixture azurite) : IDisposable
         await _app.PublishAsync(envelope);
 
         await Eventually.TrueAsync(() => _app.Handler.AppliedCount(envelope.Id) == 1, "the event to be applied");
+    }
+
+    [Fact]
+    public async Task AnEventThisProcessPublishes_WakesThePump_WhichNeverWaitsForItsPoll()
+    {
+        // The app's clock stands still: the pump's poll interval never ends, so only the wake-up can deliver the event.
+        var frozen = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        using var app = new LocalFunctionApp(azurite.ConnectionString) { ConfigureServices = services => services.AddSingleton<TimeProvider>(frozen) };
+        _ = app.Server;
+        var envelopes = Enumerable.Range(0, 3).Select(_ => LocalFunctionApp.Event(_connector)).ToList();
+
+        foreach (var envelope in envelopes)
+        {
+            await app.PublishAsync(envelope);
+            await Eventually.TrueAsync(() => app.Handler.AppliedCount(envelope.Id) == 1, $"event {envelope.Id} to be applied");
+        }
     }
 
     [Fact]

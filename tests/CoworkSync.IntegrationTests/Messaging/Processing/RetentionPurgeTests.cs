@@ -24,8 +24,7 @@ public sealed class RetentionPurgeTests(AzuriteFixture azurite) : IDisposable
         foreach (var envelope in old)
             await processed.MarkAppliedAsync(envelope, Now.AddDays(-40), CancellationToken.None);
         await processed.MarkAppliedAsync(recent, Now.AddDays(-1), CancellationToken.None);
-        await webhooks.RecordAsync(_connector, "evt_old_hook", Now.AddDays(-40), CancellationToken.None);
-        await webhooks.RecordAsync(_connector, "evt_new_hook", Now.AddDays(-1), CancellationToken.None);
+        await webhooks.RecordBatchAsync(_connector, [new("evt_old_hook", Now.AddDays(-40)), new("evt_new_hook", Now.AddDays(-1))], CancellationToken.None);
 
         var purged = await processed.PurgeBeforeAsync(Now.AddDays(-30), CancellationToken.None)
             + await webhooks.PurgeBeforeAsync(Now.AddDays(-30), CancellationToken.None);

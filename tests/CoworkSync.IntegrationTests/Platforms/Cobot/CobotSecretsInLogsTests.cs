@@ -21,7 +21,7 @@ public sealed class CobotSecretsInLogsTests : IAsyncLifetime
     private readonly CobotWorld _world;
 
     public CobotSecretsInLogsTests(AzuriteFixture azurite) =>
-        _world = new CobotWorld(azurite, services => _logs.AddTo(services, "CoworkSync", "System.Net.Http.HttpClient", "Microsoft.Extensions.Http"));
+        _world = new CobotWorld(azurite, services => _logs.AddTo(services, "CoworkSync", "Webhook", "System.Net.Http.HttpClient", "Microsoft.Extensions.Http"));
 
     public Task InitializeAsync() => _world.InitializeAsync();
 
