@@ -49,7 +49,7 @@ public sealed class AccessGroupAdministration(AccessGroupStore store, AuditLog a
             Area = AuditAreas.AccessGroups,
             Action = created ? AuditActions.AccessGroupCreated : AuditActions.AccessGroupUpdated,
             Target = groupId,
-            Summary = created ? $"Created access group {groupId}." : $"Changed access group {groupId} ({changes.Count} values changed).",
+            Summary = created ? $"Created access group {groupId}." : $"Changed access group {groupId} ({AuditDiff.Count(changes.Count)}).",
             Changes = changes,
         }, cancellationToken);
         return created ? Outcome<AccessGroupView>.Created(view) : Outcome<AccessGroupView>.Done(view);

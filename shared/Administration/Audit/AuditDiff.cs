@@ -40,6 +40,9 @@ public static class AuditDiff
         return changes;
     }
 
+    /// <summary>How a summary says how many values a change set: <c>1 value changed</c>.</summary>
+    public static string Count(int changes) => changes switch { 0 => "no value changed", 1 => "1 value changed", _ => $"{changes} values changed" };
+
     /// <summary>Every value of <paramref name="state"/> by its path, in document order; null values kept as null.</summary>
     public static IReadOnlyDictionary<string, string?> Values(object? state) => Flatten(state);
 

@@ -50,7 +50,7 @@ public sealed class ConnectorAdministration(
         var created = saved.Status == OutcomeStatus.Created;
         var changes = AuditDiff.Between(created ? null : ConnectorAuditShapes.Connector(before), ConnectorAuditShapes.Connector(connector));
         await RecordAsync(actor, created ? AuditActions.ConnectorCreated : AuditActions.ConnectorUpdated, connectorId,
-            created ? $"Created connector {connectorId} ({PlatformName(connector)})." : $"Changed the configuration of connector {connectorId} ({Values(changes.Count)}).",
+            created ? $"Created connector {connectorId} ({PlatformName(connector)})." : $"Changed the configuration of connector {connectorId} ({AuditDiff.Count(changes.Count)}).",
             changes, cancellationToken: cancellationToken);
         var view = await views.ForAsync(connector, cancellationToken);
         return created ? Outcome<ConnectorView>.Created(view) : Outcome<ConnectorView>.Done(view);
@@ -107,7 +107,7 @@ public sealed class ConnectorAdministration(
             return saved.As<IReadOnlyList<PlanMappingView>>();
         var changes = AuditDiff.Between(before is null ? null : ConnectorAuditShapes.PlanMappings(before.PlanMappings), ConnectorAuditShapes.PlanMappings(saved.Value!));
         await RecordAsync(actor, AuditActions.PlanMappingsReplaced, connectorId,
-            $"Replaced the plan mapping of connector {connectorId} ({Values(changes.Count)}).", changes, cancellationToken: cancellationToken);
+            $"Replaced the plan mapping of connector {connectorId} ({AuditDiff.Count(changes.Count)}).", changes, cancellationToken: cancellationToken);
         return Outcome<IReadOnlyList<PlanMappingView>>.Done(PlanMappingView.From(saved.Value!));
     }
 
@@ -159,7 +159,6 @@ public sealed class ConnectorAdministration(
 
     private string PlatformName(Connector connector) => platforms.Find(connector.Platform)?.DisplayName ?? connector.Platform;
 
-    private static string Values(int count) => count switch { 0 => "no value changed", 1 => "1 value changed", _ => $"{count} values changed" };
 
     private static Outcome<T> NoConnector<T>(string connectorId) => Outcome<T>.NotFound($"There is no connector '{connectorId}'.");
 }

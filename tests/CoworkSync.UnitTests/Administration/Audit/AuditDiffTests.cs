@@ -54,4 +54,10 @@ public sealed class AuditDiffTests
         Assert.Equal(AuditDiff.MaxChanges, changes.Count);
         Assert.Equal("11 more changes", changes[^1].After);
     }
+
+    [Theory]
+    [InlineData(0, "no value changed")]
+    [InlineData(1, "1 value changed")]
+    [InlineData(3, "3 values changed")]
+    public void Count_SaysHowManyValuesChanged_InGoodEnglish(int changes, string expected) => Assert.Equal(expected, AuditDiff.Count(changes));
 }
