@@ -1,6 +1,7 @@
 using CoworkSync.Functions.Admin.AccessGroups.GetAccessGroup;
 using CoworkSync.Functions.Admin.AccessGroups.ListAccessGroups;
 using CoworkSync.Functions.Admin.AccessGroups.PutAccessGroup;
+using CoworkSync.Functions.Admin.Audit.ListAudit;
 using CoworkSync.Functions.Admin.Connectors.GetConnector;
 using CoworkSync.Functions.Admin.Connectors.GetPlanMappings;
 using CoworkSync.Functions.Admin.Connectors.ListConnectors;
@@ -19,6 +20,7 @@ using CoworkSync.Functions.Admin.Members.ListMembers;
 using CoworkSync.Functions.Admin.Members.ResendWelcomeEmail;
 using CoworkSync.Functions.Admin.Portal.ListMemberSignIns;
 using CoworkSync.Functions.Admin.Portal.PutMemberSignIn;
+using CoworkSync.Functions.Admin.OpenApi;
 using CoworkSync.Functions.Admin.SyncRuns.ListSyncRuns;
 using CoworkSync.Functions.Admin.SyncRuns.SyncConnector;
 
@@ -26,7 +28,10 @@ namespace CoworkSync.Functions.Admin;
 
 public static class AdminFunctions
 {
-    /// <summary>Maps the admin API (<c>/api/admin/…</c>): connectors, members, sync runs, dead letters, access groups, the portal's sign-in apps.</summary>
+    /// <summary>Registers what the admin API needs beyond the services it calls: its OpenAPI document.</summary>
+    public static IServiceCollection AddAdminFunctions(this IServiceCollection services) => services.AddAdminOpenApi();
+
+    /// <summary>Maps the admin API (<c>/api/admin/…</c>): connectors, members, sync runs, dead letters, access groups, the portal's sign-in apps, the audit log.</summary>
     public static IEndpointRouteBuilder MapAdminFunctions(this IEndpointRouteBuilder app)
     {
         ListDeadLettersFunction.Map(app);
@@ -57,6 +62,10 @@ public static class AdminFunctions
 
         ListMemberSignInsFunction.Map(app);
         PutMemberSignInFunction.Map(app);
+
+        ListAuditFunction.Map(app);
+
+        OpenApiFunction.Map(app);
         return app;
     }
 }

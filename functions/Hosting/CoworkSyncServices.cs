@@ -1,6 +1,7 @@
 using CoworkSync.Access;
 using CoworkSync.Administration;
 using CoworkSync.Connectors;
+using CoworkSync.Functions.Admin;
 using CoworkSync.Functions.Events;
 using CoworkSync.Functions.Hosting.Http;
 using CoworkSync.Functions.Hosting.Invocation;
@@ -57,6 +58,7 @@ public static class CoworkSyncServices
         services.AddAdministration();
         services.AddMemberPortal();
 
+        services.AddAdminFunctions();
         services.AddEventFunctions();
         services.AddCoworksFunctions();
         services.AddCobotFunctions();

@@ -1,4 +1,5 @@
 using CoworkSync.Administration.AccessGroups;
+using CoworkSync.Administration.Audit;
 using CoworkSync.Administration.Connectors;
 using CoworkSync.Administration.DeadLetters;
 using CoworkSync.Administration.Members;
@@ -13,6 +14,9 @@ public static class AdministrationServiceCollectionExtensions
     /// <summary>Registers what operators and support staff do, for the admin API and the console alike, with the views they see.</summary>
     public static IServiceCollection AddAdministration(this IServiceCollection services)
     {
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<CoworkSync.MemberPortal.Passwords.IMemberPortalAudit, MemberPortalAuditLog>();
+        services.AddSingleton<AuditAdministration>();
         services.AddSingleton<ConnectorViews>();
         services.AddSingleton<ConnectorAdministration>();
         services.AddSingleton<ConnectorTestRunner>();

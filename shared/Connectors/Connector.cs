@@ -24,6 +24,9 @@ public sealed record Connector
     /// <summary>When the webhook secret last changed; the previous one stays valid for a grace period after it.</summary>
     public DateTimeOffset? WebhookSecretRotatedAt { get; init; }
 
+    /// <summary>When each of the platform's secrets was last set through <c>PUT …/secrets</c>, by secret name; never a value.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> SecretsSetAt { get; init; } = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

@@ -27,6 +27,7 @@ internal static class ConnectorEntityMapper
             ["Settings"] = JsonSerializer.Serialize(c.Settings, Json),
             ["PlanMappings"] = JsonSerializer.Serialize(c.PlanMappings, Json),
             ["WebhookSecretRotatedAt"] = c.WebhookSecretRotatedAt,
+            ["SecretsSetAt"] = c.SecretsSetAt.Count == 0 ? null : JsonSerializer.Serialize(c.SecretsSetAt, Json),
             ["CreatedAt"] = c.CreatedAt,
             ["UpdatedAt"] = c.UpdatedAt,
         };
@@ -49,6 +50,7 @@ internal static class ConnectorEntityMapper
             Settings = Read<ConnectorSettings>(e, "Settings") ?? new ConnectorSettings(),
             PlanMappings = Read<List<PlanMapping>>(e, "PlanMappings") ?? [.. PlanMapping.Defaults],
             WebhookSecretRotatedAt = e.GetDateTimeOffset("WebhookSecretRotatedAt"),
+            SecretsSetAt = Read<Dictionary<string, DateTimeOffset>>(e, "SecretsSetAt") ?? new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal),
             CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
             UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? default,
             ETag = e.ETag,

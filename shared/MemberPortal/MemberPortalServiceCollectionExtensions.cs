@@ -15,7 +15,7 @@ public static class MemberPortalServiceCollectionExtensions
     /// Registers what members do for themselves in the portal: their own accounts (the one gate, <see cref="OwnAccounts"/>),
     /// their password (shown, changed, with the notice email's handler), their Apple profile, emailed sign-in links (the
     /// request, the sending handler that finds members through the members' email index, the one-time tokens and the
-    /// limits), and the audit trail of their changes (<see cref="LoggedMemberPortalAudit"/> unless an audit log registered <see cref="IMemberPortalAudit"/> first).
+    /// limits),. Their changes go to the audit log through <see cref="IMemberPortalAudit"/>, which administration registers.
     /// Needs members, connectors, network access and the platforms registered.
     /// </summary>
     public static IServiceCollection AddMemberPortal(this IServiceCollection services)
@@ -24,7 +24,6 @@ public static class MemberPortalServiceCollectionExtensions
         services.AddSingleton<PortalAccounts>();
         services.AddSingleton<PortalPasswords>();
         services.AddSingleton<PortalProfiles>();
-        services.TryAddSingleton<IMemberPortalAudit, LoggedMemberPortalAudit>();
         services.AddSingleton<IEventHandler, PasswordChangedNoticeHandler>();
 
         services.AddOptions<SignInLinkOptions>().BindConfiguration(SignInLinkOptions.SectionName).ValidateDataAnnotations()

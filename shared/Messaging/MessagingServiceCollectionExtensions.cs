@@ -1,3 +1,4 @@
+using CoworkSync.Messaging.Counters;
 using CoworkSync.Messaging.DeadLetters;
 using CoworkSync.Messaging.Events;
 using CoworkSync.Messaging.LocalQueue;
@@ -17,7 +18,7 @@ public static class MessagingServiceCollectionExtensions
 
     /// <summary>
     /// Registers events and their processing: the failure policy and the handler registry, the processed-event claims,
-    /// dead letters, and the events queue: Service Bus when <see cref="ServiceBusNamespaceSetting"/> is set, otherwise
+    /// dead letters, the hourly event counters, and the events queue: Service Bus when <see cref="ServiceBusNamespaceSetting"/> is set, otherwise
     /// the local storage queue (whose pump the host adds: see <see cref="UsesLocalQueue"/>).
     /// </summary>
     /// <param name="services">The app's services.</param>
@@ -32,7 +33,9 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<ProcessedEventStore>();
         services.AddSingleton<IProcessedEventStore>(provider => provider.GetRequiredService<ProcessedEventStore>());
         services.AddSingleton<IExpiringRecords>(provider => provider.GetRequiredService<ProcessedEventStore>());
+        services.AddSingleton<OpenDeadLetters>();
         services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
+        services.AddEventCounters();
         services.AddSingleton<DeadLetterActions>();
         services.AddSingleton<DeadLetterIngestor>();
 
@@ -50,6 +53,22 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<LocalEventQueue>();
         services.AddSingleton<IEventPublisher, LocalQueueEventPublisher>();
         services.AddSingleton<IHealthProbe, LocalQueueHealthProbe>();
+        return services;
+    }
+
+    /// <summary>
+    /// The hourly event counters: in memory per process (<see cref="EventCounters"/>), written every 30 s
+    /// (<see cref="EventCountFlusher"/>), read for the last day (<see cref="HourlyEventCounts"/>), purged with the other
+    /// expiring records.
+    /// </summary>
+    public static IServiceCollection AddEventCounters(this IServiceCollection services)
+    {
+        services.AddSingleton<EventCounters>();
+        services.AddSingleton<EventCountStore>();
+        services.AddSingleton<IExpiringRecords>(provider => provider.GetRequiredService<EventCountStore>());
+        services.AddSingleton<EventCountRecorder>();
+        services.AddSingleton<HourlyEventCounts>();
+        services.AddHostedService<EventCountFlusher>();
         return services;
     }
 

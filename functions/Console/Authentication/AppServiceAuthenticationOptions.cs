@@ -5,7 +5,7 @@ namespace CoworkSync.Functions.Console.Authentication;
 public sealed class AppServiceAuthenticationOptions : AuthenticationSchemeOptions
 {
     /// <summary>The setting App Service injects, <c>True</c> when its authentication is on for the app.</summary>
-    public const string EnabledSetting = "WEBSITE_AUTH_ENABLED";
+    public const string EnabledSetting = Hosting.PlatformAuthentication.EnabledSetting;
 
     /// <summary>
     /// Whether App Service authentication runs in front of the app. Only then does the platform set the principal header
@@ -13,6 +13,5 @@ public sealed class AppServiceAuthenticationOptions : AuthenticationSchemeOption
     /// </summary>
     public bool PlatformAuthenticationEnabled { get; set; }
 
-    public static bool IsEnabled(IConfiguration configuration) =>
-        string.Equals(configuration[EnabledSetting]?.Trim(), "True", StringComparison.OrdinalIgnoreCase);
+    public static bool IsEnabled(IConfiguration configuration) => Hosting.PlatformAuthentication.IsEnabled(configuration);
 }

@@ -1,6 +1,7 @@
 using CoworkSync.Connectors;
 using CoworkSync.Connectors.Seam;
 using CoworkSync.Functions.Hosting.Http;
+using CoworkSync.Messaging.Counters;
 using CoworkSync.Messaging.Events;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,7 @@ public static partial class WebhookFunction
         IOptions<WebhookOptions> options,
         TimeProvider time,
         ILoggerFactory loggers,
+        EventCounters counters,
         CancellationToken cancellationToken)
     {
         var receiver = platforms.Find(platform);
@@ -71,6 +73,7 @@ public static partial class WebhookFunction
             }
             admission?.Accepted();
             LogAccepted(logger, receiver.DisplayName, envelope.Id, connectorId, envelope.Type);
+            counters.Count(EventOutcome.Accepted);
             return Results.Accepted(value: new { eventId = envelope.Id });
         }
         catch (Exception ex) when (WebhookAnswers.IsOutage(ex))

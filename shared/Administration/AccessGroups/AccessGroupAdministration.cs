@@ -1,10 +1,11 @@
 using CoworkSync.Access;
+using CoworkSync.Administration.Audit;
 using CoworkSync.Outcomes;
 
 namespace CoworkSync.Administration.AccessGroups;
 
-/// <summary>What operators do with access groups (the admin API and the console alike).</summary>
-public sealed class AccessGroupAdministration(AccessGroupStore store)
+/// <summary>What operators do with access groups (the admin API and the console alike); every change is recorded in the audit log.</summary>
+public sealed class AccessGroupAdministration(AccessGroupStore store, AuditLog audit, TimeProvider time)
 {
     /// <summary>The groups in force: the defaults not replaced, and the stored ones, by id.</summary>
     public async Task<IReadOnlyList<AccessGroupView>> ListAsync(CancellationToken cancellationToken) =>
@@ -22,9 +23,11 @@ public sealed class AccessGroupAdministration(AccessGroupStore store)
     /// </summary>
     /// <param name="groupId">The group's id.</param>
     /// <param name="input">The group; null when the caller could not read it.</param>
+    /// <param name="actor">Who asks, for the audit log.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    public async Task<Outcome<AccessGroupView>> PutAsync(string groupId, AccessGroupInput? input, CancellationToken cancellationToken)
+    public async Task<Outcome<AccessGroupView>> PutAsync(string groupId, AccessGroupInput? input, AuditActor actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         if (!AccessGroupInput.IsValidGroupId(groupId))
             return Outcome<AccessGroupView>.Invalid("groupId", "must be 2-50 lowercase letters, digits or dashes, starting and ending with a letter or digit");
         if (input is null)
@@ -33,9 +36,22 @@ public sealed class AccessGroupAdministration(AccessGroupStore store)
         if (errors.Count > 0)
             return Outcome<AccessGroupView>.Invalid(errors);
 
+        var before = await store.FindAsync(groupId, cancellationToken);
         var group = input.ToAccessGroup(groupId);
         var nothingStoredBefore = await store.PutAsync(group, cancellationToken);
         var view = AccessGroupView.From(new AccessGroupEntry(group, AccessGroupSource.Stored));
-        return nothingStoredBefore && !AccessGroupDefaults.IsDefault(groupId) ? Outcome<AccessGroupView>.Created(view) : Outcome<AccessGroupView>.Done(view);
+        var created = nothingStoredBefore && !AccessGroupDefaults.IsDefault(groupId);
+        var changes = AuditDiff.Between(before is null ? null : AccessGroupView.From(before), view);
+        await audit.RecordAsync(new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            Actor = actor,
+            Area = AuditAreas.AccessGroups,
+            Action = created ? AuditActions.AccessGroupCreated : AuditActions.AccessGroupUpdated,
+            Target = groupId,
+            Summary = created ? $"Created access group {groupId}." : $"Changed access group {groupId} ({AuditDiff.Count(changes.Count)}).",
+            Changes = changes,
+        }, cancellationToken);
+        return created ? Outcome<AccessGroupView>.Created(view) : Outcome<AccessGroupView>.Done(view);
     }
 }

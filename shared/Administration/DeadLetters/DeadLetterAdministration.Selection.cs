@@ -1,3 +1,4 @@
+using CoworkSync.Administration.Audit;
 using CoworkSync.Outcomes;
 
 namespace CoworkSync.Administration.DeadLetters;
@@ -13,11 +14,11 @@ public sealed partial class DeadLetterAdministration
     /// recorded and refused exactly as alone; one's refusal does not stop the others. Invalid for no id, too many, or an
     /// overlong comment.
     /// </summary>
-    public Task<Outcome<IReadOnlyList<DeadLetterItemResult>>> ReplayAllAsync(IReadOnlyList<string> ids, string actor, string? comment, CancellationToken cancellationToken) =>
+    public Task<Outcome<IReadOnlyList<DeadLetterItemResult>>> ReplayAllAsync(IReadOnlyList<string> ids, AuditActor actor, string? comment, CancellationToken cancellationToken) =>
         EachAsync(ids, comment, id => ReplayAsync(id, actor, comment, cancellationToken));
 
     /// <summary>Discards each dead letter of <paramref name="ids"/> through <see cref="DiscardAsync"/>; as <see cref="ReplayAllAsync"/>.</summary>
-    public Task<Outcome<IReadOnlyList<DeadLetterItemResult>>> DiscardAllAsync(IReadOnlyList<string> ids, string actor, string? comment, CancellationToken cancellationToken) =>
+    public Task<Outcome<IReadOnlyList<DeadLetterItemResult>>> DiscardAllAsync(IReadOnlyList<string> ids, AuditActor actor, string? comment, CancellationToken cancellationToken) =>
         EachAsync(ids, comment, id => DiscardAsync(id, actor, comment, cancellationToken));
 
     /// <summary>The longest comment an action keeps.</summary>

@@ -1,4 +1,5 @@
 using Azure;
+using CoworkSync.Administration.Audit;
 using CoworkSync.Messaging.DeadLetters;
 using CoworkSync.Outcomes;
 
@@ -8,7 +9,7 @@ namespace CoworkSync.Administration.DeadLetters;
 /// What support staff do with dead letters (the admin API and the console alike): find them, read one, replay or
 /// discard it, or a selection of them (DeadLetterAdministration.Selection.cs).
 /// </summary>
-public sealed partial class DeadLetterAdministration(IDeadLetterStore store, DeadLetterActions actions)
+public sealed partial class DeadLetterAdministration(IDeadLetterStore store, DeadLetterActions actions, AuditLog audit, TimeProvider time)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -68,10 +69,16 @@ public sealed partial class DeadLetterAdministration(IDeadLetterStore store, Dea
         return Outcome<DeadLetterDetail>.Done(DeadLetterDetail.From(record, await store.GetHistoryAsync(id, cancellationToken)));
     }
 
-    /// <summary>Re-publishes the event under a new message id (the event id stays, so it is applied at most once) and records who did it.</summary>
-    public async Task<Outcome<DeadLetterSummary>> ReplayAsync(string id, string actor, string? comment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-publishes the event under a new message id (the event id stays, so it is applied at most once) and records who
+    /// did it, in the dead letter's own history and in the audit log.
+    /// </summary>
+    public async Task<Outcome<DeadLetterSummary>> ReplayAsync(string id, AuditActor actor, string? comment, CancellationToken cancellationToken)
     {
-        var result = await actions.ReplayAsync(id, actor, comment, cancellationToken);
+        ArgumentNullException.ThrowIfNull(actor);
+        var result = await actions.ReplayAsync(id, actor.Name, comment, cancellationToken);
+        if (result.Status == DeadLetterActionStatus.Done)
+            await RecordAsync(actor, AuditActions.DeadLetterReplayed, result.DeadLetter!, $"Replayed dead letter {id}.", comment, cancellationToken);
         return result.Status switch
         {
             DeadLetterActionStatus.Done => Outcome<DeadLetterSummary>.Done(DeadLetterSummary.From(result.DeadLetter!)),
@@ -81,12 +88,28 @@ public sealed partial class DeadLetterAdministration(IDeadLetterStore store, Dea
         };
     }
 
-    /// <summary>Sets the dead letter aside; the record and its audit trail are kept.</summary>
-    public async Task<Outcome<DeadLetterSummary>> DiscardAsync(string id, string actor, string? comment, CancellationToken cancellationToken)
+    /// <summary>Sets the dead letter aside; the record and its history are kept; the audit log records who did it.</summary>
+    public async Task<Outcome<DeadLetterSummary>> DiscardAsync(string id, AuditActor actor, string? comment, CancellationToken cancellationToken)
     {
-        var result = await actions.DiscardAsync(id, actor, comment, cancellationToken);
+        ArgumentNullException.ThrowIfNull(actor);
+        var result = await actions.DiscardAsync(id, actor.Name, comment, cancellationToken);
+        if (result.Status == DeadLetterActionStatus.Done)
+            await RecordAsync(actor, AuditActions.DeadLetterDiscarded, result.DeadLetter!, $"Discarded dead letter {id}.", comment, cancellationToken);
         return result.Status == DeadLetterActionStatus.Done
             ? Outcome<DeadLetterSummary>.Done(DeadLetterSummary.From(result.DeadLetter!))
             : Outcome<DeadLetterSummary>.NotFound($"There is no dead letter '{id}'.");
     }
+
+    private Task RecordAsync(AuditActor actor, string action, DeadLetter deadLetter, string summary, string? comment, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            Actor = actor,
+            Area = AuditAreas.DeadLetters,
+            Action = action,
+            Target = deadLetter.Id,
+            ConnectorId = deadLetter.ConnectorId,
+            Summary = summary,
+            Comment = comment,
+        }, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using CoworkSync.Administration.Audit;
 using CoworkSync.Connectors;
 using CoworkSync.Members.Accounts;
 using CoworkSync.Members.Provisioning;
@@ -9,7 +10,8 @@ namespace CoworkSync.Administration.Members;
 
 /// <summary>What operators do with members (the admin API and the console alike): look at them, create or link an account, send the welcome email again.</summary>
 public sealed class MemberAdministration(
-    ConnectorStore connectors, MemberStore members, AccountStore accounts, UsageReport usage, MemberProvisioner provisioner, MemberViews views)
+    ConnectorStore connectors, MemberStore members, AccountStore accounts, UsageReport usage, MemberProvisioner provisioner, MemberViews views,
+    AuditLog audit, TimeProvider time)
 {
     /// <summary>Every member of the connector with their account and its usage.</summary>
     public async Task<Outcome<IReadOnlyList<MemberView>>> ListAsync(string connectorId, CancellationToken cancellationToken)
@@ -45,9 +47,12 @@ public sealed class MemberAdministration(
     /// <param name="connectorId">The member's connector.</param>
     /// <param name="memberId">The member.</param>
     /// <param name="request">The user name to use, if any; null when the caller could not read the request.</param>
+    /// <param name="actor">Who asks, for the audit log.</param>
     /// <param name="cancellationToken">Cancels the reads and writes.</param>
-    public async Task<Outcome<MemberView>> CreateAccountAsync(string connectorId, string memberId, AccountRequest? request, CancellationToken cancellationToken)
+    public async Task<Outcome<MemberView>> CreateAccountAsync(
+        string connectorId, string memberId, AccountRequest? request, AuditActor actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         if (request is null)
             return Outcome<MemberView>.Unreadable();
         if (MemberAccountRules.CheckUsername(request.Username) is { } invalid)
@@ -63,9 +68,14 @@ public sealed class MemberAdministration(
         {
             var result = await provisioner.ProvisionAsync(new ReconcileRequest(connectorId, member.Platform, connector.Settings, connector.PlanMappings,
                 OperatorRequested: true, OperatorUsername: request.Username), cancellationToken);
-            return result.Account is null
-                ? Outcome<MemberView>.Conflict($"Member '{memberId}' gets no account: {result.Member.Reason}.")
-                : Outcome<MemberView>.Created(views.From(result.Member, result.Account));
+            if (result.Account is null)
+                return Outcome<MemberView>.Conflict($"Member '{memberId}' gets no account: {result.Member.Reason}.");
+            await RecordAsync(actor, AuditActions.AccountCreated, connectorId, memberId,
+                request.Username is null
+                    ? $"Created account {result.Account.Username} for member {memberId} of connector {connectorId}."
+                    : $"Created or linked account {result.Account.Username} for member {memberId} of connector {connectorId}, as asked.",
+                cancellationToken);
+            return Outcome<MemberView>.Created(views.From(result.Member, result.Account));
         }
         catch (UsernameTakenException ex)
         {
@@ -74,8 +84,9 @@ public sealed class MemberAdministration(
     }
 
     /// <summary>Queues the member's welcome email again; a conflict when they have no account, or it is disabled (its credentials are not sent).</summary>
-    public async Task<Outcome<MemberView>> ResendWelcomeEmailAsync(string connectorId, string memberId, CancellationToken cancellationToken)
+    public async Task<Outcome<MemberView>> ResendWelcomeEmailAsync(string connectorId, string memberId, AuditActor actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var member = await members.GetAsync(connectorId, memberId, cancellationToken);
         if (member is null)
             return NoMember(connectorId, memberId);
@@ -86,8 +97,22 @@ public sealed class MemberAdministration(
             return Outcome<MemberView>.Conflict($"The account '{account.Username}' is disabled ({account.DisabledReason}); its credentials are not sent.");
 
         account = await provisioner.QueueWelcomeEmailAsync(connectorId, account, Guid.NewGuid().ToString("N"), cancellationToken);
+        await RecordAsync(actor, AuditActions.WelcomeEmailResent, connectorId, memberId,
+            $"Queued the welcome email of {account.Username} (member {memberId} of connector {connectorId}) again.", cancellationToken);
         return Outcome<MemberView>.Done(views.From(member, account));
     }
+
+    private Task RecordAsync(AuditActor actor, string action, string connectorId, string memberId, string summary, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            Actor = actor,
+            Area = AuditAreas.Members,
+            Action = action,
+            Target = memberId,
+            ConnectorId = connectorId,
+            Summary = summary,
+        }, cancellationToken);
 
     private static Outcome<MemberView> NoMember(string connectorId, string memberId) =>
         Outcome<MemberView>.NotFound($"Connector '{connectorId}' has no member '{memberId}'.");

@@ -1,21 +1,34 @@
+using CoworkSync.Administration.Audit;
 using CoworkSync.Connectors;
 using CoworkSync.Members.Sync;
 using CoworkSync.Outcomes;
 
 namespace CoworkSync.Administration.SyncRuns;
 
-/// <summary>Starting a sync now, and the latest runs.</summary>
-public sealed class SyncRunAdministration(ConnectorStore connectors, SyncStarter starter, SyncRunStore runs)
+/// <summary>Starting a sync now (recorded in the audit log), and the latest runs.</summary>
+public sealed class SyncRunAdministration(ConnectorStore connectors, SyncStarter starter, SyncRunStore runs, AuditLog audit, TimeProvider time)
 {
     public const int DefaultListed = 20;
     public const int MaxListed = 200;
 
     /// <summary>Queues a full sync of the connector now; the run as queued.</summary>
-    public async Task<Outcome<SyncRunView>> StartAsync(string connectorId, CancellationToken cancellationToken)
+    public async Task<Outcome<SyncRunView>> StartAsync(string connectorId, AuditActor actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         if (await connectors.GetAsync(connectorId, cancellationToken) is null)
             return Outcome<SyncRunView>.NotFound($"There is no connector '{connectorId}'.");
-        return Outcome<SyncRunView>.Done(SyncRunView.From(await starter.StartAsync(connectorId, SyncStarter.Manual, cancellationToken)));
+        var run = await starter.StartAsync(connectorId, SyncStarter.Manual, cancellationToken);
+        await audit.RecordAsync(new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            Actor = actor,
+            Area = AuditAreas.Connectors,
+            Action = AuditActions.SyncStarted,
+            Target = connectorId,
+            ConnectorId = connectorId,
+            Summary = $"Started a sync of connector {connectorId} (run {run.RunId}).",
+        }, cancellationToken);
+        return Outcome<SyncRunView>.Done(SyncRunView.From(run));
     }
 
     /// <summary>The latest runs, newest first: <paramref name="max"/> of them (1 to <see cref="MaxListed"/>, <see cref="DefaultListed"/> unless given).</summary>

@@ -37,4 +37,7 @@ public interface IPlatform
 
     /// <summary>"Sign in with" the platform in the member portal; null when the platform offers none.</summary>
     IPlatformMemberSignIn? MemberSignIn => null;
+
+    /// <summary>The platform's interactive connection, which a person starts in the browser; null when it has none.</summary>
+    IPlatformConnect? Connect => null;
 }

@@ -18,6 +18,12 @@ public interface IPlatformSecrets
 
     /// <summary>Which secrets the connector has, by the names the connector view shows (<c>apiKey</c>), never their values.</summary>
     Task<IReadOnlyList<SecretState>> StatusAsync(Connector connector, CancellationToken cancellationToken);
+
+    /// <summary>Every secret <see cref="ApplyAsync"/> takes, described for a form, in the order it shows them.</summary>
+    IReadOnlyList<PlatformSecretField> Fields { get; }
+
+    /// <summary>Which of <see cref="Fields"/> the secret store holds for the connector, by name; never a value.</summary>
+    Task<IReadOnlyDictionary<string, bool>> FieldsSetAsync(Connector connector, CancellationToken cancellationToken);
 }
 
 /// <summary>What applying a secrets body did.</summary>

@@ -17,6 +17,19 @@ public interface IPlatformSettings
     /// <param name="section">The section; null when the body has none.</param>
     /// <param name="syncIntervalMinutes">The <c>settings.syncIntervalMinutes</c> the body asks for, which the platform may bound.</param>
     SettingsReading Read(JsonElement? section, int? syncIntervalMinutes);
+
+    /// <summary>
+    /// Every property <see cref="Read"/> takes, described for a form, in the order it shows them. A form writes what was
+    /// entered with <see cref="PlatformSectionForm.ToSection"/>, and the errors of <see cref="Read"/> name these fields.
+    /// </summary>
+    IReadOnlyList<PlatformField> Fields { get; }
+
+    /// <summary>
+    /// The connector's settings as its form shows them, by <see cref="PlatformField.Name"/>: text for text and URL fields,
+    /// <c>true</c>/<c>false</c> for booleans, invariant numbers. A field left out (or null) shows empty, so that its
+    /// default keeps applying: a value equal to a default derived from another field is left out for that reason.
+    /// </summary>
+    IReadOnlyDictionary<string, string?> FieldValues(Connector connector);
 }
 
 /// <summary>What a platform made of its section of a connector's body.</summary>

@@ -58,7 +58,7 @@ public sealed partial record ConnectorInput
 
     /// <summary>The connector this input describes; call only when <see cref="Validate"/> found nothing.</summary>
     /// <param name="id">The connector's id.</param>
-    /// <param name="existing">The connector as stored, when this input replaces it: it keeps its plan mappings, rotation time, creation time and ETag.</param>
+    /// <param name="existing">The connector as stored, when this input replaces it: it keeps its plan mappings, when its secrets were set, creation time and ETag.</param>
     /// <param name="now">When the connector is saved.</param>
     /// <param name="platforms">The registered platforms, which read their sections.</param>
     public Connector ToConnector(string id, Connector? existing, DateTimeOffset now, PlatformRegistry platforms)
@@ -84,6 +84,7 @@ public sealed partial record ConnectorInput
             },
             PlanMappings = existing?.PlanMappings ?? PlanMapping.Defaults,
             WebhookSecretRotatedAt = existing?.WebhookSecretRotatedAt,
+            SecretsSetAt = existing?.SecretsSetAt ?? new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal),
             CreatedAt = existing?.CreatedAt ?? now,
             UpdatedAt = now,
             ETag = existing?.ETag ?? default,

@@ -3,9 +3,8 @@ using CoworkSync.Connectors.Seam;
 namespace CoworkSync.MemberPortal.Passwords;
 
 /// <summary>
-/// Where the portal records what members change themselves (a password change) for the audit log. The deployment's
-/// audit log registers its own implementation; until one is registered, <see cref="LoggedMemberPortalAudit"/> writes
-/// each entry as a log event.
+/// Where the portal records what members change themselves (a password change): the audit log, which the
+/// administration area registers (the portal names no administration type).
 /// </summary>
 public interface IMemberPortalAudit
 {

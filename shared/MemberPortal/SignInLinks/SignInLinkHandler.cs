@@ -66,9 +66,9 @@ public sealed partial class SignInLinkHandler(
         LogSent(found.Count);
     }
 
-    [LoggerMessage(EventId = 1600, EventName = "SignInLinkNoMember", Level = LogLevel.Information, Message = "A sign-in link was asked for an address no member with a WiFi account has: nothing sent")]
+    [LoggerMessage(EventId = 1700, EventName = "SignInLinkNoMember", Level = LogLevel.Information, Message = "A sign-in link was asked for an address no member with a WiFi account has: nothing sent")]
     private partial void LogNoMember();
 
-    [LoggerMessage(EventId = 1601, EventName = "SignInLinkSent", Level = LogLevel.Information, Message = "Sent a sign-in link for {Members} members")]
+    [LoggerMessage(EventId = 1701, EventName = "SignInLinkSent", Level = LogLevel.Information, Message = "Sent a sign-in link for {Members} members")]
     private partial void LogSent(int members);
 }

@@ -1,10 +1,11 @@
+using CoworkSync.Messaging.Counters;
 using CoworkSync.Messaging.Events;
 using Microsoft.Extensions.Logging;
 
 namespace CoworkSync.Messaging.DeadLetters;
 
 /// <summary>Records a message the broker dead-lettered (it kept failing delivery) so support staff can see it.</summary>
-public sealed partial class DeadLetterIngestor(IDeadLetterStore store, TimeProvider time, ILogger<DeadLetterIngestor> logger)
+public sealed partial class DeadLetterIngestor(IDeadLetterStore store, TimeProvider time, ILogger<DeadLetterIngestor> logger, EventCounters counters)
 {
     public async Task<DeadLetter> IngestAsync(QueueDelivery delivery, string? reason, string? description, CancellationToken cancellationToken)
     {
@@ -30,6 +31,7 @@ public sealed partial class DeadLetterIngestor(IDeadLetterStore store, TimeProvi
             FailedAt = time.GetUtcNow(),
         }, cancellationToken);
         LogIngested(record.Id, record.Reason);
+        counters.Count(EventOutcome.DeadLettered);
         return record;
     }
 

@@ -7,9 +7,10 @@ namespace CoworkSync.Messaging.DeadLetters;
 
 /// <summary>
 /// Dead letters in one partition (they are few, and support staff list them across connectors), keyed by
-/// dead-letter id; the audit trail in its own table, one partition per dead letter, newest first.
+/// dead-letter id; the audit trail in its own table, one partition per dead letter, newest first; the open ones also
+/// in <see cref="OpenDeadLetters"/>, so they are counted without a scan.
 /// </summary>
-public sealed class TableDeadLetterStore(StateTables tables, TimeProvider time) : IDeadLetterStore
+public sealed class TableDeadLetterStore(StateTables tables, TimeProvider time, OpenDeadLetters open) : IDeadLetterStore
 {
     public async Task<DeadLetter> RecordFailureAsync(DeadLetterFailure failure, CancellationToken cancellationToken)
     {
@@ -19,6 +20,8 @@ public sealed class TableDeadLetterStore(StateTables tables, TimeProvider time) 
         // history keeps every time the event failed, however often it was replayed in between.
         await AppendAuditAsync(id, new DeadLetterAuditEntry(
             DeadLetterAuditEntry.Failed, failure.Source, failure.FailedAt, Failure(failure)), cancellationToken);
+        // Marked open first: a failure in between counts one too many for a while, never one too few.
+        await open.MarkOpenAsync(id, cancellationToken);
         return await OptimisticConcurrency.RunAsync(async ct =>
         {
             var table = await tables.GetAsync(TableNames.DeadLetters, ct);
@@ -74,7 +77,11 @@ public sealed class TableDeadLetterStore(StateTables tables, TimeProvider time) 
         }, time, cancellationToken);
 
         if (updated is not null)
+        {
             await AppendAuditAsync(id, audit, cancellationToken);
+            if (updated.State != DeadLetterState.Open)
+                await open.MarkClosedAsync(id, cancellationToken);
+        }
         return updated;
     }
 

@@ -1,3 +1,4 @@
+using CoworkSync.Messaging.Counters;
 using CoworkSync.Messaging.DeadLetters;
 using CoworkSync.Messaging.Events;
 using CoworkSync.State.CrashPoints;
@@ -20,7 +21,8 @@ public sealed class EventProcessor(
     IOptions<EventProcessingOptions> options,
     TimeProvider time,
     ICrashPoints crashPoints,
-    ILogger<EventProcessor> logger) : IEventProcessor
+    ILogger<EventProcessor> logger,
+    EventCounters counters) : IEventProcessor
 {
     /// <summary>How long after another delivery's lease ends its event is looked at again.</summary>
     public static readonly TimeSpan CheckBackMargin = TimeSpan.FromSeconds(1);
@@ -45,6 +47,7 @@ public sealed class EventProcessor(
                 Attempts = delivery.DeliveryCount,
                 FailedAt = time.GetUtcNow(),
             }, cancellationToken);
+            counters.Count(EventOutcome.DeadLettered);
             return ProcessingOutcome.DeadLettered;
         }
 
@@ -86,6 +89,7 @@ public sealed class EventProcessor(
         }
 
         logger.Applied(envelope.Id, envelope.Type, envelope.ConnectorId, envelope.Attempt);
+        counters.Count(EventOutcome.Applied);
         return ProcessingOutcome.Applied;
     }
 
@@ -122,6 +126,7 @@ public sealed class EventProcessor(
         // If this send fails the exception propagates: the delivery is abandoned and the broker redelivers it.
         await publisher.PublishAsync(next, PublishOptions.Retry(next, delay), cancellationToken);
         logger.RetryScheduled(ex, envelope.Id, envelope.ConnectorId, envelope.Attempt, reason, delay);
+        counters.Count(EventOutcome.Retried);
         return ProcessingOutcome.RetryScheduled;
     }
 
@@ -137,6 +142,7 @@ public sealed class EventProcessor(
             FailedAt = time.GetUtcNow(),
         }, cancellationToken);
         logger.DeadLettered(ex, envelope.Id, envelope.ConnectorId, reason);
+        counters.Count(EventOutcome.DeadLettered);
         return ProcessingOutcome.DeadLettered;
     }
 }

@@ -13,7 +13,8 @@ public sealed class CobotPlatform(
     CobotMembers members,
     CobotChecks checks,
     CobotViews views,
-    CobotMemberSignIn signIn) : IPlatform
+    CobotMemberSignIn signIn,
+    CobotConnect connect) : IPlatform
 {
     public const string PlatformName = "cobot";
 
@@ -34,4 +35,6 @@ public sealed class CobotPlatform(
     public IPlatformViews Views => views;
 
     public IPlatformMemberSignIn MemberSignIn => signIn;
+
+    public IPlatformConnect Connect => connect;
 }

@@ -43,6 +43,24 @@ public sealed class CobotSecrets(ConnectorSecrets secrets, CobotConnectFlow flow
     public Task<IReadOnlyList<SecretState>> StatusAsync(Connector connector, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<SecretState>>([new("apiKey", false), new("webhookSecret", false)]);
 
+    public IReadOnlyList<PlatformSecretField> Fields { get; } =
+    [
+        new("clientId", "OAuth client id", "The client id of the OAuth app registered at Cobot for the connect button.", OAuthGroup),
+        new("clientSecret", "OAuth client secret", "That OAuth app's client secret.", OAuthGroup),
+        new("accessToken", "Access token",
+            "A token created at Cobot: connects the space at once, as the connect button does (webhooks subscribed, a token of the space's own kept)."),
+    ];
+
+    public async Task<IReadOnlyDictionary<string, bool>> FieldsSetAsync(Connector connector, CancellationToken cancellationToken) =>
+        new Dictionary<string, bool>
+        {
+            ["clientId"] = await secrets.IsSetAsync(CobotSecretNames.ClientId(connector.Id), cancellationToken),
+            ["clientSecret"] = await secrets.IsSetAsync(CobotSecretNames.ClientSecret(connector.Id), cancellationToken),
+            ["accessToken"] = await secrets.IsSetAsync(CobotSecretNames.AccessToken(connector.Id), cancellationToken),
+        };
+
+    private const string OAuthGroup = "oauth";
+
     /// <summary>The client id and secret together, or an access token, or both; each at most 4096 characters; no API key or webhook secret.</summary>
     public static IReadOnlyList<ValidationError> Validate(Input input)
     {

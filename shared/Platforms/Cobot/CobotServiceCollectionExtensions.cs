@@ -46,6 +46,7 @@ public static class CobotServiceCollectionExtensions
         services.AddSingleton<CobotChecks>();
         services.AddSingleton<CobotViews>();
         services.AddSingleton<CobotMemberSignIn>();
+        services.AddSingleton<CobotConnect>();
         services.AddSingleton<IPlatform, CobotPlatform>();
         services.AddSingleton<IEventHandler, CobotWebhookEventHandler>();
         services.AddSingleton<IEventHandler, CobotCheckInHandler>();

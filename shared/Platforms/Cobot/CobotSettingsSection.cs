@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using CoworkSync.Connectors;
 using CoworkSync.Connectors.Seam;
 using CoworkSync.Outcomes;
 
@@ -52,11 +53,43 @@ public sealed partial class CobotSettingsSection : IPlatformSettings
         var subdomain = input.Subdomain!.Trim();
         return new CobotConnectorSettings(
             subdomain,
-            Origin(input.ApiBaseUrl ?? $"https://{subdomain}.cobot.me"),
-            Origin(input.OAuthBaseUrl ?? "https://www.cobot.me"),
+            Origin(input.ApiBaseUrl ?? DefaultApiOrigin(subdomain)),
+            Origin(input.OAuthBaseUrl ?? DefaultOAuthOrigin),
             input.CustomFieldGroups ?? false,
             input.CustomFieldLabel?.Trim() ?? CobotConnectorSettings.DefaultCustomFieldLabel);
     }
+
+    public IReadOnlyList<PlatformField> Fields { get; } =
+    [
+        new("subdomain", "Subdomain", "The space's Cobot subdomain: co-up for https://co-up.cobot.me.", PlatformFieldKind.Text, Required: true),
+        new("customFieldGroups", "Access groups from a custom field",
+            "Members' custom field (labelled as below) adds the access group ids it holds, comma-separated, to their groups.", PlatformFieldKind.Bool, Default: "false"),
+        new("customFieldLabel", "Custom field label", "The label of that custom field in the space.", PlatformFieldKind.Text,
+            Default: CobotConnectorSettings.DefaultCustomFieldLabel),
+        new("apiBaseUrl", "API origin", "Leave empty for the space's own, https://{subdomain}.cobot.me.", PlatformFieldKind.Url),
+        new("oauthBaseUrl", "OAuth origin", "Leave empty for Cobot's, " + DefaultOAuthOrigin + ".", PlatformFieldKind.Url),
+    ];
+
+    /// <summary>The origins only when they differ from their defaults, so that a changed subdomain moves the API origin with it.</summary>
+    public IReadOnlyDictionary<string, string?> FieldValues(Connector connector)
+    {
+        if (CobotConnectorSettings.Of(connector) is not { } settings)
+            return new Dictionary<string, string?>();
+        var api = settings.ApiBaseUrl.ToString().TrimEnd('/');
+        var oauth = settings.OAuthBaseUrl.ToString().TrimEnd('/');
+        return new Dictionary<string, string?>
+        {
+            ["subdomain"] = settings.Subdomain,
+            ["customFieldGroups"] = settings.CustomFieldGroups ? "true" : "false",
+            ["customFieldLabel"] = settings.CustomFieldLabel,
+            ["apiBaseUrl"] = api == DefaultApiOrigin(settings.Subdomain) ? null : api,
+            ["oauthBaseUrl"] = oauth == DefaultOAuthOrigin ? null : oauth,
+        };
+    }
+
+    private const string DefaultOAuthOrigin = "https://www.cobot.me";
+
+    private static string DefaultApiOrigin(string subdomain) => $"https://{subdomain}.cobot.me";
 
     private static Uri Origin(string url) => new(url.TrimEnd('/') + "/");
 

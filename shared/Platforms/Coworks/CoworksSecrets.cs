@@ -33,6 +33,19 @@ public sealed class CoworksSecrets(CoworksCredentials credentials) : IPlatformSe
         return [new("apiKey", apiKey), new("webhookSecret", webhookSecret)];
     }
 
+    public IReadOnlyList<PlatformSecretField> Fields { get; } =
+    [
+        new("apiKey", "API key", "The space's Coworks API key, from the Coworks admin's API settings."),
+        new("webhookSecret", "Webhook signing secret",
+            "The secret Coworks signs webhooks with, 16 characters or more; after a change the previous one stays valid for 24 hours."),
+    ];
+
+    public async Task<IReadOnlyDictionary<string, bool>> FieldsSetAsync(Connector connector, CancellationToken cancellationToken)
+    {
+        var (apiKey, webhookSecret) = await credentials.StatusAsync(connector.Id, cancellationToken);
+        return new Dictionary<string, bool> { ["apiKey"] = apiKey, ["webhookSecret"] = webhookSecret };
+    }
+
     /// <summary>At least one of the two; an API key of at most 4096 characters; a webhook secret of 16 to 4096.</summary>
     public static IReadOnlyList<ValidationError> Validate(Input input)
     {

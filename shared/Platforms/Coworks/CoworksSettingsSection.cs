@@ -29,5 +29,16 @@ public sealed class CoworksSettingsSection : IPlatformSettings
             : SettingsReading.Valid(new CoworksConnectorSettings(new Uri(input.ApiBaseUrl!.TrimEnd('/') + "/"), input.SpaceId!.Trim()).ToPlatformSettings());
     }
 
+    public IReadOnlyList<PlatformField> Fields { get; } =
+    [
+        new("apiBaseUrl", "API base URL", "The Coworks API's address, as Coworks gives it (https://…).", PlatformFieldKind.Url, Required: true),
+        new("spaceId", "Space id", "The Coworks space this connector is for (spc_…).", PlatformFieldKind.Text, Required: true),
+    ];
+
+    public IReadOnlyDictionary<string, string?> FieldValues(Connector connector) =>
+        CoworksConnectorSettings.Of(connector) is { } settings
+            ? new Dictionary<string, string?> { ["apiBaseUrl"] = settings.ApiBaseUrl.ToString().TrimEnd('/'), ["spaceId"] = settings.SpaceId }
+            : new Dictionary<string, string?>();
+
     private sealed record Input(string? ApiBaseUrl, string? SpaceId);
 }

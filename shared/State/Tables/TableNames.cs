@@ -17,4 +17,7 @@ public static class TableNames
     public const string MemberEmails = "MemberEmails";
     public const string MemberNames = "MemberNames";
     public const string MemberHistory = "MemberHistory";
+    public const string AuditLog = "AuditLog";
+    public const string EventCounts = "EventCounts";
+    public const string OpenDeadLetters = "OpenDeadLetters";
 }

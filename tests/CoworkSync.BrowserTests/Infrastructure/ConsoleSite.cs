@@ -16,7 +16,7 @@ namespace CoworkSync.BrowserTests.Infrastructure;
 /// connectors set up through the admin API as an operator would (a Coworks space with its secrets and a finished sync,
 /// a Cobot space not connected yet); and Debian's chromium to look at it. Shared by every browser test.
 /// </summary>
-public sealed class ConsoleSite : IAsyncLifetime
+public sealed partial class ConsoleSite : IAsyncLifetime
 {
     public const string AdminKey = LocalFunctionApp.FunctionKey;
     public const string CoworksConnector = "berlin-mitte";
@@ -47,6 +47,7 @@ public sealed class ConsoleSite : IAsyncLifetime
         App.StartServer();
         BaseUrl = new Uri(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         await SetUpConnectorsAsync();
+        await SeedEventCountsAsync();
         (_playwright, Browser) = await Chromium.LaunchAsync();
     }
 

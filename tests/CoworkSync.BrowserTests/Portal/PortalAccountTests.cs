@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CoworkSync.Administration.Audit;
 using CoworkSync.BrowserTests.Infrastructure;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.Members.Accounts;
@@ -91,6 +92,11 @@ public sealed class PortalAccountTests(PortalSite site)
         var notice = await MailWithSubjectAsync(PortalSite.Bo.Email, "Your WiFi password was changed");
         Assert.DoesNotContain(changed, notice.TextBody ?? "", StringComparison.Ordinal);
         Assert.Contains(new Uri(site.BaseUrl, "portal").AbsoluteUri, notice.TextBody ?? "", StringComparison.Ordinal);
+        var audit = await site.App.Services.GetRequiredService<AuditLog>()
+            .ListAsync(new AuditQuery(50, Area: AuditAreas.Members, ConnectorId: "co-up"), CancellationToken.None);
+        var entry = Assert.Single(audit.Items, e => e.Action == AuditActions.PortalPasswordChanged && e.Target == "ms-bo-up");
+        Assert.Equal(AuditActor.MemberPortal, entry.Actor.Via);
+        Assert.DoesNotContain(changed, JsonSerializer.Serialize(entry), StringComparison.Ordinal);
         await watched.AssertAccessibleAsync();
         await watched.ScreenshotAsync("portal", "password-changed");
         watched.AssertNoErrors();

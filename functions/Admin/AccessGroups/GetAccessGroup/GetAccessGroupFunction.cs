@@ -10,7 +10,8 @@ public static class GetAccessGroupFunction
     public const string FunctionName = "GetAccessGroup";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/admin/access-groups/{groupId}", GetAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapGet("/api/admin/access-groups/{groupId}", GetAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Access groups").WithSummary("An access group in force").Produces<AccessGroupView>().ProducesProblem(404);
 
     private static async Task<IResult> GetAsync(string groupId, AccessGroupAdministration groups, CancellationToken cancellationToken) =>
         AdminAnswers.From(await groups.GetAsync(groupId, cancellationToken), Results.Ok);

@@ -10,7 +10,8 @@ public static class ListAccessGroupsFunction
     public const string FunctionName = "ListAccessGroups";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/admin/access-groups", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapGet("/api/admin/access-groups", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Access groups").WithSummary("The access groups in force").Produces<ItemsView<AccessGroupView>>();
 
     private static async Task<IResult> ListAsync(AccessGroupAdministration groups, CancellationToken cancellationToken) =>
         Results.Ok(new ItemsView<AccessGroupView>(await groups.ListAsync(cancellationToken)));

@@ -14,12 +14,16 @@ public static class PutAccessGroupFunction
     public const string FunctionName = "PutAccessGroup";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPut("/api/admin/access-groups/{groupId}", PutAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapPut("/api/admin/access-groups/{groupId}", PutAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Access groups").WithSummary("Creates or replaces an access group (a default included)").Accepts<AccessGroupInput>("application/json").Produces<AccessGroupView>().Produces<AccessGroupView>(201).ProducesProblem(400);
 
     private static async Task<IResult> PutAsync(string groupId, HttpRequest request, AccessGroupAdministration groups, CancellationToken cancellationToken)
     {
+        var actor = AdminActor.FromQuery(request);
+        if (actor.Problem is { } refused)
+            return refused;
         var (input, problem) = await AdminJson.ReadAsync<AccessGroupInput>(request, cancellationToken);
-        return AdminAnswers.From(await groups.PutAsync(groupId, input, cancellationToken),
+        return AdminAnswers.From(await groups.PutAsync(groupId, input, actor.Actor, cancellationToken),
             done: Results.Ok, created: view => Results.Created($"/api/admin/access-groups/{groupId}", view), unreadable: problem);
     }
 }

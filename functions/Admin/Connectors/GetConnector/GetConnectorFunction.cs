@@ -10,7 +10,8 @@ public static class GetConnectorFunction
     public const string FunctionName = "GetConnector";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/admin/connectors/{connectorId}", GetAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapGet("/api/admin/connectors/{connectorId}", GetAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Connectors").WithSummary("A connector: its configuration and which secrets are set").Produces<ConnectorView>().ProducesProblem(404);
 
     private static async Task<IResult> GetAsync(string connectorId, ConnectorAdministration connectors, CancellationToken cancellationToken) =>
         AdminAnswers.From(await connectors.GetAsync(connectorId, cancellationToken), Results.Ok);

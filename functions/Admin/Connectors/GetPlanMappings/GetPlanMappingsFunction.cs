@@ -10,7 +10,8 @@ public static class GetPlanMappingsFunction
     public const string FunctionName = "GetPlanMappings";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/admin/connectors/{connectorId}/plan-mappings", GetAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapGet("/api/admin/connectors/{connectorId}/plan-mappings", GetAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Connectors").WithSummary("The plan mapping in force").Produces<IReadOnlyList<PlanMappingView>>().ProducesProblem(404);
 
     private static async Task<IResult> GetAsync(string connectorId, ConnectorAdministration connectors, CancellationToken cancellationToken) =>
         AdminAnswers.From(await connectors.GetPlanMappingsAsync(connectorId, cancellationToken), Results.Ok);

@@ -10,7 +10,8 @@ public static class ListConnectorsFunction
     public const string FunctionName = "ListConnectors";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/admin/connectors", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapGet("/api/admin/connectors", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Connectors").WithSummary("Every connector").Produces<ItemsView<ConnectorView>>();
 
     private static async Task<IResult> ListAsync(ConnectorAdministration connectors, CancellationToken cancellationToken) =>
         Results.Ok(new ItemsView<ConnectorView>(await connectors.ListAsync(cancellationToken)));

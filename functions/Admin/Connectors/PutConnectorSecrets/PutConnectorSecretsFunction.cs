@@ -15,12 +15,16 @@ public static class PutConnectorSecretsFunction
     public const string FunctionName = "PutConnectorSecrets";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPut("/api/admin/connectors/{connectorId}/secrets", PutAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapPut("/api/admin/connectors/{connectorId}/secrets", PutAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Connectors").WithSummary("Sets or rotates a connector's secrets (its platform's fields); never echoed").Accepts<Dictionary<string, string>>("application/json").Produces(204).ProducesProblem(400).ProducesProblem(404);
 
     private static async Task<IResult> PutAsync(string connectorId, HttpRequest request, ConnectorAdministration connectors, CancellationToken cancellationToken)
     {
+        var actor = AdminActor.FromQuery(request);
+        if (actor.Problem is { } refused)
+            return refused;
         var (body, problem) = await AdminJson.ReadElementAsync(request, cancellationToken);
-        return AdminAnswers.From(await connectors.PutSecretsAsync(connectorId, problem is null ? body : (JsonElement?)null, cancellationToken),
+        return AdminAnswers.From(await connectors.PutSecretsAsync(connectorId, problem is null ? body : (JsonElement?)null, actor.Actor, cancellationToken),
             done: _ => Results.NoContent(), unreadable: problem);
     }
 }

@@ -14,7 +14,8 @@ public static class TestConnectorFunction
     public const string FunctionName = "TestConnector";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/admin/connectors/{connectorId}/test", TestAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapPost("/api/admin/connectors/{connectorId}/test", TestAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Connectors").WithSummary("Runs the connector's checks: api, webhooks, plans, locations and its platform's own").Produces<ConnectorTestReport>().ProducesProblem(404);
 
     private static async Task<IResult> TestAsync(string connectorId, ConnectorTestRunner runner, CancellationToken cancellationToken) =>
         AdminAnswers.From(await runner.RunAsync(connectorId, cancellationToken), Results.Ok);

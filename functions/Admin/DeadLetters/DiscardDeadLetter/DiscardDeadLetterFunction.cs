@@ -10,7 +10,8 @@ public static class DiscardDeadLetterFunction
     public const string FunctionName = "DiscardDeadLetter";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapDelete("/api/admin/dead-letters/{id}", DiscardAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapDelete("/api/admin/dead-letters/{id}", DiscardAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Dead letters").WithSummary("Discards a dead letter; the record and its history are kept").Accepts<AdminActorBody>("application/json").Produces<DeadLetterSummary>().ProducesProblem(404);
 
     private static async Task<IResult> DiscardAsync(string id, HttpRequest request, DeadLetterAdministration deadLetters, CancellationToken cancellationToken)
     {
@@ -18,6 +19,6 @@ public static class DiscardDeadLetterFunction
         var actor = await AdminActor.ReadAsync(request, cancellationToken);
         if (actor.Problem is { } problem)
             return problem;
-        return AdminAnswers.From(await deadLetters.DiscardAsync(id, actor.Name, actor.Comment, cancellationToken), Results.Ok);
+        return AdminAnswers.From(await deadLetters.DiscardAsync(id, actor.Actor, actor.Comment, cancellationToken), Results.Ok);
     }
 }

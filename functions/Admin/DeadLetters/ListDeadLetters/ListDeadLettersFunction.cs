@@ -13,7 +13,8 @@ public static class ListDeadLettersFunction
     public const string FunctionName = "ListDeadLetters";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/admin/dead-letters", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapGet("/api/admin/dead-letters", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Dead letters").WithSummary("A page of dead letters, filtered by connector, event type and state").Produces<DeadLetterPageView>().ProducesProblem(400);
 
     private static async Task<IResult> ListAsync(
         DeadLetterAdministration deadLetters,

@@ -13,7 +13,8 @@ public static class ReplayDeadLetterFunction
     public const string FunctionName = "ReplayDeadLetter";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/admin/dead-letters/{id}/replay", ReplayAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapPost("/api/admin/dead-letters/{id}/replay", ReplayAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Dead letters").WithSummary("Replays a dead letter (the event id stays: applied at most once)").Accepts<AdminActorBody>("application/json").Produces<DeadLetterSummary>(202).ProducesProblem(404).ProducesProblem(409);
 
     private static async Task<IResult> ReplayAsync(string id, HttpRequest request, DeadLetterAdministration deadLetters, CancellationToken cancellationToken)
     {
@@ -21,6 +22,6 @@ public static class ReplayDeadLetterFunction
         var actor = await AdminActor.ReadAsync(request, cancellationToken);
         if (actor.Problem is { } problem)
             return problem;
-        return AdminAnswers.From(await deadLetters.ReplayAsync(id, actor.Name, actor.Comment, cancellationToken), summary => Results.Accepted(value: summary));
+        return AdminAnswers.From(await deadLetters.ReplayAsync(id, actor.Actor, actor.Comment, cancellationToken), summary => Results.Accepted(value: summary));
     }
 }

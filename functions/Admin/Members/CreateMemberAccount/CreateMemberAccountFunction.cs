@@ -14,13 +14,17 @@ public static class CreateMemberAccountFunction
     public const string FunctionName = "CreateMemberAccount";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/admin/connectors/{connectorId}/members/{memberId}/account", CreateAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapPost("/api/admin/connectors/{connectorId}/members/{memberId}/account", CreateAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Members").WithSummary("Creates the member's account, or links an existing one").Accepts<AccountRequest>("application/json").Produces<MemberView>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
 
     private static async Task<IResult> CreateAsync(string connectorId, string memberId, HttpRequest request, MemberAdministration members, CancellationToken cancellationToken)
     {
         memberId = RouteId.Decode(memberId);
+        var actor = AdminActor.FromQuery(request);
+        if (actor.Problem is { } refused)
+            return refused;
         var (input, problem) = await AdminJson.ReadAsync<AccountRequest>(request, cancellationToken);
-        return AdminAnswers.From(await members.CreateAccountAsync(connectorId, memberId, input, cancellationToken),
+        return AdminAnswers.From(await members.CreateAccountAsync(connectorId, memberId, input, actor.Actor, cancellationToken),
             done: Results.Ok, created: member => Results.Created($"/api/admin/connectors/{connectorId}/members/{memberId}", member), unreadable: problem);
     }
 }

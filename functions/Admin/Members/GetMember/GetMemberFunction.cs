@@ -10,7 +10,8 @@ public static class GetMemberFunction
     public const string FunctionName = "GetMember";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/admin/connectors/{connectorId}/members/{memberId}", GetAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapGet("/api/admin/connectors/{connectorId}/members/{memberId}", GetAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Members").WithSummary("One member: the platform state, the account, its usage").Produces<MemberView>().ProducesProblem(404);
 
     private static async Task<IResult> GetAsync(string connectorId, string memberId, MemberAdministration members, CancellationToken cancellationToken) =>
         AdminAnswers.From(await members.GetAsync(connectorId, RouteId.Decode(memberId), cancellationToken), Results.Ok);

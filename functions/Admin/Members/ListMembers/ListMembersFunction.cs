@@ -11,7 +11,8 @@ public static class ListMembersFunction
     public const string FunctionName = "ListMembers";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/admin/connectors/{connectorId}/members", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapGet("/api/admin/connectors/{connectorId}/members", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Members").WithSummary("Every member of a connector with their account and its usage").Produces<ItemsView<MemberView>>().ProducesProblem(404);
 
     private static async Task<IResult> ListAsync(string connectorId, MemberAdministration members, CancellationToken cancellationToken) =>
         AdminAnswers.From(await members.ListAsync(connectorId, cancellationToken), items => Results.Ok(new ItemsView<MemberView>(items)));

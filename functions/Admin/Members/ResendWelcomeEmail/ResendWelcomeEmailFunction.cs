@@ -10,8 +10,16 @@ public static class ResendWelcomeEmailFunction
     public const string FunctionName = "ResendWelcomeEmail";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/admin/connectors/{connectorId}/members/{memberId}/welcome-email", ResendAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapPost("/api/admin/connectors/{connectorId}/members/{memberId}/welcome-email", ResendAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Members").WithSummary("Queues the welcome email again").Produces<MemberView>(202).ProducesProblem(404).ProducesProblem(409);
 
-    private static async Task<IResult> ResendAsync(string connectorId, string memberId, MemberAdministration members, CancellationToken cancellationToken) =>
-        AdminAnswers.From(await members.ResendWelcomeEmailAsync(connectorId, RouteId.Decode(memberId), cancellationToken), member => Results.Accepted(value: member));
+    private static async Task<IResult> ResendAsync(
+        string connectorId, string memberId, HttpRequest request, MemberAdministration members, CancellationToken cancellationToken)
+    {
+        var actor = AdminActor.FromQuery(request);
+        if (actor.Problem is { } refused)
+            return refused;
+        return AdminAnswers.From(await members.ResendWelcomeEmailAsync(connectorId, RouteId.Decode(memberId), actor.Actor, cancellationToken),
+            member => Results.Accepted(value: member));
+    }
 }

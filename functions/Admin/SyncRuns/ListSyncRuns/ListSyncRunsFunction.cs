@@ -11,7 +11,8 @@ public static class ListSyncRunsFunction
     public const string FunctionName = "ListSyncRuns";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/admin/connectors/{connectorId}/sync-runs", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapGet("/api/admin/connectors/{connectorId}/sync-runs", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Sync runs").WithSummary("The latest sync runs, newest first").Produces<ItemsView<SyncRunView>>().ProducesProblem(400).ProducesProblem(404);
 
     private static async Task<IResult> ListAsync(string connectorId, string? max, SyncRunAdministration syncs, CancellationToken cancellationToken) =>
         QueryNumber.TryRead(max, out var count)

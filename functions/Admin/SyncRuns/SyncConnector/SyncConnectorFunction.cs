@@ -10,8 +10,15 @@ public static class SyncConnectorFunction
     public const string FunctionName = "SyncConnector";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/admin/connectors/{connectorId}/sync", StartAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapPost("/api/admin/connectors/{connectorId}/sync", StartAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Sync runs").WithSummary("Starts a full sync now").Produces<SyncRunView>(202).ProducesProblem(404);
 
-    private static async Task<IResult> StartAsync(string connectorId, SyncRunAdministration syncs, CancellationToken cancellationToken) =>
-        AdminAnswers.From(await syncs.StartAsync(connectorId, cancellationToken), run => Results.Accepted($"/api/admin/connectors/{connectorId}/sync-runs", run));
+    private static async Task<IResult> StartAsync(string connectorId, HttpRequest request, SyncRunAdministration syncs, CancellationToken cancellationToken)
+    {
+        var actor = AdminActor.FromQuery(request);
+        if (actor.Problem is { } refused)
+            return refused;
+        return AdminAnswers.From(await syncs.StartAsync(connectorId, actor.Actor, cancellationToken),
+            run => Results.Accepted($"/api/admin/connectors/{connectorId}/sync-runs", run));
+    }
 }

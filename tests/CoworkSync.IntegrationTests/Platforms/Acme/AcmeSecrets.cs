@@ -29,5 +29,10 @@ public sealed class AcmeSecrets(ConnectorSecrets secrets) : IPlatformSecrets
     public async Task<IReadOnlyList<SecretState>> StatusAsync(Connector connector, CancellationToken cancellationToken) =>
         [new("signingKey", await secrets.IsSetAsync(SigningKeyName(connector.Id), cancellationToken))];
 
+    public IReadOnlyList<PlatformSecretField> Fields { get; } = [new("signingKey", "Signing key", "The key Acme signs webhooks with, 20 characters or more.")];
+
+    public async Task<IReadOnlyDictionary<string, bool>> FieldsSetAsync(Connector connector, CancellationToken cancellationToken) =>
+        new Dictionary<string, bool> { ["signingKey"] = await secrets.IsSetAsync(SigningKeyName(connector.Id), cancellationToken) };
+
     private sealed record Input([property: JsonPropertyName("signingKey")] string? SigningKey);
 }

@@ -37,6 +37,12 @@ public sealed partial class AcmeSettingsSection : IPlatformSettings
         return errors.Count > 0 ? SettingsReading.Invalid(errors) : SettingsReading.Valid(PlatformSettings.From(new AcmeSettings(input!.SiteCode!)));
     }
 
+    public IReadOnlyList<PlatformField> Fields { get; } =
+        [new("siteCode", "Site code", "The Acme site this connector is for (site-1).", PlatformFieldKind.Text, Required: true)];
+
+    public IReadOnlyDictionary<string, string?> FieldValues(Connector connector) =>
+        new Dictionary<string, string?> { ["siteCode"] = AcmeSettings.Of(connector)?.SiteCode };
+
     private sealed record Input(string? SiteCode);
 
     [GeneratedRegex("^site-[0-9]+$")]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Azure;
+using CoworkSync.Messaging.Counters;
 using CoworkSync.Messaging.DeadLetters;
 using CoworkSync.Messaging.Events;
 using CoworkSync.Messaging.Processing;
@@ -23,6 +24,7 @@ public sealed class EventProcessorTests
     private readonly EventProcessingOptions _options = new() { MaxAttempts = 3, BaseRetryDelay = TimeSpan.FromSeconds(10), MaxRetryDelay = TimeSpan.FromMinutes(5) };
     private readonly List<DeadLetterFailure> _recorded = [];
     private static readonly EventClaim Claim = new(EventClaimStatus.Claimed, new ETag("claim-1"));
+    private readonly EventCounters _counters = new(new FakeTimeProvider(Now));
 
     public EventProcessorTests()
     {
@@ -241,12 +243,27 @@ public sealed class EventProcessorTests
     }
 
     [Fact]
+    public async Task ProcessAsync_CountsEachOutcomeInItsHour()
+    {
+        await CreateSut().ProcessAsync(Delivery(Envelope()), CancellationToken.None);
+        _handler.Setup(h => h.HandleAsync(It.IsAny<EventEnvelope>(), It.IsAny<CancellationToken>())).ThrowsAsync(new TransientEventException("down"));
+        await CreateSut().ProcessAsync(Delivery(Envelope()), CancellationToken.None);
+        await CreateSut().ProcessAsync(Delivery(Envelope(attempt: _options.MaxAttempts)), CancellationToken.None);
+        _processed.Setup(p => p.ClaimAsync(It.IsAny<EventEnvelope>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(EventClaim.Applied);
+        await CreateSut().ProcessAsync(Delivery(Envelope()), CancellationToken.None);
+
+        var hour = Assert.Single(_counters.Totals());
+        Assert.Equal(new HourTotals(HourTotals.HourOf(Now), Accepted: 0, Applied: 1, Retried: 1, DeadLettered: 1), hour);
+    }
+
+    [Fact]
     public void Classify_HttpNotFound_IsACrashNotARetry() =>
         Assert.Equal(FailureKind.Crash, FailureClassifier.Classify(new HttpRequestException("nf", null, HttpStatusCode.NotFound), CancellationToken.None).Kind);
 
     private EventProcessor CreateSut() => new(
         new EventHandlerRegistry([_handler.Object]), _processed.Object, _deadLetters.Object, _publisher.Object,
-        Options.Create(_options), new FakeTimeProvider(Now), new NoCrashPoints(), NullLogger<EventProcessor>.Instance);
+        Options.Create(_options), new FakeTimeProvider(Now), new NoCrashPoints(), NullLogger<EventProcessor>.Instance, _counters);
 
     private static EventEnvelope Envelope(string type = "test.event", int attempt = 1) => new()
     {
