@@ -15,7 +15,9 @@ public static class ExplainMemberAccessFunction
     public const string FunctionName = "ExplainMemberAccess";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/admin/connectors/{connectorId}/members/{memberId}/explain", ExplainAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapPost("/api/admin/connectors/{connectorId}/members/{memberId}/explain", ExplainAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Members").WithSummary("Why can't they connect: what RADIUS authorize would answer, check by check (a dry run)")
+            .Accepts<ExplainRequest>("application/json").Produces<AccessExplanationView>().ProducesProblem(400).ProducesProblem(404);
 
     private static async Task<IResult> ExplainAsync(string connectorId, string memberId, HttpRequest request, MemberAccessExplainer explainer, CancellationToken cancellationToken)
     {

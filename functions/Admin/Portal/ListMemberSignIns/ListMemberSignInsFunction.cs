@@ -13,7 +13,8 @@ public static class ListMemberSignInsFunction
     public const string FunctionName = "ListMemberSignIns";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/admin/portal/sign-in", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapGet("/api/admin/portal/sign-in", ListAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Member portal").WithSummary("Each platform's member sign-in app: whether it is set, its redirect URI").Produces<ItemsView<MemberSignInView>>();
 
     private static async Task<IResult> ListAsync(MemberSignInAdministration signIns, CancellationToken cancellationToken) =>
         Results.Ok(new ItemsView<MemberSignInView>(await signIns.ListAsync(cancellationToken)));

@@ -14,7 +14,9 @@ public static class PutMemberSignInFunction
     public const string FunctionName = "PutMemberSignIn";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPut("/api/admin/portal/sign-in/{platform}", PutAsync).AsFunction(FunctionName, FunctionAuthLevel.Function);
+        app.MapPut("/api/admin/portal/sign-in/{platform}", PutAsync).AsFunction(FunctionName, FunctionAuthLevel.Function)
+            .WithTags("Member portal").WithSummary("Sets the platform's member sign-in app (client id and secret, never shown back)")
+            .Accepts<JsonElement>("application/json").Produces<MemberSignInView>().ProducesProblem(400).ProducesProblem(404);
 
     private static async Task<IResult> PutAsync(string platform, HttpRequest request, MemberSignInAdministration signIns, CancellationToken cancellationToken)
     {
