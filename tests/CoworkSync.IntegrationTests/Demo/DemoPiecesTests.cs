@@ -122,7 +122,7 @@ public sealed class DemoPiecesTests : IDisposable
             RadiusSecretFile = Path.Combine(_folder, "secret"),
         };
 
-        new NextSteps(options, new DemoSpaceState("demo_api", "whsec_demo", DemoCast.Members(Now)), TextWriter.Null, time).Print();
+        new NextSteps(options, new DemoSpaceState("demo_api", "whsec_demo", DemoCast.Members(Now)), TextWriter.Null, time).Print(null);
 
         Assert.Contains("User-Password = 'NewerPassword2'\n", File.ReadAllText(Path.Combine(_folder, "demo", "radclient", "barbara.txt")), StringComparison.Ordinal);
     }

@@ -51,6 +51,8 @@ public sealed class DemoStartTests : IAsyncLifetime
             Assert.Contains(first.Lines, l => l.Contains("Suspending Charles Babbage", StringComparison.Ordinal));
 
             var printed = new PrintedCommands(first.Lines);
+            await OpenThePrintedConsoleAsync(first);
+            await ReplayTheDemosDeadLetterAsync(first);
             await RunPrintedRadclientLinesAsync(printed, first);
             await RunPrintedAdminCurlLinesAsync(printed, first, readme);
             await RunPrintedSignedWebhookAsync(printed, first);
@@ -64,6 +66,8 @@ public sealed class DemoStartTests : IAsyncLifetime
         {
             Assert.Contains(second.Lines, l => l.Contains("Sent 10 signed webhook(s): 0 accepted (202), 10 already accepted before (200)", StringComparison.Ordinal));
             Assert.DoesNotContain(second.Lines, l => l.Contains("Suspending", StringComparison.Ordinal));
+            Assert.DoesNotContain(second.Lines, l => l.Contains("Dead letter to replay", StringComparison.Ordinal));
+            await OpenThePrintedConsoleAsync(second);
             Assert.Equal(readme.OrderBy(r => r.MemberId, StringComparer.Ordinal), await MembersAsync(second));
             Assert.Equal(accounts, await AccountsAsync(second));
             Assert.Equal(emails, Emails());
@@ -84,6 +88,51 @@ public sealed class DemoStartTests : IAsyncLifetime
             .Select(DemoMemberRow.FromAdminApi)
             .Where(m => m.MemberId != Newcomer)
             .OrderBy(m => m.MemberId, StringComparer.Ordinal);
+
+    /// <summary>The printed console address answers (its sign-in page, with the Support option), and the line says where the admin key is.</summary>
+    private static async Task OpenThePrintedConsoleAsync(DemoStartScript demo)
+    {
+        var line = Assert.Single(demo.Lines, l => l.StartsWith("Console: ", StringComparison.Ordinal));
+        var address = line["Console: ".Length..line.IndexOf(' ', "Console: ".Length)];
+        Assert.Equal(new Uri(demo.AppUrl, "console").ToString(), address);
+        Assert.Contains(Path.Combine(demo.DataDirectory, "function-key"), line, StringComparison.Ordinal);
+        Assert.Contains("Support", line, StringComparison.Ordinal);
+
+        using var browser = new HttpClient();
+        using var response = await browser.GetAsync(address);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} from {address}");
+        Assert.EndsWith("/console/sign-in", response.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("Support", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The first run leaves one open dead letter, a sync the demo space refused (403), and prints its console page;
+    /// replayed as support would, the sync runs again and succeeds.
+    /// </summary>
+    private static async Task ReplayTheDemosDeadLetterAsync(DemoStartScript demo)
+    {
+        var line = Assert.Single(demo.Lines, l => l.Contains("Dead letter to replay", StringComparison.Ordinal));
+        var id = Uri.UnescapeDataString(line[(line.IndexOf("?id=", StringComparison.Ordinal) + 4)..].Split(' ')[0]);
+        using var admin = Admin(demo);
+        var letter = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/dead-letters/{Uri.EscapeDataString(id)}");
+        var summary = letter.GetProperty("deadLetter");
+        Assert.Equal(("open", DemoRunner.DeadLetterReason, Connector), (summary.GetProperty("state").GetString(), summary.GetProperty("reason").GetString(), summary.GetProperty("connectorId").GetString()));
+        var runId = letter.GetProperty("envelope").GetProperty("payload").GetProperty("runId").GetString();
+        var runs = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/connectors/{Connector}/sync-runs");
+        Assert.Equal("failed", Run(runs, runId).GetProperty("state").GetString());
+
+        var replay = await admin.PostAsJsonAsync($"/api/admin/dead-letters/{Uri.EscapeDataString(id)}/replay", new { by = "demo test" });
+
+        Assert.True(replay.StatusCode == System.Net.HttpStatusCode.Accepted, await replay.Content.ReadAsStringAsync());
+        await Eventually.GetAsync(
+            () => admin.GetFromJsonAsync<JsonElement>($"/api/admin/connectors/{Connector}/sync-runs"),
+            list => Run(list, runId).GetProperty("state").GetString() == "succeeded",
+            $"the replayed sync run {runId} to succeed");
+    }
+
+    private static JsonElement Run(JsonElement runs, string? runId) =>
+        runs.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("runId").GetString() == runId);
 
     /// <summary>Each request file says the answer radclient must get; Charles's reject carries the README's Reply-Message.</summary>
     private static async Task RunPrintedRadclientLinesAsync(PrintedCommands printed, DemoStartScript demo)

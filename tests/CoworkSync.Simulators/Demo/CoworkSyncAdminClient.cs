@@ -51,6 +51,23 @@ public sealed class CoworkSyncAdminClient(Uri appUrl, string functionKey) : IDis
         return response.StatusCode;
     }
 
+    /// <summary>POSTs to the admin API and throws with CoworkSync's answer unless it succeeds.</summary>
+    public async Task PostAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsync(path, null, cancellationToken);
+        await EnsureSuccessAsync(response, "POST " + path, cancellationToken);
+    }
+
+    /// <summary>The id of the newest dead letter of the connector with this reason that waits for support; null when none does.</summary>
+    public async Task<string?> OpenDeadLetterAsync(string connectorId, string reason, CancellationToken cancellationToken)
+    {
+        var path = $"/api/admin/dead-letters?connectorId={Uri.EscapeDataString(connectorId)}&reason={Uri.EscapeDataString(reason)}&state=open";
+        using var response = await _http.GetAsync(path, cancellationToken);
+        await EnsureSuccessAsync(response, "GET " + path, cancellationToken);
+        var list = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return list.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("id").GetString()).FirstOrDefault();
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static HttpClient Create(Uri appUrl, string functionKey)

@@ -16,6 +16,9 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output, TextWrite
     /// <summary>Printed once the demo is set up; scripts and tests wait for it.</summary>
     public const string ReadyLine = "The demo is ready.";
 
+    /// <summary>The reason of the demo's dead letter: the platform refused a request (a permanent failure).</summary>
+    public const string DeadLetterReason = "PlatformRefused";
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     private string _waitingFor = "CoworkSync's function key";
@@ -88,11 +91,13 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output, TextWrite
                 await WaitForAccountsAsync(admin, [suspended], setup.Token);
             }
 
+            var deadLetter = created ? await SeedDeadLetterAsync(admin, coworks, setup.Token) : null;
+
             var members = new List<JsonElement>();
             foreach (var m in state.Members)
                 members.Add(await admin.MemberAsync(options.ConnectorId, m.Id, setup.Token) ?? default);
             DemoReport.PrintMembers(output, members);
-            new NextSteps(options, state, output, time).Print();
+            new NextSteps(options, state, output, time).Print(deadLetter);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -117,6 +122,28 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output, TextWrite
         {
         }
         return 0;
+    }
+
+    /// <summary>
+    /// One dead letter for support to replay (first run only): the demo space refuses the next Coworks API request once
+    /// (403, a permanent failure), so the sync the demo starts is dead-lettered as <c>PlatformRefused</c>; a replay then
+    /// runs that sync again, and it succeeds.
+    /// </summary>
+    /// <returns>The dead letter's id.</returns>
+    private async Task<string> SeedDeadLetterAsync(CoworkSyncAdminClient admin, CoworksSimulator coworks, CancellationToken cancellationToken)
+    {
+        coworks.FailNext(1, HttpStatusCode.Forbidden);
+        await admin.PostAsync($"/api/admin/connectors/{Uri.EscapeDataString(options.ConnectorId)}/sync", cancellationToken);
+        _waitingFor = "the sync the demo space refused to be dead-lettered";
+        while (true)
+        {
+            if (await admin.OpenDeadLetterAsync(options.ConnectorId, DeadLetterReason, cancellationToken) is { } id)
+            {
+                output.WriteLine($"The demo space refused one Coworks API request (403), so a sync was dead-lettered ({DeadLetterReason}): {id}");
+                return id;
+            }
+            await Task.Delay(PollInterval, cancellationToken);
+        }
     }
 
     private int Fail(string message)

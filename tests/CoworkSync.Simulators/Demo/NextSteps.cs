@@ -14,13 +14,19 @@ public sealed class NextSteps(DemoOptions options, DemoSpaceState state, TextWri
     // Keeps "+00:00" readable in the printed body; the body is single-quoted in the shell and holds no quote.
     private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public void Print()
+    /// <param name="deadLetter">The dead letter the demo left for support to replay, if it left one (first run).</param>
+    public void Print(string? deadLetter)
     {
         var app = options.AppUrl.ToString().TrimEnd('/');
         var connector = app + "/api/admin/connectors/" + options.ConnectorId;
         var key = $"-H \"x-functions-key: $(cat {Quote(options.FunctionKeyFile)})\"";
         var newcomer = DemoCast.Newcomer(DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds()));
 
+        output.WriteLine($"Console: {app}/console  (sign in at {app}/console/sign-in with the admin key in {options.FunctionKeyFile}; choose Support, or Operator)");
+        output.WriteLine(deadLetter is null
+            ? $"  Dead letters: {app}/console/dead-letters"
+            : $"  Dead letter to replay (a sync the demo space refused once): {app}/console/dead-letters/detail?id={Uri.EscapeDataString(deadLetter)}  (Replay, and confirm)");
+        output.WriteLine();
         output.WriteLine("Try it (copy and paste; keys, secrets and passwords are read from files, never printed):");
         output.WriteLine();
         output.WriteLine("  # The members and their WiFi accounts (never a password), one member, the sync runs:");

@@ -47,6 +47,26 @@ public sealed class MemberPagesTests(ConsoleSite site)
     }
 
     [Fact]
+    public async Task ACobotMembersPage_ShowsTheirLastCheckIn()
+    {
+        var seeds = new MemberSeeds(site);
+        var grace = await seeds.CobotMemberCheckedInAsync("grace", "Grace", "Hopper", new DateTimeOffset(2026, 12, 4, 8, 15, 0, TimeSpan.Zero));
+        await using var watched = await site.OpenAsync();
+        var page = watched.Page;
+        await new ConsoleSignIn(page).SignInAsync(ConsoleSite.AdminKey, "Support");
+
+        await page.GotoAsync($"/console/members/member?connector={ConsoleSite.CobotConnector}&id={Uri.EscapeDataString(grace)}");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Grace Hopper");
+        var checkIns = page.GetByRole(AriaRole.Region, new() { Name = "Cobot check in" });
+        await Expect(checkIns).ToContainTextAsync("Last check in on");
+        await Expect(checkIns).ToContainTextAsync("2026-12-04");
+        await Expect(checkIns).ToContainTextAsync("2026-12-04 08:15 UTC");
+        await watched.AssertAccessibleAsync();
+        watched.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task Explain_SaysWhyEachDeniedMemberCannotConnect_AndWhatAnAcceptSends()
     {
         var seeds = new MemberSeeds(site);

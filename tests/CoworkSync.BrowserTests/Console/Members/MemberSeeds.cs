@@ -5,6 +5,7 @@ using CoworkSync.Members.Accounts;
 using CoworkSync.Members.Provisioning;
 using CoworkSync.Members.Records;
 using CoworkSync.NetworkAccess;
+using CoworkSync.Platforms.Cobot;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoworkSync.BrowserTests.Console.Members;
@@ -35,6 +36,18 @@ internal sealed class MemberSeeds(ConsoleSite site)
         return Id(name);
     }
 
+    /// <summary>
+    /// An active Flex member of the site's Cobot connector with a check-in on <paramref name="checkedInAt"/>, as Cobot's
+    /// check-in handler records it.
+    /// </summary>
+    public async Task<string> CobotMemberCheckedInAsync(string name, string first, string last, DateTimeOffset checkedInAt)
+    {
+        await ReconcileAsync(Member(name, first, last, "Flex", MemberStatus.Active, Seen), ConsoleSite.CobotConnector);
+        await site.App.Services.GetRequiredService<CobotCheckInStore>().SaveAsync(ConsoleSite.CobotConnector, Id(name),
+            new CobotCheckInRecord(null, DateOnly.FromDateTime(checkedInAt.UtcDateTime), checkedInAt, null, null, null), CancellationToken.None);
+        return Id(name);
+    }
+
     /// <summary>Writes <paramref name="hours"/> used (a closed session) into the member's cycle that contains <paramref name="at"/>.</summary>
     public async Task UseHoursAsync(string memberId, double hours, DateTimeOffset at)
     {
@@ -51,9 +64,9 @@ internal sealed class MemberSeeds(ConsoleSite site)
         }, current.ETag, CancellationToken.None);
     }
 
-    private Task ReconcileAsync(PlatformMember member) =>
+    private Task ReconcileAsync(PlatformMember member, string connectorId = ConsoleSite.CoworksConnector) =>
         site.App.Services.GetRequiredService<MemberReconciler>().ReconcileAsync(
-            new ReconcileRequest(ConsoleSite.CoworksConnector, member, new ConnectorSettings(), PlanMapping.Defaults, SyncRunId: "run_" + _run), CancellationToken.None);
+            new ReconcileRequest(connectorId, member, new ConnectorSettings(), PlanMapping.Defaults, SyncRunId: "run_" + _run), CancellationToken.None);
 
     private PlatformMember Member(string name, string first, string last, string plan, MemberStatus status, DateTimeOffset at) => new()
     {
