@@ -18,10 +18,15 @@ public sealed class StorageOperationLog
 {
     private readonly ConcurrentQueue<StorageOperation> _operations = new();
 
+    public StorageOperationLog() => Policy = new Recorder(this);
+
+    /// <summary>The pipeline policy that reports here, for a client a test builds itself.</summary>
+    public HttpPipelinePolicy Policy { get; }
+
     /// <summary>Replaces the app's table and queue clients with ones that report here (the app's connection string).</summary>
     public void AddTo(IServiceCollection services)
     {
-        var policy = new Recorder(this);
+        var policy = Policy;
         services.Replace(ServiceDescriptor.Singleton(provider =>
         {
             var options = new TableClientOptions();

@@ -17,7 +17,7 @@ public sealed class MemberHistoryStoreTests(AzuriteFixture azurite)
     private TableServiceClient Service()
     {
         var options = new TableClientOptions();
-        options.AddPolicy(_storage, Azure.Core.HttpPipelinePosition.PerCall);
+        options.AddPolicy(_storage.Policy, Azure.Core.HttpPipelinePosition.PerCall);
         return new TableServiceClient(azurite.ConnectionString, options);
     }
 
@@ -34,8 +34,8 @@ public sealed class MemberHistoryStoreTests(AzuriteFixture azurite)
 
         Assert.Equal(Enumerable.Range(6, 20).Reverse().Select(s => (long)s), listed.Select(e => e.Sequence));
         Assert.Equal(Entry(25), listed[0]);
-        var query = Assert.Single(_storage.Operations, o => o.Kind != StorageOperationKind.TableCreate);
-        Assert.True(query.IsOnePartition, query.Filter);
+        var query = Assert.Single(_storage.All, o => o.Kind != StorageOperationKind.Create);
+        Assert.Equal(StorageOperationKind.PartitionQuery, query.Kind);
         var rows = service.GetTableClient(TableNames.MemberHistory)
             .Query<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Escape(_connector) + "|" + TableKey.Escape("mem/1")}"));
         Assert.Equal(MemberHistoryStore.Capacity, rows.Count());
