@@ -13,6 +13,7 @@ public sealed class ConsolePagesTests(ConsoleSite site)
         { "/console/connectors", 200, "Connectors" },
         { "/console/connectors/" + ConsoleSite.CoworksConnector, 200, ConsoleSite.CoworksName },
         { "/console/connectors/" + ConsoleSite.CobotConnector + "/test", 200, "Test " + ConsoleSite.CobotName },
+        { "/console/connectors/" + ConsoleSite.CobotConnector + "/secrets", 200, "Secrets of " + ConsoleSite.CobotName },
         { "/console/members", 200, "Members" },
         { "/console/access-groups", 200, "Access groups" },
         { "/console/dead-letters", 200, "Dead letters" },
