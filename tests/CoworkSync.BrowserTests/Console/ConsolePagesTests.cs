@@ -14,6 +14,7 @@ public sealed class ConsolePagesTests(ConsoleSite site)
         { "/console/connectors/" + ConsoleSite.CoworksConnector, 200, ConsoleSite.CoworksName },
         { "/console/connectors/" + ConsoleSite.CobotConnector + "/test", 200, "Test " + ConsoleSite.CobotName },
         { "/console/connectors/" + ConsoleSite.CobotConnector + "/secrets", 200, "Secrets of " + ConsoleSite.CobotName },
+        { "/console/connectors/" + ConsoleSite.CoworksConnector + "/plans", 200, "Plan mapping of " + ConsoleSite.CoworksName },
         { "/console/members", 200, "Members" },
         { "/console/access-groups", 200, "Access groups" },
         { "/console/dead-letters", 200, "Dead letters" },
