@@ -1,4 +1,5 @@
 using CoworkSync.Functions.Console.Authentication;
+using CoworkSync.Functions.Console.Connectors;
 using CoworkSync.Functions.Console.Layout;
 using CoworkSync.Functions.Console.Overview;
 using CoworkSync.Functions.Web;
@@ -19,6 +20,8 @@ public static class ConsoleFunctions
         services.AddAuthorizationBuilder().AddConsolePolicies();
         services.AddSingleton(ConsoleSignInMode.For(builder.Configuration, underFunctionsHost));
         services.AddSingleton<LocalAdminKey>();
+        services.AddSingleton<ConnectorStatuses>();
+        services.AddSingleton<ConnectorDetailsReader>();
         services.AddSingleton<ConsoleOverview>();
         return builder;
     }

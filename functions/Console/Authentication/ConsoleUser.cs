@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CoworkSync.Administration.Audit;
 
 namespace CoworkSync.Functions.Console.Authentication;
 
@@ -16,8 +15,4 @@ public sealed record ConsoleUser(string Name, string? Role)
             : null;
         return new ConsoleUser(string.IsNullOrWhiteSpace(identity.Name) ? "Signed-in user" : identity.Name, role);
     }
-
-    /// <summary>Who the audit log records for a change made in the console by <paramref name="principal"/>.</summary>
-    public static AuditActor ActorOf(ClaimsPrincipal principal) =>
-        From(principal) is { } user ? AuditActor.InConsole(user.Name, user.Role) : AuditActor.InConsole("Signed-in user", null);
 }

@@ -1,9 +1,6 @@
 using Azure;
-using CoworkSync.Administration.Connectors;
-using CoworkSync.Connectors;
-using CoworkSync.Connectors.Seam;
+using CoworkSync.Functions.Console.Connectors;
 using CoworkSync.Functions.Health;
-using CoworkSync.Members.Sync;
 using CoworkSync.Messaging.Counters;
 using CoworkSync.Messaging.DeadLetters;
 using CoworkSync.State.Health;
@@ -18,10 +15,7 @@ namespace CoworkSync.Functions.Console.Overview;
 /// </summary>
 public sealed class ConsoleOverview(
     IEnumerable<IHealthProbe> probes,
-    ConnectorStore connectors,
-    ConnectorViews views,
-    PlatformRegistry platforms,
-    SyncRunStore runs,
+    ConnectorStatuses connectors,
     HourlyEventCounts events,
     OpenDeadLetters deadLetters,
     TimeProvider time)
@@ -40,9 +34,7 @@ public sealed class ConsoleOverview(
         }, cancellationToken);
         try
         {
-            var statuses = new List<ConnectorStatus>();
-            foreach (var connector in (await connectors.ListAsync(cancellationToken)).OrderBy(c => c.DisplayName, StringComparer.OrdinalIgnoreCase))
-                statuses.Add(await StatusAsync(connector, cancellationToken));
+            var statuses = await connectors.ListAsync(cancellationToken);
             return new OverviewModel(health, statuses, null, lastDay, waiting);
         }
         catch (Exception ex) when (IsStoreFailure(ex))
@@ -65,18 +57,4 @@ public sealed class ConsoleOverview(
     }
 
     private static bool IsStoreFailure(Exception ex) => ex is RequestFailedException or HttpRequestException or AggregateException;
-
-    private async Task<ConnectorStatus> StatusAsync(Connector connector, CancellationToken cancellationToken)
-    {
-        var lastSync = (await runs.ListAsync(connector.Id, 1, cancellationToken)).FirstOrDefault();
-        var platform = platforms.Find(connector.Platform);
-        var platformName = platform?.DisplayName ?? connector.Platform;
-        if (platform is not null && await platform.Views.StatusAsync(connector, cancellationToken) is { } status)
-            return new ConnectorStatus(connector.Id, connector.DisplayName, platformName, status.State, status.Detail, status.NeedsAttention, lastSync);
-
-        var secrets = (await views.ForAsync(connector, cancellationToken)).Secrets;
-        var missing = secrets.Where(s => s.Value != "set").Select(s => s.Key).ToList();
-        var state = missing.Count == 0 ? "secrets set" : $"missing: {string.Join(", ", missing)}";
-        return new ConnectorStatus(connector.Id, connector.DisplayName, platformName, state, null, missing.Count > 0, lastSync);
-    }
 }

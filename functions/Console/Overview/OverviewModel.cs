@@ -1,3 +1,4 @@
+using CoworkSync.Functions.Console.Connectors;
 using CoworkSync.Functions.Health;
 using CoworkSync.Messaging.Counters;
 

@@ -11,6 +11,10 @@ public sealed class ConsolePagesTests(ConsoleSite site)
     {
         { "/console", 200, "Overview" },
         { "/console/connectors", 200, "Connectors" },
+        { "/console/connectors/" + ConsoleSite.CoworksConnector, 200, ConsoleSite.CoworksName },
+        { "/console/connectors/" + ConsoleSite.CobotConnector + "/test", 200, "Test " + ConsoleSite.CobotName },
+        { "/console/connectors/" + ConsoleSite.CobotConnector + "/secrets", 200, "Secrets of " + ConsoleSite.CobotName },
+        { "/console/connectors/" + ConsoleSite.CoworksConnector + "/plans", 200, "Plan mapping of " + ConsoleSite.CoworksName },
         { "/console/members", 200, "Members" },
         { "/console/access-groups", 200, "Access groups" },
         { "/console/dead-letters", 200, "Dead letters" },
@@ -59,7 +63,7 @@ public sealed class ConsolePagesTests(ConsoleSite site)
         var page = watched.Page;
         await new ConsoleSignIn(page).SignInAsync(ConsoleSite.AdminKey);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Dead letters" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Console" }).GetByRole(AriaRole.Link, new() { Name = "Dead letters" }).ClickAsync();
 
         Assert.EndsWith("/console/dead-letters", page.Url, StringComparison.Ordinal);
         var current = page.Locator("nav a[aria-current=page]");

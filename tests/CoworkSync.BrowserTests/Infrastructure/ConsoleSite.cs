@@ -42,6 +42,8 @@ public sealed partial class ConsoleSite : IAsyncLifetime
             ["LocalData:Path"] = _dataPath,
             ["AzureWebJobs.PollCoworks.Disabled"] = "true",
             ["AzureWebJobs.PollCobot.Disabled"] = "true",
+            // Where Cobot would send an admin back after connecting (the connect button needs it; Cobot is never reached).
+            ["Cobot:PublicBaseUrl"] = "https://coworksync.example/",
         });
         App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         App.StartServer();

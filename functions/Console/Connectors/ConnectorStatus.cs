@@ -1,8 +1,8 @@
 using CoworkSync.Members.Sync;
 
-namespace CoworkSync.Functions.Console.Overview;
+namespace CoworkSync.Functions.Console.Connectors;
 
-/// <summary>One connector as the overview lists it.</summary>
+/// <summary>One connector as the overview and the connectors page list it.</summary>
 /// <param name="Id">The connector's id.</param>
 /// <param name="DisplayName">Its name for people.</param>
 /// <param name="Platform">Its platform's display name.</param>
