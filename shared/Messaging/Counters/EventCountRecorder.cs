@@ -1,4 +1,3 @@
-using Azure;
 using Microsoft.Extensions.Logging;
 
 namespace CoworkSync.Messaging.Counters;
@@ -22,7 +21,8 @@ public sealed partial class EventCountRecorder(EventCounters counters, EventCoun
                 hour.RecordedChanges = changes;
                 written++;
             }
-            catch (RequestFailedException ex)
+            // A store that does not answer at all fails as an AggregateException of the SDK's retries, not as a RequestFailedException.
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 LogNotWritten(ex, totals.Hour);
             }

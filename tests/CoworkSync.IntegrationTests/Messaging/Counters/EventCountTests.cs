@@ -1,8 +1,11 @@
+using Azure.Data.Tables;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Support;
 using CoworkSync.Messaging.Counters;
 using CoworkSync.Messaging.DeadLetters;
+using CoworkSync.State.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CoworkSync.IntegrationTests.Messaging.Counters;
 
@@ -54,6 +57,29 @@ public sealed class EventCountTests : IAsyncLifetime
         Assert.Equal((5, 6, 1, 1), (sum.Accepted, sum.Applied, sum.Retried, sum.DeadLettered));
 
         Assert.Equal(1, await store.PurgeBeforeAsync(now.AddHours(-24), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AFlushWhileTheStoreIsDown_NeitherThrowsNorLosesTheCounts()
+    {
+        var counters = new EventCounters(TimeProvider.System);
+        counters.Count(EventOutcome.Applied);
+        counters.Count(EventOutcome.Applied);
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 1;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        var nobodyListening = new TableServiceClient(
+            $"DefaultEndpointsProtocol=http;AccountName={AzuriteInstance.AccountName};AccountKey={AzuriteInstance.AccountKey};TableEndpoint=http://127.0.0.1:9/{AzuriteInstance.AccountName};", options);
+        var down = new EventCountRecorder(counters, new EventCountStore(new StateTables(nobodyListening)), NullLogger<EventCountRecorder>.Instance);
+
+        Assert.Equal(0, await down.FlushAsync(CancellationToken.None));
+
+        var store = new EventCountStore(new StateTables(new TableServiceClient(_azurite.ConnectionString)));
+        var up = new EventCountRecorder(counters, store, NullLogger<EventCountRecorder>.Instance);
+        Assert.True(await up.FlushAsync(CancellationToken.None) >= 1);
+        var now = HourTotals.HourOf(DateTimeOffset.UtcNow);
+        var own = (await store.ReadAsync(now.AddHours(-1), now, CancellationToken.None)).Where(r => r.InstanceId == counters.InstanceId).ToList();
+        Assert.Equal(2, own.Sum(r => r.Totals.Applied));
     }
 
     [Fact]
