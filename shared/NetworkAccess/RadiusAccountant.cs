@@ -5,9 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace CoworkSync.NetworkAccess;
 
 /// <summary>
-/// Records accounting: Start, Interim-Update and Stop set a session's seconds in the current billing cycle, and the part
-/// before the cycle's start in the previous one (<see cref="SessionSplit"/>); idempotent by Acct-Unique-Session-Id, the
-/// highest Acct-Session-Time wins. A session new in the cycle is told to every <see cref="ISessionStartObserver"/>.
+/// Records accounting: Start, Interim-Update and Stop set a session's seconds in the billing cycle of the app's clock,
+/// each second charged once (<see cref="SessionSplit"/>: the part before the cycle's start stays with the row the session
+/// leaves); idempotent by Acct-Unique-Session-Id, the highest Acct-Session-Time wins. A session new in the cycle is told
+/// to every <see cref="ISessionStartObserver"/>.
 /// Accounting-On/Off closes the NAS's sessions. The account comes from <see cref="AccountCache"/> (what it needs, its
 /// connector, cycle anchor and location, is not revocation-relevant); interims are written behind by
 /// <see cref="UsageLedger"/>.
@@ -21,6 +22,8 @@ public sealed partial class RadiusAccountant(
     TimeProvider time,
     ILogger<RadiusAccountant> logger)
 {
+    private const int MaxMoves = 24;
+
     public async Task RecordAsync(RadiusAttributes request, CancellationToken cancellationToken)
     {
         var status = AccountingStatuses.Parse(request.String("Acct-Status-Type"));
@@ -47,16 +50,37 @@ public sealed partial class RadiusAccountant(
         var seconds = Math.Max(0, request.Integer("Acct-Session-Time") ?? 0);
         var connector = await connectors.GetAsync(account.ConnectorId, cancellationToken);
         var zone = RadiusLocations.MemberZone(connector, account);
-        var split = SessionSplit.Of(account, seconds, now, zone);
-        var report = new SessionReport(sessionId, split.CurrentSeconds, Closes: status == AccountingStatus.Stop, nas, CallingStation.Of(request), now);
-        var (previous, _) = await usage.RecordAsync(account.Username, split.Current.Key, report, cancellationToken);
-        if (previous is not null)
-            return;
-        // Once per session and cycle: the part before the cycle's start does not change as the session goes on. It is
-        // closed there: the session goes on in the current cycle's row, which the NAS's index keeps pointing at.
-        if (split.Earlier is { } earlier)
-            await usage.RecordAsync(account.Username, earlier.Key, report with { Seconds = split.EarlierSeconds, Closes = true }, cancellationToken, indexNas: false);
-        await NotifySessionStartedAsync(new SessionStart(account, connector, now, zone), cancellationToken);
+        var last = status == AccountingStatus.Start ? null : await LastChargeAsync(account.Username, sessionId, nas, AccountCycle.Containing(account, now, zone).Key, cancellationToken);
+        var split = SessionSplit.Of(account, seconds, now, zone, last);
+        var report = new SessionReport(sessionId, seconds, Closes: status == AccountingStatus.Stop, nas, CallingStation.Of(request), now, split.ChargedBefore);
+        // The row the session leaves is closed first (moved on, not ended): should the app stop between the two writes,
+        // the session's next report finds it there again and charges the new row the same.
+        if (split.LeftCycleKey is { } left && (last is not null || await usage.FindAsync(account.Username, split.CycleKey, sessionId, cancellationToken) is null))
+            await usage.RecordAsync(account.Username, left, report with { Seconds = split.ChargedBefore, ChargedBefore = last?.ChargedBefore ?? 0, Closes = true, MovedTo = split.CycleKey }, cancellationToken, indexNas: false);
+        var (previous, _) = await usage.RecordAsync(account.Username, split.CycleKey, report, cancellationToken);
+        if (previous is null)
+            await NotifySessionStartedAsync(new SessionStart(account, connector, now, zone), cancellationToken);
+    }
+
+    /// <summary>
+    /// The row the session was charged in last, when it is not open in the cycle of the app's clock: the row it moved
+    /// on to from there, else the row the NAS's index points at (a point read, only when the cycle changed). Null when
+    /// the session is open in the clock's cycle, or no row is known (its first report, or no NAS named).
+    /// </summary>
+    private async Task<SessionCharge?> LastChargeAsync(string username, string sessionId, string? nas, string clockCycleKey, CancellationToken cancellationToken)
+    {
+        var cycleKey = clockCycleKey;
+        var session = await usage.FindAsync(username, cycleKey, sessionId, cancellationToken);
+        for (var hop = 0; session?.MovedTo is { } movedTo && hop < MaxMoves; hop++)
+        {
+            cycleKey = movedTo;
+            session = await usage.FindAsync(username, cycleKey, sessionId, cancellationToken);
+        }
+        if (session is not null)
+            return cycleKey == clockCycleKey ? null : SessionCharge.In(cycleKey, session);
+        if (nas is null || await store.OpenCycleOfAsync(nas, sessionId, cancellationToken) is not { } indexed || indexed == clockCycleKey)
+            return null;
+        return await usage.FindAsync(username, indexed, sessionId, cancellationToken) is { } there ? SessionCharge.In(indexed, there) : null;
     }
 
     /// <summary>Closes every open session a NAS reported (it restarted: Accounting-On/Off); returns how many.</summary>

@@ -85,6 +85,19 @@ public sealed partial class UsageLedger(
     }
 
     /// <summary>
+    /// The session as this instance holds the row (with its reports not yet written on top); reads the row only when
+    /// this instance holds none, which recording a report in it would do anyway. Null when the row does not hold it.
+    /// </summary>
+    public async Task<SessionUsage?> FindAsync(string username, string cycleKey, string sessionId, CancellationToken cancellationToken)
+    {
+        var row = RowOf(username, cycleKey);
+        if (!row.HasStored)
+            return (await GetAsync(username, cycleKey, cancellationToken)).Sessions.GetValueOrDefault(sessionId);
+        lock (row.Lock)
+            return row.Stored!.Sessions.TryGetValue(sessionId, out var stored) ? row.PendingSession(sessionId, stored) : null;
+    }
+
+    /// <summary>
     /// Records what a report says about a session in a cycle's row (the highest seconds win; a closed session stays
     /// closed). An interim of a session the row already holds open is written behind; any other report writes through.
     /// </summary>

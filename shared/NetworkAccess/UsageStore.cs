@@ -61,6 +61,14 @@ public sealed class UsageStore(StateTables tables)
         }
     }
 
+    /// <summary>The cycle whose row holds the session open, as the NAS's index says (a point read); null when not indexed.</summary>
+    public async Task<string?> OpenCycleOfAsync(string nas, string sessionId, CancellationToken cancellationToken)
+    {
+        var index = await tables.GetAsync(TableNames.NasSessions, cancellationToken);
+        var found = await index.GetEntityIfExistsAsync<TableEntity>(TableKey.Escape(nas), TableKey.Escape(sessionId), ["CycleKey"], cancellationToken);
+        return found.HasValue ? found.Value!.GetString("CycleKey") : null;
+    }
+
     /// <summary>The sessions a NAS has open, as its index lists them (one partition).</summary>
     public async IAsyncEnumerable<(string SessionId, string Username, string CycleKey)> OpenSessionsOfAsync(
         string nas, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

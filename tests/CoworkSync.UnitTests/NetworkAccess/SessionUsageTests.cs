@@ -11,7 +11,50 @@ public sealed class SessionUsageTests
     {
         var session = SessionUsage.After(null, Report(120));
 
-        Assert.Equal(new SessionUsage(120, true, "mitte-ap-1", Now, "0200000000A1"), session);
+        Assert.Equal(new SessionUsage(120, true, "mitte-ap-1", Now, "0200000000A1", Before: 0), session);
+    }
+
+    [Fact]
+    public void After_ASessionNewToTheRow_IsChargedItsSecondsLessWhatEarlierRowsWereCharged_AndKeepsThatAfterwards()
+    {
+        var moved = SessionUsage.After(null, Report(9000) with { ChargedBefore = 7200 });
+        var later = SessionUsage.After(moved, Report(10800, at: Now.AddMinutes(30)) with { ChargedBefore = 0 });
+
+        Assert.Equal(1800, moved!.Seconds);
+        Assert.Equal(7200, moved.Before);
+        Assert.Equal(3600, later!.Seconds);
+    }
+
+    [Fact]
+    public void After_ASessionOfARowWrittenBeforeRowsKeptWhatWasChargedBefore_IsChargedAsThen()
+    {
+        var legacy = new SessionUsage(1800, true, "mitte-ap-1", Now, "0200000000A1");
+
+        var later = SessionUsage.After(legacy, Report(10800, at: Now.AddMinutes(30)) with { ChargedBefore = 7200 });
+
+        Assert.Equal(3600, later!.Seconds);
+        Assert.Null(later.Before);
+    }
+
+    [Fact]
+    public void After_AMove_ClosesTheSessionWithTheCycleItWentOnIn_AndALaterReportKeepsIt()
+    {
+        var open = SessionUsage.After(null, Report(1800));
+        var moved = SessionUsage.After(open, Report(1800, closes: true) with { MovedTo = "2026-12-01" });
+        var late = SessionUsage.After(moved, Report(1800, closes: true) with { MovedTo = "2027-01-01" });
+
+        Assert.False(moved!.Open);
+        Assert.Equal("2026-12-01", moved.MovedTo);
+        Assert.Equal(1800, moved.Seconds);
+        Assert.Null(late);
+    }
+
+    [Fact]
+    public void After_AStop_IsNotAMove()
+    {
+        var stopped = SessionUsage.After(SessionUsage.After(null, Report(600)), Report(900, closes: true));
+
+        Assert.Null(stopped!.MovedTo);
     }
 
     [Fact]

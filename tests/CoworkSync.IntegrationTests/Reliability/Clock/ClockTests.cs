@@ -6,9 +6,10 @@ namespace CoworkSync.IntegrationTests.Reliability.Clock;
 
 /// <summary>
 /// Sessions open while time does odd things: a daylight-saving change, a billing-cycle start that the change moved by
-/// an hour, and the app's own clock jumping forward or back. Usage is charged once (the cycles' parts add up to the
-/// access point's session time) and in the right cycle (cycles start at local midnight in Berlin). The member's cycle
-/// is anchored on the 1st.
+/// an hour, and the app's own clock jumping forward or back, within a cycle and across a cycle start. Usage is charged
+/// once (the cycles' parts add up to the access point's session time) and in the right cycle (cycles start at local
+/// midnight in Berlin; a session's seconds go to the cycle of the app's clock when reported, never again once charged,
+/// and a session never moves back to an earlier cycle). The member's cycle is anchored on the 1st.
 /// </summary>
 [Trait("Category", "Reliability")]
 public sealed class ClockTests : IAsyncLifetime
@@ -59,12 +60,13 @@ public sealed class ClockTests : IAsyncLifetime
         Assert.InRange(november.UsedSeconds, 1800, 1860);
     }
 
-    // Jumps within the session's billing cycle. A jump across a cycle start while the session is open is not covered:
-    // the cycle the clock lands in is charged the session's whole Acct-Session-Time while the row of the cycle it left
-    // keeps its part open (a jump back 40 days charged 7,200 s for a 5,400 s session); see docs/reliability.md.
+    // Within the cycle (two days on, an hour back) and across a cycle start: fifteen days on into December, forty days
+    // back into October. The seconds already charged stay where they were; the session ends in one row, closed.
     [Theory]
     [InlineData(2 * 24)]
     [InlineData(-1)]
+    [InlineData(15 * 24)]
+    [InlineData(-40 * 24)]
     public async Task TheAppsClockJumpingDuringAnOpenSession_ChargesTheSessionTimeOnce_AndLeavesNoSessionOpen(int jumpHours)
     {
         var (username, _) = await _world.MemberAsync("Dedicated");
@@ -80,11 +82,59 @@ public sealed class ClockTests : IAsyncLifetime
         _world.Clock.SetNow(start.AddMinutes(90).AddHours(jumpHours));
         await _world.AccountingAsync("Stop", username, "jumpy", 5400);
 
-        var cycles = new List<CycleUsage>();
+        var cycles = await CyclesAsync(username);
+        Assert.Equal(5400, cycles.Values.Sum(c => Charged(c, "jumpy")));
+        Assert.DoesNotContain(cycles.Values, c => c.Sessions.TryGetValue("jumpy", out var s) && s.Open);
+        // Forward into December: November keeps what it was charged before the jump, December is charged the rest.
+        // Back into October: the session goes on in November, the cycle it was charged in; October is charged nothing.
+        var expectedNovember = jumpHours == 15 * 24 ? 1800 : 5400;
+        Assert.Equal(expectedNovember, Charged(cycles["2026-11-01"], "jumpy"));
+        Assert.Equal(5400 - expectedNovember, Charged(cycles["2026-12-01"], "jumpy"));
+        await AssertNoOpenSessionIndexedAsync();
+    }
+
+    [Fact]
+    public async Task TheAppsClockJumpingAcrossACycleStartAndBackAgain_ChargesTheSessionTimeOnce_InTheCycleItMovedOnTo()
+    {
+        var (username, _) = await _world.MemberAsync("Dedicated");
+        var start = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+        _world.Clock.SetNow(start);
+        await _world.AccountingAsync("Start", username, "bouncy", 0);
+        _world.Clock.SetNow(start.AddMinutes(30));
+        await _world.AccountingAsync("Interim-Update", username, "bouncy", 1800);
+        _world.Clock.SetNow(start.AddDays(15));
+        await _world.AccountingAsync("Interim-Update", username, "bouncy", 3600);
+        _world.Clock.SetNow(start.AddMinutes(90));
+        await _world.AccountingAsync("Interim-Update", username, "bouncy", 5400);
+        await _world.AccountingAsync("Stop", username, "bouncy", 7200);
+
+        var cycles = await CyclesAsync(username);
+        Assert.Equal(1800, Charged(cycles["2026-11-01"], "bouncy"));
+        Assert.Equal(5400, Charged(cycles["2026-12-01"], "bouncy"));
+        Assert.Equal(7200, cycles.Values.Sum(c => Charged(c, "bouncy")));
+        Assert.DoesNotContain(cycles.Values, c => c.Sessions.TryGetValue("bouncy", out var s) && s.Open);
+        await AssertNoOpenSessionIndexedAsync();
+    }
+
+    private static long Charged(CycleUsage cycle, string sessionId) =>
+        cycle.Sessions.TryGetValue(sessionId, out var session) ? session.Seconds : 0;
+
+    /// <summary>Every cycle's row as stored, once the interims written behind are written.</summary>
+    private async Task<Dictionary<string, CycleUsage>> CyclesAsync(string username)
+    {
+        await _world.App.Services.GetRequiredService<UsageLedger>().FlushAsync(CancellationToken.None);
+        var cycles = new Dictionary<string, CycleUsage>();
         foreach (var key in new[] { "2026-09-01", "2026-10-01", "2026-11-01", "2026-12-01" })
-            cycles.Add(await CycleAsync(username, key));
-        Assert.Equal(5400, cycles.Sum(c => c.Sessions.TryGetValue("jumpy", out var s) ? s.Seconds : 0));
-        Assert.DoesNotContain(cycles, c => c.Sessions.TryGetValue("jumpy", out var s) && s.Open);
+            cycles[key] = await CycleAsync(username, key);
+        return cycles;
+    }
+
+    private async Task AssertNoOpenSessionIndexedAsync()
+    {
+        var open = new List<string>();
+        await foreach (var (sessionId, _, _) in _world.App.Services.GetRequiredService<UsageStore>().OpenSessionsOfAsync("mitte-ap-1", CancellationToken.None))
+            open.Add(sessionId);
+        Assert.Empty(open);
     }
 
     private Task<CycleUsage> CycleAsync(string username, string cycleKey) =>
