@@ -223,6 +223,27 @@ public sealed class ConsoleConnectorFormTests(ConsoleSite site)
         watched.AssertNoErrors();
     }
 
+    [Fact]
+    public async Task EditPostedWithoutItsAntiforgeryToken_IsRefusedWith400_AndChangesNothing()
+    {
+        using var admin = Admin();
+        var before = await admin.GetStringAsync($"/api/admin/connectors/{ConsoleSite.CobotConnector}");
+        await using var watched = await site.OpenAsync();
+        var page = watched.Page;
+        await new ConsoleSignIn(page).SignInAsync(ConsoleSite.AdminKey);
+        await page.GotoAsync($"/console/connectors/{ConsoleSite.CobotConnector}/edit");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Without a token");
+
+        await page.Locator("form.connector-form input[name=__RequestVerificationToken]").EvaluateAsync("input => input.remove()");
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Save the connector" }).ClickAsync(),
+            r => r.Url.EndsWith("/edit", StringComparison.Ordinal) && r.Request.Method == "POST");
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal(before, await admin.GetStringAsync($"/api/admin/connectors/{ConsoleSite.CobotConnector}"));
+        watched.AssertNoErrors(expectedErrorPage: $"/console/connectors/{ConsoleSite.CobotConnector}/edit");
+    }
+
     /// <summary>Types each value into the focused field and presses Tab to the next one, as a keyboard user fills a form.</summary>
     private static async Task TypeThenTabAsync(IPage page, params string[] values)
     {
