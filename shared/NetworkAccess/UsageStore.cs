@@ -13,6 +13,7 @@ namespace CoworkSync.NetworkAccess;
 /// </summary>
 public sealed class UsageStore(StateTables tables)
 {
+    private const int MaxTransaction = 100;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The row as stored now (a point read); empty, without an ETag, when there is none.</summary>
@@ -58,6 +59,29 @@ public sealed class UsageStore(StateTables tables)
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
         {
             // Never indexed, or closed already.
+        }
+    }
+
+    /// <summary>
+    /// Removes closed sessions from the NAS's index: up to 100 in one transaction (the index's partition is the NAS). A
+    /// transaction fails whole when one entry is gone already, so such a group is removed one entry at a time.
+    /// </summary>
+    public async Task RemoveFromIndexAsync(string nas, IReadOnlyList<string> sessionIds, CancellationToken cancellationToken)
+    {
+        var index = await tables.GetAsync(TableNames.NasSessions, cancellationToken);
+        foreach (var group in sessionIds.Chunk(MaxTransaction))
+        {
+            try
+            {
+                await index.SubmitTransactionAsync(
+                    group.Select(id => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(TableKey.Escape(nas), TableKey.Escape(id)), ETag.All)),
+                    cancellationToken);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+            {
+                foreach (var id in group)
+                    await IndexAsync(nas, username: "", cycleKey: "", id, open: false, cancellationToken);
+            }
         }
     }
 

@@ -11,7 +11,8 @@ namespace CoworkSync.IntegrationTests.NetworkAccess;
 /// What a RADIUS request costs in storage, counted on the app's own table client: authorize of a member not seen
 /// recently is the point reads of their account and (only for a plan with an hours or device limit) their cycle's usage
 /// row; repeated rounds within the cache time cost nothing; accounting touches only the member's own rows (and the
-/// NAS index) by point operations, an Interim-Update writes nothing until the flush, which is one conditional write.
+/// NAS index) by point operations, an Interim-Update writes nothing until the flush, which is one conditional write;
+/// a closed session leaves the NAS index at the flush, in one transaction for its NAS.
 /// Connectors and access groups come from caches the first request (before the count) filled.
 /// </summary>
 public sealed class RadiusStorageOperationsTests : IAsyncLifetime
@@ -102,11 +103,46 @@ public sealed class RadiusStorageOperationsTests : IAsyncLifetime
         await ReportAsync("Stop", username, 1200);
         var stop = _log.Step();
         Assert.All(stop, AssertPointOperation);
-        Assert.All(stop.Where(o => o.IsWrite), o => Assert.Contains(o.Target, new[] { TableNames.Usage, TableNames.NasSessions }));
+        var stopWrite = Assert.Single(stop, o => o.IsWrite);
+        Assert.Equal((TableNames.Usage, StorageOperationKind.ConditionalUpdate, username), (stopWrite.Target, stopWrite.Kind, stopWrite.Partition));
     }
 
-    private async Task ReportAsync(string status, string username, long seconds) =>
-        Assert.Equal(HttpStatusCode.NoContent, (await _world.AccountingAsync(status, username, "session-1", seconds)).StatusCode);
+    [Fact]
+    public async Task ClosedSessions_LeaveTheNasIndexBehind_InOneTransactionForTheirNasAtTheFlush()
+    {
+        var members = new List<string>();
+        foreach (var plan in new[] { "Flex", "Full-time", "Dedicated" })
+            members.Add((await _world.MemberAsync(plan)).Username);
+        foreach (var username in members)
+            Assert.Equal(HttpStatusCode.OK, (await _world.AuthorizeAsync(username)).StatusCode);
+        var before = await OpenInIndexAsync("mitte-ap-1");
+        foreach (var username in members)
+            await ReportAsync("Start", username, 0, "index-" + username);
+        Assert.Equal(before + members.Count, await OpenInIndexAsync("mitte-ap-1"));
+
+        _log.Clear();
+        foreach (var username in members)
+            await ReportAsync("Stop", username, 600, "index-" + username);
+        Assert.DoesNotContain(_log.Step(), o => o.Target == TableNames.NasSessions);
+        Assert.Equal(before + members.Count, await OpenInIndexAsync("mitte-ap-1"));
+
+        _log.Clear();
+        await _world.App.Services.GetRequiredService<UsageLedger>().FlushAsync(CancellationToken.None);
+        var flush = _log.Step();
+        Assert.Equal(StorageOperationKind.Batch, Assert.Single(flush).Kind);
+        Assert.Equal(before, await OpenInIndexAsync("mitte-ap-1"));
+    }
+
+    private async Task<int> OpenInIndexAsync(string nas)
+    {
+        var open = 0;
+        await foreach (var _ in _world.App.Services.GetRequiredService<UsageStore>().OpenSessionsOfAsync(nas, CancellationToken.None))
+            open++;
+        return open;
+    }
+
+    private async Task ReportAsync(string status, string username, long seconds, string sessionId = "session-1") =>
+        Assert.Equal(HttpStatusCode.NoContent, (await _world.AccountingAsync(status, username, sessionId, seconds)).StatusCode);
 
     private static void AssertPointOperation(StorageOperation operation) =>
         Assert.True(operation.Kind is StorageOperationKind.PointRead or StorageOperationKind.Insert or StorageOperationKind.ConditionalUpdate
