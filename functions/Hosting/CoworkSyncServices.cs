@@ -40,7 +40,10 @@ public static class CoworkSyncServices
         var underFunctionsHost = HostingMode.IsCustomHandler(configuration);
 
         ConfigureLogging(builder.Logging, underFunctionsHost);
-        builder.Host.UseDefaultServiceProvider(o => o.ValidateOnBuild = o.ValidateScopes = true);
+        // Validating every registration when the container is built costs a cold start hundreds of milliseconds; the
+        // integration tests run the app in Development (WebApplicationFactory's default), so every build of theirs checks.
+        var validate = builder.Environment.IsDevelopment();
+        builder.Host.UseDefaultServiceProvider(o => o.ValidateOnBuild = o.ValidateScopes = validate);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => AzureCredentialFactory.Create(configuration, underFunctionsHost));
         if (underFunctionsHost)
