@@ -19,5 +19,5 @@ public sealed record Bench(CompareOptions Options, World Small, World Large, Ngi
     public string LargeLabel => Options.Label(Options.LargeRows);
 
     /// <summary>How long the sync of the unchanged members took (CoworkSync's own clock), for the table.</summary>
-    public TimeSpan UnchangedSync { get; set; }
+    public TimeSpan? UnchangedSync { get; set; }
 }
