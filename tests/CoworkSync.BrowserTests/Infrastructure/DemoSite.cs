@@ -26,9 +26,6 @@ public sealed class DemoSite() : BrowserSite("demo")
 
     public DemoOptions Demo { get; private set; } = null!;
 
-    /// <summary>What the demo printed so far.</summary>
-    public string DemoOutput => _demoOutput.ToString();
-
     protected override IReadOnlyDictionary<string, string?> AppSettings() => new Dictionary<string, string?>
     {
         // What scripts/demo.sh's use_local_demo_settings sets: a random key kept in the data folder, emails as .eml files.
@@ -40,7 +37,7 @@ public sealed class DemoSite() : BrowserSite("demo")
 
     protected override async Task SetUpAsync()
     {
-        // The key is created when the app first needs it; the demo waits for its file as scripts/demo.sh does.
+        // Read as the app reads it, which writes function-key if no request has yet; the demo reads that file.
         AdminKey = App.Services.GetRequiredService<IOptions<FunctionKeyOptions>>().Value.Key
             ?? throw new InvalidOperationException("The app in local mode has no function key.");
         SecretsInLogs.Register(AdminKey);
