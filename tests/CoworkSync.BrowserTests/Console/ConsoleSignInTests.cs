@@ -36,7 +36,6 @@ public sealed class ConsoleSignInTests(ConsoleSite site)
         var page = watched.Page;
         var signIn = new ConsoleSignIn(page);
         await signIn.OpenAsync();
-        await watched.ScreenshotAsync("console", "sign-in");
 
         await signIn.SignInAsync("this-is-not-the-key");
 

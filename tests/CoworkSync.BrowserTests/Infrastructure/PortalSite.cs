@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using CoworkSync.Connectors;
 using CoworkSync.Connectors.Seam;
@@ -7,9 +6,7 @@ using CoworkSync.IntegrationTests.Simulators;
 using CoworkSync.IntegrationTests.Support;
 using CoworkSync.Members.Provisioning;
 using CoworkSync.NetworkAccess;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace CoworkSync.BrowserTests.Infrastructure;
 
@@ -21,7 +18,7 @@ namespace CoworkSync.BrowserTests.Infrastructure;
 /// accounts and sessions, set up through the admin API and the product's own provisioning. The app's clock can be moved
 /// (links that expire).
 /// </summary>
-public sealed class PortalSite : IAsyncLifetime
+public sealed class PortalSite() : BrowserSite("portal")
 {
     public const string AdminKey = LocalFunctionApp.FunctionKey;
     public const string Coworks = "berlin-mitte";
@@ -45,17 +42,8 @@ public sealed class PortalSite : IAsyncLifetime
     /// <summary>A Cobot user none of whose memberships is at a connected space.</summary>
     public static readonly CobotSimUser Stranger = new("user-stranger", "stranger@example.com", [new("ms-stranger", "elsewhere", "Somewhere Else")]);
 
-    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "coworksync-portal-" + Guid.NewGuid().ToString("N"));
     private readonly SemaphoreSlim _radiusStart = new(1, 1);
-    private AzuriteInstance? _azurite;
-    private IPlaywright? _playwright;
     private FreeRadiusServer? _radius;
-
-    public LocalFunctionApp App { get; private set; } = null!;
-
-    public IBrowser Browser { get; private set; } = null!;
-
-    public Uri BaseUrl { get; private set; } = null!;
 
     public CobotSimulator Cobot { get; private set; } = null!;
 
@@ -64,30 +52,7 @@ public sealed class PortalSite : IAsyncLifetime
     /// <summary>The app's clock: the system clock moved by what a test sets (put it back when done).</summary>
     public ShiftableTimeProvider Clock { get; } = new();
 
-    public async Task InitializeAsync()
-    {
-        _azurite = await AzuriteInstance.StartAsync();
-        Cobot = await CobotSimulator.StartAsync();
-        Cobot.AddUser(Alex).AddUser(Bo).AddUser(Stranger);
-        Mail = await SmtpSink.StartAsync();
-        await StartAppAsync();
-        await SetUpAsync();
-        (_playwright, Browser) = await Chromium.LaunchAsync();
-    }
-
-    /// <summary>A fresh browser context (no cookies) at <paramref name="width"/>×<paramref name="height"/>, watched for errors.</summary>
-    public async Task<WatchedPage> OpenAsync(int width = 1280, int height = 800)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "en-GB",
-            TimezoneId = "UTC",
-            AcceptDownloads = true,
-        });
-        return new WatchedPage(context, await context.NewPageAsync(), BaseUrl, Cobot.OAuthBaseUrl);
-    }
+    protected override Uri[] OtherOrigins => [Cobot.OAuthBaseUrl];
 
     /// <summary>A real FreeRADIUS (infra/radius) in front of this app, started on first use and shared.</summary>
     public async Task<RadClient> RadiusAsync()
@@ -111,54 +76,44 @@ public sealed class PortalSite : IAsyncLifetime
         return admin;
     }
 
-    public async Task DisposeAsync()
+    protected override async Task StartNeighboursAsync()
     {
-        if (Browser is not null)
-            await Browser.DisposeAsync();
-        _playwright?.Dispose();
+        Cobot = await CobotSimulator.StartAsync();
+        Cobot.AddUser(Alex).AddUser(Bo).AddUser(Stranger);
+        Mail = await SmtpSink.StartAsync();
+    }
+
+    protected override IReadOnlyDictionary<string, string?> AppSettings() => new Dictionary<string, string?>
+    {
+        ["Email:SmtpHost"] = SmtpSink.Host,
+        ["Email:SmtpPort"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:SmtpSecurity"] = "None",
+        ["Email:SenderAddress"] = "wifi@coworksync.test",
+        ["Email:NetworkName"] = "CoworkSync",
+        ["Email:PortalUrl"] = new Uri(BaseUrl, "portal").AbsoluteUri,
+        ["Cobot:PublicBaseUrl"] = BaseUrl.AbsoluteUri.TrimEnd('/'),
+        ["Cobot:SignInBaseUrl"] = Cobot.OAuthBaseUrl.AbsoluteUri,
+        // Every browser here is 127.0.0.1: the per-client limit is the integration tests' to show, not a budget to share.
+        ["Portal:PerClientLimit"] = "1000",
+    };
+
+    protected override void ConfigureAppServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+
+    protected override async Task StopBeforeAppAsync()
+    {
         if (_radius is not null)
             await _radius.DisposeAsync();
-        if (App is not null)
-            await App.DisposeAsync();
+    }
+
+    protected override async Task StopNeighboursAsync()
+    {
         if (Mail is not null)
             await Mail.DisposeAsync();
         if (Cobot is not null)
             await Cobot.DisposeAsync();
-        if (_azurite is not null)
-            await _azurite.DisposeAsync();
-        if (Directory.Exists(_dataPath))
-            Directory.Delete(_dataPath, recursive: true);
     }
 
-    private async Task StartAppAsync()
-    {
-        var port = FreePorts.Tcp()[0];
-        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-        App = new LocalFunctionApp(_azurite!.ConnectionString, new Dictionary<string, string?>
-        {
-            ["LocalData:Path"] = _dataPath,
-            ["AzureWebJobs.PollCoworks.Disabled"] = "true",
-            ["AzureWebJobs.PollCobot.Disabled"] = "true",
-            ["Email:SmtpHost"] = SmtpSink.Host,
-            ["Email:SmtpPort"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email:SmtpSecurity"] = "None",
-            ["Email:SenderAddress"] = "wifi@coworksync.test",
-            ["Email:NetworkName"] = "CoworkSync",
-            ["Email:PortalUrl"] = new Uri(BaseUrl, "portal").AbsoluteUri,
-            ["Cobot:PublicBaseUrl"] = BaseUrl.AbsoluteUri.TrimEnd('/'),
-            ["Cobot:SignInBaseUrl"] = Cobot.OAuthBaseUrl.AbsoluteUri,
-            // Every browser here is 127.0.0.1: the per-client limit is the integration tests' to show, not a budget to share.
-            ["Portal:PerClientLimit"] = "1000",
-        })
-        {
-            ConfigureServices = services => services.AddSingleton<TimeProvider>(Clock),
-        };
-        App.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
-        App.StartServer();
-        await Task.CompletedTask;
-    }
-
-    private async Task SetUpAsync()
+    protected override async Task SetUpAsync()
     {
         using var admin = Admin();
         (await admin.PutAsJsonAsync($"/api/admin/connectors/{Coworks}", new

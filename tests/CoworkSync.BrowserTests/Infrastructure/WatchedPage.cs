@@ -74,7 +74,10 @@ public sealed class WatchedPage : IAsyncDisposable
         Assert.True(scrollWidth <= viewport, $"{Page.Url} is {scrollWidth}px wide in a {viewport}px window.");
     }
 
-    /// <summary>When <see cref="ScreenshotsVariable"/> is set, saves the page as <c>docs/{face}/{name}.png</c>.</summary>
+    /// <summary>
+    /// When <see cref="ScreenshotsVariable"/> is set, saves the page as <c>docs/{face}/{name}.png</c>. Only
+    /// Demo/DemoScreenshotsTests calls it, so every screenshot shows the demo's data.
+    /// </summary>
     public async Task ScreenshotAsync(string face, string name)
     {
         if (Environment.GetEnvironmentVariable(ScreenshotsVariable) != "1")

@@ -46,7 +46,6 @@ public sealed class PortalAccountTests(PortalSite site)
         await Expect(page.Locator("#wifi-password")).ToHaveCountAsync(0);
         await watched.AssertAccessibleAsync();
         await watched.AssertNoHorizontalOverflowAsync();
-        await watched.ScreenshotAsync("portal", "account");
         watched.AssertNoErrors();
     }
 
@@ -98,7 +97,6 @@ public sealed class PortalAccountTests(PortalSite site)
         Assert.Equal(AuditActor.MemberPortal, entry.Actor.Via);
         Assert.DoesNotContain(changed, JsonSerializer.Serialize(entry), StringComparison.Ordinal);
         await watched.AssertAccessibleAsync();
-        await watched.ScreenshotAsync("portal", "password-changed");
         watched.AssertNoErrors();
     }
 

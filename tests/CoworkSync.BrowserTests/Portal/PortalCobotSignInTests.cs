@@ -20,7 +20,6 @@ public sealed class PortalCobotSignInTests(PortalSite site)
         await page.GotoAsync("/portal");
         Assert.EndsWith("/portal/sign-in?returnUrl=%2Fportal", page.Url, StringComparison.Ordinal);
         await watched.AssertAccessibleAsync();
-        await watched.ScreenshotAsync("portal", "sign-in");
         var before = site.Cobot.RequestCount;
         await PortalSignIn.WithCobotAsync(site, watched, PortalSite.Alex);
         var requests = site.Cobot.Requests.Skip(before).ToList();
@@ -35,7 +34,6 @@ public sealed class PortalCobotSignInTests(PortalSite site)
         var userRead = Assert.Single(requests, r => r.Method == "GET" && r.PathAndQuery == "/api/user" && r.Status == 200);
         Assert.Contains(requests, r => r.Method == "DELETE" && r.PathAndQuery.StartsWith("/api/access_tokens/", StringComparison.Ordinal) && r.At >= userRead.At);
         await watched.AssertAccessibleAsync();
-        await watched.ScreenshotAsync("portal", "accounts");
         watched.AssertNoErrors();
     }
 

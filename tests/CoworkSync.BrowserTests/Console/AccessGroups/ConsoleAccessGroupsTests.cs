@@ -52,7 +52,6 @@ public sealed class ConsoleAccessGroupsTests(ConsoleSite site)
         Assert.Equal("None (the access point decides)", await FactAsync(fullTime, "VLAN"));
         Assert.Equal(0, await page.GetByRole(AriaRole.Main).Locator("form").CountAsync());
         await watched.AssertAccessibleAsync();
-        await watched.ScreenshotAsync("console", "access-groups");
         watched.AssertNoErrors();
     }
 

@@ -133,7 +133,6 @@ public sealed class ConsoleConnectorFormTests(ConsoleSite site)
         await Assertions.Expect(page.GetByLabel("Space id")).ToHaveValueAsync("spc_loft");
         await Assertions.Expect(page.GetByLabel("API base URL")).ToHaveValueAsync("https://api.coworks.example/v1");
         await watched.AssertAccessibleAsync();
-        await watched.ScreenshotAsync("console", "connector-edit");
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Neukölln Loft & Garden");
         var second = page.GetByRole(AriaRole.Group, new() { Name = "Location 2" });

@@ -32,7 +32,6 @@ public sealed class ConsoleConnectorsTests(ConsoleSite site)
         Assert.Equal("succeeded 2026-12-05 09:30 UTC, 10 members seen", cells[2]);
         Assert.Equal(1, await table.GetByRole(AriaRole.Row).Filter(new() { HasText = ConsoleSite.CobotName }).CountAsync());
         await watched.AssertAccessibleAsync();
-        await watched.ScreenshotAsync("console", "connectors");
 
         await coworks.GetByRole(AriaRole.Link, new() { Name = ConsoleSite.CoworksName }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -66,7 +65,6 @@ public sealed class ConsoleConnectorsTests(ConsoleSite site)
         Assert.DoesNotContain("browser-test-api-key", html, StringComparison.Ordinal);
         Assert.DoesNotContain("browser-test-webhook-secret", html, StringComparison.Ordinal);
         await watched.AssertAccessibleAsync();
-        await watched.ScreenshotAsync("console", "connector");
         watched.AssertNoErrors();
     }
 
@@ -103,7 +101,6 @@ public sealed class ConsoleConnectorsTests(ConsoleSite site)
         Assert.False(string.IsNullOrWhiteSpace(await checks.First.Locator(".check-detail").TextContentAsync()));
         Assert.Contains("not checked: the API check failed", await checks.Filter(new() { HasText = "plans:" }).TextContentAsync(), StringComparison.Ordinal);
         await watched.AssertAccessibleAsync();
-        await watched.ScreenshotAsync("console", "connector-test");
         watched.AssertNoErrors();
     }
 

@@ -33,7 +33,6 @@ public sealed class ConsolePlanMappingsTests(ConsoleSite site)
         Assert.True(await flex.Locator("input[type=checkbox][value=flex]").IsCheckedAsync());
         await Assertions.Expect(page.Locator(".unmapped-count")).ToHaveTextAsync("1 plan is not mapped: its members get no WiFi and the test's plans check fails.");
         await watched.AssertAccessibleAsync();
-        await watched.ScreenshotAsync("console", "connector-plans");
 
         await dayPass.GetByLabel("These access groups:").CheckAsync();
         await dayPass.Locator("input[type=checkbox][value=flex]").CheckAsync();

@@ -31,13 +31,11 @@ public sealed class DeadLetterPagesTests(ConsoleSite site)
         await Expect(list).ToContainTextAsync(replayed);
         await Expect(list).ToContainTextAsync(discarded);
         await watched.AssertAccessibleAsync();
-        await watched.ScreenshotAsync("console", "dead-letters");
 
         await list.GetByRole(AriaRole.Row).Filter(new() { HasText = replayed }).GetByRole(AriaRole.Link).First.ClickAsync();
         await Expect(page.Locator("#history")).ToContainTextAsync("UnknownConnector");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(replayed);
         await watched.AssertAccessibleAsync();
-        await watched.ScreenshotAsync("console", "dead-letter");
         await page.GetByRole(AriaRole.Button, new() { Name = "Replay…" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Replay dead letters");
         await watched.AssertAccessibleAsync();

@@ -32,7 +32,6 @@ public sealed class MemberPagesTests(ConsoleSite site)
         await Expect(results).ToContainTextAsync(ada);
         await Expect(results).Not.ToContainTextAsync("Turing");
         await watched.AssertAccessibleAsync();
-        await watched.ScreenshotAsync("console", "members-search");
 
         await page.GetByLabel("Name, email, member id or WiFi user name").FillAsync(seeds.Email("ada").ToUpperInvariant());
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
@@ -104,7 +103,6 @@ public sealed class MemberPagesTests(ConsoleSite site)
         await Expect(reply).ToContainTextAsync("never shown");
         await Expect(page.Locator("li[data-check=devices]")).ToContainTextAsync("Passed");
         await watched.AssertAccessibleAsync();
-        await watched.ScreenshotAsync("console", "member-explained");
         watched.AssertNoErrors();
     }
 

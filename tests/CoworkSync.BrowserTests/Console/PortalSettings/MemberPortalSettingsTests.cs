@@ -38,7 +38,6 @@ public sealed class MemberPortalSettingsTests(ConsoleSite site)
         Assert.Equal("set", cobot.GetProperty("settings").GetProperty("clientSecret").GetString());
         Assert.DoesNotContain("console-client-secret-value", apps.GetRawText(), StringComparison.Ordinal);
         await watched.AssertAccessibleAsync();
-        await watched.ScreenshotAsync("console", "member-portal");
         watched.AssertNoErrors();
     }
 
