@@ -28,6 +28,7 @@ public static class MembersServiceCollectionExtensions
         services.AddSingleton<MemberLookup>();
         services.AddSingleton<MemberHistoryStore>();
         services.AddSingleton<MemberReconciler>();
+        services.AddSingleton<MemberCreator>();
         services.AddSingleton<MemberProvisioner>();
         services.AddWelcomeEmail(configuration);
         services.AddSingleton<IEventHandler, WelcomeEmailHandler>();

@@ -48,6 +48,39 @@ public sealed class MemberIndexer(StateTables tables)
             await DeleteAsync(TableNames.MemberNames, TableKey.Escape(connectorId), MemberIndexEntities.NameRow(name, memberId), cancellationToken);
     }
 
+    /// <summary>
+    /// Writes the entries of members that have none yet (new members of one connector), as <see cref="UpdateAsync"/> does
+    /// for one with no recorded keys: the name entries share the connector's partition, so they go in transactions of
+    /// up to <see cref="TableTransactions.MaxActions"/>; each email entry has a partition of its own and is written
+    /// alone, <paramref name="parallelism"/> at a time, while the transactions run.
+    /// </summary>
+    /// <param name="connectorId">The members' connector.</param>
+    /// <param name="newMembers">Each member and the keys of the state about to be stored.</param>
+    /// <param name="parallelism">How many email entries are written at once.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    public async Task AddNewAsync(string connectorId, IReadOnlyList<(string MemberId, MemberIndexKeys Keys)> newMembers, int parallelism, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(newMembers);
+        var names = newMembers
+            .SelectMany(m => m.Keys.NameEntries().Select(n => MemberIndexEntities.Name(connectorId, n.Name, n.Reversed, m.MemberId)))
+            .ToList();
+        var emails = newMembers
+            .Where(m => m.Keys.Email is not null)
+            .Select(m => MemberIndexEntities.Email(m.Keys.Email!, connectorId, m.MemberId))
+            .ToList();
+
+        var emailWrites = Parallel.ForEachAsync(emails, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (entity, ct) => await UpsertAsync(TableNames.MemberEmails, entity, ct));
+        await Task.WhenAll(WriteNamesAsync(), emailWrites);
+
+        async Task WriteNamesAsync()
+        {
+            var table = await tables.GetAsync(TableNames.MemberNames, cancellationToken);
+            foreach (var chunk in names.Chunk(TableTransactions.MaxActions))
+                await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+        }
+    }
+
     private async Task UpsertAsync(string tableName, TableEntity entity, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tableName, cancellationToken);

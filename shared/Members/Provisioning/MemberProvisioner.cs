@@ -9,7 +9,7 @@ namespace CoworkSync.Members.Provisioning;
 /// Reconciles a member and, when they have an enabled account whose welcome email was never queued, queues it:
 /// the email goes through the events queue, so a failed send is retried and never blocks the account.
 /// </summary>
-public sealed class MemberProvisioner(MemberReconciler reconciler, AccountStore accounts, IEventPublisher publisher, TimeProvider time, ICrashPoints crashPoints)
+public sealed class MemberProvisioner(MemberReconciler reconciler, MemberCreator creator, AccountStore accounts, IEventPublisher publisher, TimeProvider time, ICrashPoints crashPoints)
 {
     public async Task<ReconcileResult> ProvisionAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
@@ -29,8 +29,22 @@ public sealed class MemberProvisioner(MemberReconciler reconciler, AccountStore 
     public async Task<(ReconcileResult Result, bool WelcomeEmailDue)> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         var result = await reconciler.ReconcileAsync(request, cancellationToken);
-        return (result, result.Account is { Enabled: true, WelcomeEmailQueuedAt: null } && request.Settings.SendWelcomeEmail);
+        return (result, WelcomeEmailDue(request, result));
     }
+
+    /// <summary>
+    /// Creates members that have no row yet, many at once (<see cref="MemberCreator"/>), by the rules of
+    /// <see cref="ReconcileAsync"/>, and like it leaves each welcome email that is due to the caller.
+    /// </summary>
+    /// <returns>For each request, in order: what creating it came to, and whether the first welcome email of its account is due.</returns>
+    public async Task<IReadOnlyList<(MemberCreation Creation, bool WelcomeEmailDue)>> CreateAsync(IReadOnlyList<ReconcileRequest> requests, int parallelism, CancellationToken cancellationToken)
+    {
+        var creations = await creator.CreateAsync(requests, parallelism, cancellationToken);
+        return [.. creations.Select(c => (c, c.Result is { } result && WelcomeEmailDue(c.Request, result)))];
+    }
+
+    private static bool WelcomeEmailDue(ReconcileRequest request, ReconcileResult result) =>
+        result.Account is { Enabled: true, WelcomeEmailQueuedAt: null } && request.Settings.SendWelcomeEmail;
 
     /// <summary>Queues the welcome email (again, when <paramref name="resendId"/> is given) and records when.</summary>
     public async Task<WifiAccount> QueueWelcomeEmailAsync(string connectorId, WifiAccount account, string? resendId, CancellationToken cancellationToken)

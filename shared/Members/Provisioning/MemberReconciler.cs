@@ -58,6 +58,49 @@ public sealed partial class MemberReconciler(
         if (request.VersionIsReadTime && existing is not null && existing.Platform with { UpdatedAt = incoming.UpdatedAt } == incoming)
             incoming = existing.Platform;
 
+        var plan = await PlanAsync(request, incoming, existing, account, cancellationToken);
+        account = plan.Account;
+
+        // The member row goes first: it carries the state's version, so of two states reconciled at once the older one
+        // loses the race on the row (412) before it can write the account, and finds itself stale on its next attempt.
+        MemberRecord member;
+        if (existing is not null && plan.Change is null && plan.Outcome is (ReconcileOutcome.Unchanged or ReconcileOutcome.Skipped) && plan.AccountChange is null && Unchanged(existing, plan.Desired, request))
+        {
+            member = existing;
+        }
+        else
+        {
+            // The lookup indexes first (nothing to write unless the email or a name changed, or the row predates them).
+            await index.UpdateAsync(request.ConnectorId, incoming.MemberId, existing?.Indexed, plan.IndexKeys, cancellationToken);
+            member = await members.SaveAsync(plan.Desired, cancellationToken);
+        }
+        if (plan.AccountChange is { } accountChange)
+            account = await accounts.UpdateAsync(accountChange with { StateVersion = Later(account!.StateVersion, incoming.UpdatedAt), UpdatedAt = plan.At }, cancellationToken);
+        await RecordHistoryAsync(request, plan, member, cancellationToken);
+        if (plan.AccountChange is not null)
+        {
+            // A newer state reconciled between this row write and this account write, finding the account's access as it
+            // wanted it, left the account alone: this write has just put an older state's access over it. The row tells:
+            // reconcile the state it carries (which writes the account back, conditional on its ETag).
+            var latest = await members.GetAsync(request.ConnectorId, incoming.MemberId, cancellationToken);
+            if (latest is not null && latest.Platform.UpdatedAt > incoming.UpdatedAt)
+            {
+                var newer = new ReconcileRequest(request.ConnectorId, latest.Platform, request.Settings, request.PlanMappings,
+                    latest.LastEventId, latest.LastSyncRunId, latest.Gone);
+                return await ReconcileOnceAsync(newer, new StoredMember(latest), cancellationToken);
+            }
+        }
+        return new ReconcileResult(plan.Outcome, member, account);
+    }
+
+    /// <summary>
+    /// What reconciling the member wants stored, from what is stored (<paramref name="existing"/> row and
+    /// <paramref name="account"/>; null for a new member): the decision, the account created when one is due (the only
+    /// write here), the member row to store and the change for the history. Both paths share it: the one-member path
+    /// here, and <see cref="MemberCreator"/> for many new members at once.
+    /// </summary>
+    private async Task<ReconcilePlan> PlanAsync(ReconcileRequest request, PlatformMember incoming, MemberRecord? existing, WifiAccount? account, CancellationToken cancellationToken)
+    {
         var settings = request.OperatorRequested ? request.Settings with { AutoProvision = true } : request.Settings;
         var decision = AccessPolicy.Decide(incoming, settings, request.PlanMappings, account is not null);
         var usernameNote = existing?.UsernameNote;
@@ -99,43 +142,22 @@ public sealed partial class MemberReconciler(
         var change = MemberChanges.Describe(existing, desired, outcome.ToString());
         if (change is not null)
             desired = desired with { HistoryCount = desired.HistoryCount + 1 };
-
-        // The member row goes first: it carries the state's version, so of two states reconciled at once the older one
-        // loses the race on the row (412) before it can write the account, and finds itself stale on its next attempt.
-        MemberRecord member;
-        if (existing is not null && change is null && outcome is (ReconcileOutcome.Unchanged or ReconcileOutcome.Skipped) && accountChange is null && Unchanged(existing, desired, request))
-        {
-            member = existing;
-        }
-        else
-        {
-            // The lookup indexes first (nothing to write unless the email or a name changed, or the row predates them).
-            await index.UpdateAsync(request.ConnectorId, incoming.MemberId, existing?.Indexed, indexKeys, cancellationToken);
-            member = await members.SaveAsync(desired, cancellationToken);
-        }
-        if (accountChange is not null)
-            account = await accounts.UpdateAsync(accountChange with { StateVersion = Later(account!.StateVersion, incoming.UpdatedAt), UpdatedAt = now }, cancellationToken);
-        if (change is not null)
-            await RecordHistoryAsync(request, new MemberHistoryEntry(member.HistoryCount, now, request.EventId, request.SyncRunId, request.OperatorRequested, outcome.ToString(), change), cancellationToken);
-        if (accountChange is not null)
-        {
-            // A newer state reconciled between this row write and this account write, finding the account's access as it
-            // wanted it, left the account alone: this write has just put an older state's access over it. The row tells:
-            // reconcile the state it carries (which writes the account back, conditional on its ETag).
-            var latest = await members.GetAsync(request.ConnectorId, incoming.MemberId, cancellationToken);
-            if (latest is not null && latest.Platform.UpdatedAt > incoming.UpdatedAt)
-            {
-                var newer = new ReconcileRequest(request.ConnectorId, latest.Platform, request.Settings, request.PlanMappings,
-                    latest.LastEventId, latest.LastSyncRunId, latest.Gone);
-                return await ReconcileOnceAsync(newer, new StoredMember(latest), cancellationToken);
-            }
-        }
-        return new ReconcileResult(outcome, member, account);
+        return new ReconcilePlan(outcome, account, accountChange, desired, indexKeys, change, now);
     }
 
+    /// <summary>
+    /// The plan for a member with no row (a sync's new member), as <see cref="ReconcileAsync"/> makes it: the account is
+    /// created here when one is due, or adopted when it exists already (a run that crashed before the row).
+    /// </summary>
+    internal Task<ReconcilePlan> PlanNewMemberAsync(ReconcileRequest request, CancellationToken cancellationToken) =>
+        PlanAsync(request, request.Member, existing: null, account: null, cancellationToken);
+
     /// <summary>The member's recent changes are for people to read: one that cannot be written is logged, and the change stands.</summary>
-    private async Task RecordHistoryAsync(ReconcileRequest request, MemberHistoryEntry entry, CancellationToken cancellationToken)
+    internal async Task RecordHistoryAsync(ReconcileRequest request, ReconcilePlan plan, MemberRecord member, CancellationToken cancellationToken)
     {
+        if (plan.Change is null)
+            return;
+        var entry = new MemberHistoryEntry(member.HistoryCount, plan.At, request.EventId, request.SyncRunId, request.OperatorRequested, plan.Outcome.ToString(), plan.Change);
         try
         {
             await history.AppendAsync(request.ConnectorId, request.Member.MemberId, entry, cancellationToken);
@@ -251,7 +273,7 @@ public sealed partial class MemberReconciler(
         && a.DisabledReason == b.DisabledReason;
 
     [LoggerMessage(EventId = 1200, EventName = "MemberReconciled", Message = "Reconciled member {MemberId} of connector {ConnectorId}: {Outcome} ({Reason})")]
-    private partial void LogReconciled(LogLevel level, string connectorId, string memberId, ReconcileOutcome outcome, string? reason);
+    internal partial void LogReconciled(LogLevel level, string connectorId, string memberId, ReconcileOutcome outcome, string? reason);
 
     [LoggerMessage(EventId = 1201, EventName = "MemberHistoryNotRecorded", Level = LogLevel.Warning, Message = "The change to member {MemberId} of connector {ConnectorId} is applied, but its history entry could not be written: {Status} {ErrorCode}")]
     private partial void LogHistoryNotRecorded(string connectorId, string memberId, int status, string? errorCode);

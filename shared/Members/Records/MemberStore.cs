@@ -24,6 +24,24 @@ public sealed class MemberStore(StateTables tables)
         return member with { ETag = response.Headers.ETag ?? default };
     }
 
+    /// <summary>
+    /// Adds new members of one connector in one transaction (at most <see cref="TableTransactions.MaxActions"/>): all are
+    /// stored or none; one that exists already fails it with 409 (<see cref="TableTransactionFailedException"/>).
+    /// </summary>
+    /// <returns>The members as stored, in the given order.</returns>
+    public async Task<IReadOnlyList<MemberRecord>> AddAllAsync(IReadOnlyList<MemberRecord> newMembers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(newMembers);
+        if (newMembers.Count == 0)
+            return [];
+        if (newMembers.Count > TableTransactions.MaxActions || newMembers.Any(m => m.ConnectorId != newMembers[0].ConnectorId))
+            throw new ArgumentException($"One transaction holds at most {TableTransactions.MaxActions} members of one connector.", nameof(newMembers));
+        var table = await tables.GetAsync(TableNames.Members, cancellationToken);
+        var response = await table.SubmitTransactionAsync(
+            newMembers.Select(m => new TableTransactionAction(TableTransactionActionType.Add, MemberEntityMapper.ToEntity(m))), cancellationToken);
+        return [.. newMembers.Select((m, i) => m with { ETag = response.Value[i].Headers.ETag ?? default })];
+    }
+
     public async IAsyncEnumerable<MemberRecord> ListAsync(string connectorId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.Members, cancellationToken);
@@ -31,5 +49,4 @@ public sealed class MemberStore(StateTables tables)
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             yield return MemberEntityMapper.FromEntity(entity);
     }
-
 }

@@ -5,6 +5,7 @@ using CoworkSync.Members.Provisioning;
 using CoworkSync.Members.Records;
 using CoworkSync.Messaging.Events;
 using CoworkSync.Messaging.Processing;
+using CoworkSync.State.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace CoworkSync.Members.Sync;
@@ -20,6 +21,8 @@ namespace CoworkSync.Members.Sync;
 /// The connector's member rows are read first, in one partition query, so reconciling a member needs no read of its
 /// row (only of its account, when it has one); members are reconciled <see cref="Parallelism"/> at a time. Members
 /// the rows list and the platform does not are the ones treated as ended (one created meanwhile by a webhook is not).
+/// Members with no row are created together, <see cref="NewMemberBatchSize"/> at a time (<see cref="MemberCreator"/>):
+/// their rows and name entries, which share the connector's partition, are written in transactions.
 /// </para>
 /// </summary>
 public sealed partial class ConnectorSyncHandler(
@@ -36,6 +39,9 @@ public sealed partial class ConnectorSyncHandler(
 
     /// <summary>How many members are reconciled at once.</summary>
     public const int Parallelism = 8;
+
+    /// <summary>How many new members are created together: one transaction of their rows (<see cref="MemberCreator"/>).</summary>
+    public const int NewMemberBatchSize = TableTransactions.MaxActions;
 
     public string EventType => SyncRequestedEvent.Type;
 
@@ -77,6 +83,7 @@ public sealed partial class ConnectorSyncHandler(
         await foreach (var row in members.ListAsync(connector.Id, cancellationToken))
             stored[row.Platform.MemberId] = row;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        var newMembers = new NewMemberBatches(NewMemberBatchSize);
 
         try
         {
@@ -85,9 +92,15 @@ public sealed partial class ConnectorSyncHandler(
                 if (!progress.See(member.MemberId))
                     return;
                 var known = new StoredMember(stored.GetValueOrDefault(member.MemberId));
-                await progress.ProvisionAsync(new ReconcileRequest(connector.Id, member, connector.Settings, connector.PlanMappings,
-                    SyncRunId: run.RunId, VersionIsReadTime: platform.VersionIsReadTime, StoredMember: known), ct);
+                var request = new ReconcileRequest(connector.Id, member, connector.Settings, connector.PlanMappings,
+                    SyncRunId: run.RunId, VersionIsReadTime: platform.VersionIsReadTime, StoredMember: known);
+                if (known.Record is not null)
+                    await progress.ProvisionAsync(request, ct);
+                else if (newMembers.Add(request) is { } batch)
+                    await progress.CreateAsync(batch, ct);
             });
+            if (newMembers.TakeRest() is { Count: > 0 } rest)
+                await progress.CreateAsync(rest, cancellationToken);
             foreach (var unreadable in notes.UnreadableMembers)
                 progress.SeeUnreadable(unreadable);
             progress.AddErrors(notes.Errors);

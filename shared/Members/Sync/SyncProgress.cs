@@ -89,16 +89,7 @@ internal sealed class SyncProgress(MemberProvisioner provisioner, ConnectorSyncH
         try
         {
             var (result, welcomeEmailDue) = await provisioner.ReconcileAsync(request, cancellationToken);
-            lock (_lock)
-            {
-                if (!welcomeEmailDue)
-                {
-                    _counts = _counts.Add(result);
-                    return;
-                }
-                _welcome.Add(result);
-                batchFull = _welcome.Count >= ConnectorSyncHandler.WelcomeEmailBatchSize;
-            }
+            batchFull = Record(result, welcomeEmailDue);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -107,6 +98,45 @@ internal sealed class SyncProgress(MemberProvisioner provisioner, ConnectorSyncH
         }
         if (batchFull)
             await QueueWelcomeEmailsAsync(cancellationToken);
+    }
+
+    /// <summary>Creates members the connector has no row for, together (<see cref="MemberProvisioner.CreateAsync"/>), counted as <see cref="ProvisionAsync"/> counts them.</summary>
+    public async Task CreateAsync(IReadOnlyList<ReconcileRequest> requests, CancellationToken cancellationToken)
+    {
+        var batchFull = false;
+        try
+        {
+            foreach (var (creation, welcomeEmailDue) in await provisioner.CreateAsync(requests, ConnectorSyncHandler.Parallelism, cancellationToken))
+            {
+                if (creation.Result is { } result)
+                    batchFull |= Record(result, welcomeEmailDue);
+                else
+                    Failed(creation.Error!, creation.Request.Member.MemberId);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            foreach (var request in requests)
+                Failed(ex, request.Member.MemberId);
+            return;
+        }
+        if (batchFull)
+            await QueueWelcomeEmailsAsync(cancellationToken);
+    }
+
+    /// <returns>Whether the welcome emails waiting make a full batch.</returns>
+    private bool Record(ReconcileResult result, bool welcomeEmailDue)
+    {
+        lock (_lock)
+        {
+            if (!welcomeEmailDue)
+            {
+                _counts = _counts.Add(result);
+                return false;
+            }
+            _welcome.Add(result);
+            return _welcome.Count >= ConnectorSyncHandler.WelcomeEmailBatchSize;
+        }
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Text;
+using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
@@ -91,7 +93,7 @@ public enum StorageOperationKind
 
 /// <param name="Target">The table or queue.</param>
 /// <param name="Partition">The partition a point operation or query is bounded to; null otherwise.</param>
-public sealed record StorageOperation(string Target, StorageOperationKind Kind, string? Partition, string Request)
+public sealed partial record StorageOperation(string Target, StorageOperationKind Kind, string? Partition, string Request)
 {
     /// <summary>A point operation, a query or batch within one partition, or one queue's message operation.</summary>
     public bool IsBounded => Kind is not (StorageOperationKind.Scan or StorageOperationKind.Other);
@@ -121,7 +123,10 @@ public sealed record StorageOperation(string Target, StorageOperationKind Kind, 
         if (resource == "Tables")
             return new(resource, method == RequestMethod.Post ? StorageOperationKind.Create : StorageOperationKind.Other, null, text);
         if (resource == "$batch")
-            return new("(batch)", StorageOperationKind.Batch, null, text);
+        {
+            var (batchTable, batchPartition) = BatchTarget(request);
+            return new(batchTable ?? "(batch)", StorageOperationKind.Batch, batchPartition, text);
+        }
 
         var open = resource.IndexOf('(', StringComparison.Ordinal);
         if (open < 0)
@@ -142,6 +147,27 @@ public sealed record StorageOperation(string Target, StorageOperationKind Kind, 
             : StorageOperationKind.Upsert;
         return new(table, kind, pointPartition, text);
     }
+
+    // A batch (one table, one partition) names its table in each request of its body ("POST http://…/Members HTTP/1.1",
+    // "PUT http://…/MemberNames(PartitionKey='…',RowKey='…') HTTP/1.1"), and its partition in each key or entity.
+    private static (string? Table, string? Partition) BatchTarget(Request request)
+    {
+        if (request.Content is null)
+            return (null, null);
+        using var buffer = new MemoryStream();
+        request.Content.WriteTo(buffer, CancellationToken.None);
+        var body = Encoding.UTF8.GetString(buffer.ToArray());
+        var table = BatchRequestLine().Match(body);
+        var partition = BatchPartition().Match(body);
+        return (table.Success ? table.Groups["table"].Value : null,
+            !partition.Success ? null : partition.Groups["quoted"].Success ? Uri.UnescapeDataString(partition.Groups["quoted"].Value) : partition.Groups["json"].Value);
+    }
+
+    [GeneratedRegex(@"^(?:POST|PUT|PATCH|MERGE|DELETE) \S*?/(?<table>[A-Za-z][A-Za-z0-9]*)(?:\(|\?| )", RegexOptions.Multiline)]
+    private static partial Regex BatchRequestLine();
+
+    [GeneratedRegex(@"PartitionKey='(?<quoted>[^']*)'|""PartitionKey"":""(?<json>[^""]*)""")]
+    private static partial Regex BatchPartition();
 
     // A filter bounds a query to one partition when it names exactly one partition key, with no "or" that could add others.
     private static string? OnePartition(string filter)
