@@ -36,8 +36,15 @@ public sealed class MemberIndexer(StateTables tables)
 
         if (current.Email is { } email && (rewrite || indexed!.Email != email))
             await UpsertAsync(TableNames.MemberEmails, MemberIndexEntities.Email(email, connectorId, memberId), cancellationToken);
-        foreach (var (name, reversed) in newNames.Where(n => rewrite || !oldNames.Contains(n)))
-            await UpsertAsync(TableNames.MemberNames, MemberIndexEntities.Name(connectorId, name, reversed, memberId), cancellationToken);
+        var names = newNames.Where(n => rewrite || !oldNames.Contains(n)).Select(n => MemberIndexEntities.Name(connectorId, n.Name, n.Reversed, memberId)).ToList();
+        if (names.Count == 1)
+            await UpsertAsync(TableNames.MemberNames, names[0], cancellationToken);
+        else if (names.Count > 1)
+        {
+            // A member's name entries share the connector's partition: one transaction.
+            var table = await tables.GetAsync(TableNames.MemberNames, cancellationToken);
+            await table.SubmitTransactionAsync(names.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+        }
 
         if (indexed?.Email is { } oldEmail && oldEmail != current.Email)
         {
