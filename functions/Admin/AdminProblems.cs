@@ -22,6 +22,10 @@ public static class AdminProblems
                 ["errors"] = errors.Select(e => new { field = e.Field, reason = e.Reason }).ToList(),
             });
 
+    /// <summary>412: a condition the request set (e.g. <c>If-None-Match: *</c>) does not hold; nothing changed.</summary>
+    public static IResult PreconditionFailed(string detail) =>
+        Results.Problem(title: "Precondition Failed", detail: detail, statusCode: StatusCodes.Status412PreconditionFailed);
+
     public static IResult Conflict(string detail) =>
         Results.Problem(title: "Conflict", detail: detail, statusCode: StatusCodes.Status409Conflict);
 }

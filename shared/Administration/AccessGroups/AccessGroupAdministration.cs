@@ -18,6 +18,17 @@ public sealed class AccessGroupAdministration(AccessGroupStore store, AuditLog a
             : Outcome<AccessGroupView>.NotFound($"There is no access group '{groupId}'.");
 
     /// <summary>
+    /// Creates a group, refusing an id a group in force already has (a stored one or a default) as an error of
+    /// <c>groupId</c>; otherwise as <see cref="PutAsync"/>.
+    /// </summary>
+    public async Task<Outcome<AccessGroupView>> CreateAsync(string groupId, AccessGroupInput? input, AuditActor actor, CancellationToken cancellationToken)
+    {
+        if (AccessGroupInput.IsValidGroupId(groupId) && await store.FindAsync(groupId, cancellationToken) is not null)
+            return Outcome<AccessGroupView>.Invalid("groupId", "is taken by an existing access group: edit that one, or choose another id");
+        return await PutAsync(groupId, input, actor, cancellationToken);
+    }
+
+    /// <summary>
     /// Creates a group (<see cref="OutcomeStatus.Created"/>) or replaces one, a default included. The whole group is
     /// replaced; RADIUS uses the change at once on this instance, within 30 s on the others.
     /// </summary>

@@ -13,7 +13,10 @@ public static class AuditAreas
     /// <summary>Members' accounts and welcome emails.</summary>
     public const string Members = "members";
 
-    public static IReadOnlyList<string> All { get; } = [Connectors, AccessGroups, DeadLetters, Members];
+    /// <summary>The member portal's settings: its "sign in with {platform}" apps.</summary>
+    public const string Portal = "portal";
+
+    public static IReadOnlyList<string> All { get; } = [Connectors, AccessGroups, DeadLetters, Members, Portal];
 
     public static bool IsKnown(string area) => All.Contains(area, StringComparer.Ordinal);
 }
@@ -33,6 +36,7 @@ public static class AuditActions
     public const string DeadLetterDiscarded = "dead-letter.discarded";
     public const string AccountCreated = "account.created";
     public const string WelcomeEmailResent = "welcome-email.resent";
+    public const string PortalSignInAppSet = "portal-sign-in-app.set";
 
     /// <summary>A member changed their own password in the portal.</summary>
     public const string PortalPasswordChanged = CoworkSync.MemberPortal.Passwords.MemberPortalAuditEntry.PasswordChanged;

@@ -39,11 +39,21 @@ public sealed class ConnectorAdministration(
     /// <param name="input">The configuration; null when the caller could not read it.</param>
     /// <param name="actor">Who asks, for the audit log.</param>
     /// <param name="cancellationToken">Cancels the reads and the write.</param>
-    public async Task<Outcome<ConnectorView>> PutAsync(string connectorId, ConnectorInput? input, AuditActor actor, CancellationToken cancellationToken)
+    public Task<Outcome<ConnectorView>> PutAsync(string connectorId, ConnectorInput? input, AuditActor actor, CancellationToken cancellationToken) =>
+        SaveAsync(connectorId, input, actor, onlyIfNew: false, cancellationToken);
+
+    /// <summary>
+    /// Creates a connector, never replacing one: an id a connector has is refused with <see cref="OutcomeStatus.Conflict"/>
+    /// (<see cref="ConnectorUpdates.TakenId"/>), nothing changed and nothing audited. Otherwise as <see cref="PutAsync"/>.
+    /// </summary>
+    public Task<Outcome<ConnectorView>> CreateAsync(string connectorId, ConnectorInput? input, AuditActor actor, CancellationToken cancellationToken) =>
+        SaveAsync(connectorId, input, actor, onlyIfNew: true, cancellationToken);
+
+    private async Task<Outcome<ConnectorView>> SaveAsync(string connectorId, ConnectorInput? input, AuditActor actor, bool onlyIfNew, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var before = ConnectorInput.IsValidConnectorId(connectorId) && input is not null ? await store.GetAsync(connectorId, cancellationToken) : null;
-        var saved = await updates.PutAsync(connectorId, input, cancellationToken);
+        var saved = await updates.PutAsync(connectorId, input, cancellationToken, onlyIfNew);
         if (!saved.Succeeded)
             return saved.As<ConnectorView>();
         var connector = saved.Value!;

@@ -56,7 +56,8 @@ public sealed record SignInAppField(string Name, string Label, string Help, bool
 /// <param name="Fields">Each of <see cref="IPlatformMemberSignIn.AppFields"/> by name: whether it is set.</param>
 /// <param name="RedirectUri">The redirect URI to register with the app; null when the app's public URL is not known.</param>
 /// <param name="Problem">Why members cannot sign in yet (a setting missing); null when they can.</param>
-public sealed record SignInAppState(IReadOnlyDictionary<string, bool> Fields, string? RedirectUri, string? Problem)
+/// <param name="Values">The values of the fields that are not secret, by name, where set (for the audit log's before and after); never a secret's.</param>
+public sealed record SignInAppState(IReadOnlyDictionary<string, bool> Fields, string? RedirectUri, string? Problem, IReadOnlyDictionary<string, string>? Values = null)
 {
     public bool Ready => Problem is null;
 }

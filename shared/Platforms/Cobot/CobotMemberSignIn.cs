@@ -34,13 +34,16 @@ public sealed partial class CobotMemberSignIn(
 
     public async Task<SignInAppState> AppStateAsync(string callbackPath, CancellationToken cancellationToken)
     {
-        var clientId = await secrets.IsSetAsync(CobotSecretNames.SignInClientId, cancellationToken);
+        // The client id is no secret (it is in every authorize URL); it is kept in the secret store with its secret.
+        var clientIdValue = await secrets.GetAsync(CobotSecretNames.SignInClientId, cancellationToken);
+        var clientId = clientIdValue is not null;
         var clientSecret = await secrets.IsSetAsync(CobotSecretNames.SignInClientSecret, cancellationToken);
         var redirect = RedirectUri(callbackPath);
         var problem = !clientId || !clientSecret ? "The Cobot app's client id and secret are not set."
             : redirect is null ? "Cobot__PublicBaseUrl is not set: Cobot needs it to send members back."
             : null;
-        return new SignInAppState(new Dictionary<string, bool> { ["clientId"] = clientId, ["clientSecret"] = clientSecret }, redirect?.AbsoluteUri, problem);
+        return new SignInAppState(new Dictionary<string, bool> { ["clientId"] = clientId, ["clientSecret"] = clientSecret }, redirect?.AbsoluteUri, problem,
+            clientIdValue is null ? null : new Dictionary<string, string> { ["clientId"] = clientIdValue });
     }
 
     public ValidationError? Malformed(JsonElement body)

@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CoworkSync.Access;
+using CoworkSync.Administration.AccessGroups;
+using CoworkSync.Administration.Audit;
+using CoworkSync.Outcomes;
 using CoworkSync.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -160,6 +163,24 @@ public sealed class AccessGroupAdminApiTests(AccessGroupsAzurite azurite) : ICla
         var resolved = await store.ResolveAsync(["fulltime", id, "no-such-group"], CancellationToken.None);
         Assert.Equal(["fulltime", id], resolved.Select(g => g.Id));
         Assert.Equal(3, AccessGroupMerger.Merge(resolved).HoursPerCycle);
+    }
+
+    [Fact]
+    public async Task Create_ANewId_IsCreatedAndAudited_AStoredOrDefaultId_IsRefusedAtGroupIdAndUnchanged()
+    {
+        var groups = _app.Services.GetRequiredService<AccessGroupAdministration>();
+        var actor = AuditActor.InConsole("Grace Hopper", "Operator");
+        var id = NewId();
+
+        var created = await groups.CreateAsync(id, new AccessGroupInput { DisplayName = "First" }, actor, CancellationToken.None);
+        var again = await groups.CreateAsync(id, new AccessGroupInput { DisplayName = "Second" }, actor, CancellationToken.None);
+        var flex = await groups.CreateAsync(AccessGroups.Flex, new AccessGroupInput { DisplayName = "Not the Flex" }, actor, CancellationToken.None);
+
+        Assert.Equal(OutcomeStatus.Created, created.Status);
+        Assert.Equal("groupId", Assert.Single(again.Errors).Field);
+        Assert.Equal("groupId", Assert.Single(flex.Errors).Field);
+        Assert.Equal("First", (await groups.GetAsync(id, CancellationToken.None)).Value!.DisplayName);
+        Assert.Equal("default", (await groups.GetAsync(AccessGroups.Flex, CancellationToken.None)).Value!.Source);
     }
 
     public void Dispose() => _app.Dispose();

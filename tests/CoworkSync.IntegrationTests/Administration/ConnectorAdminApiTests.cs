@@ -56,6 +56,55 @@ public sealed class ConnectorAdminApiTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
+    public async Task PutConnector_WithIfNoneMatchStar_CreatesANewOne_ButAnExistingOneIs412AndUnchanged()
+    {
+        var newId = "new-" + Guid.NewGuid().ToString("N")[..8];
+        var before = await _world.App.Admin().GetStringAsync($"/api/admin/connectors/{_world.ConnectorId}");
+
+        var created = await CreateOnlyAsync(newId, "Created once");
+        var again = await CreateOnlyAsync(newId, "Created twice");
+        var existing = await CreateOnlyAsync(_world.ConnectorId, "Not Berlin");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, again.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, existing.StatusCode);
+        Assert.Equal("application/problem+json", existing.Content.Headers.ContentType?.MediaType);
+        var problem = await existing.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(412, problem.GetProperty("status").GetInt32());
+        Assert.Equal($"Connector id '{_world.ConnectorId}' is taken by an existing connector: edit that one, or choose another id. If-None-Match: * creates only; send the PUT without it to replace the connector.",
+            problem.GetProperty("detail").GetString());
+        Assert.Equal("Created once", (await _world.App.Admin().GetFromJsonAsync<JsonElement>($"/api/admin/connectors/{newId}")).GetProperty("displayName").GetString());
+        Assert.Equal(before, await _world.App.Admin().GetStringAsync($"/api/admin/connectors/{_world.ConnectorId}"));
+    }
+
+    [Fact]
+    public async Task PutConnector_WithoutIfNoneMatch_StillReplacesAnExistingOne()
+    {
+        var id = "upsert-" + Guid.NewGuid().ToString("N")[..8];
+
+        var first = await _world.App.Admin().PutAsJsonAsync($"/api/admin/connectors/{id}", Body("First"));
+        var second = await _world.App.Admin().PutAsJsonAsync($"/api/admin/connectors/{id}", Body("Second"));
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.Equal("Second", (await _world.App.Admin().GetFromJsonAsync<JsonElement>($"/api/admin/connectors/{id}")).GetProperty("displayName").GetString());
+    }
+
+    private async Task<HttpResponseMessage> CreateOnlyAsync(string id, string name)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/connectors/{id}") { Content = JsonContent.Create(Body(name)) };
+        request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+        return await _world.App.Admin().SendAsync(request);
+    }
+
+    private static object Body(string name) => new
+    {
+        platform = "coworks",
+        displayName = name,
+        locations = new[] { new { id = "loc_1", name = "Mitte", timeZone = "Europe/Berlin" } },
+        coworks = new { apiBaseUrl = "https://api.example", spaceId = "spc_1" },
+    };
+
+    [Fact]
     public async Task TestConnector_ReportsTheApi_TheSecret_UnmappedPlansAndUnknownLocations()
     {
         _world.Space.AddPlan("pln_night", "Night Owl");

@@ -56,6 +56,18 @@ public sealed class OpenApiDocumentTests : IDisposable
     }
 
     [Fact]
+    public async Task ThePutOfAConnector_DescribesIfNoneMatch_AndIts412()
+    {
+        var document = await ReadAsync();
+
+        var put = document.GetProperty("paths").GetProperty("/api/admin/connectors/{connectorId}").GetProperty("put");
+        var header = Assert.Single(put.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "If-None-Match");
+        Assert.Equal("header", header.GetProperty("in").GetString());
+        Assert.Contains("412", header.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(put.GetProperty("responses").TryGetProperty("412", out _));
+    }
+
+    [Fact]
     public async Task TheDocument_NeedsTheKey()
     {
         var response = await _app.CreateClient().GetAsync(OpenApiFunction.Route);

@@ -20,8 +20,11 @@ public static class PutMemberSignInFunction
 
     private static async Task<IResult> PutAsync(string platform, HttpRequest request, MemberSignInAdministration signIns, CancellationToken cancellationToken)
     {
+        var actor = AdminActor.FromQuery(request);
+        if (actor.Problem is { } refused)
+            return refused;
         var (body, problem) = await AdminJson.ReadElementAsync(request, cancellationToken);
-        return AdminAnswers.From(await signIns.PutAsync(platform, problem is null ? body : (JsonElement?)null, cancellationToken),
+        return AdminAnswers.From(await signIns.PutAsync(platform, problem is null ? body : (JsonElement?)null, actor.Actor, cancellationToken),
             done: Results.Ok, unreadable: problem);
     }
 }

@@ -6,7 +6,7 @@ namespace CoworkSync.BrowserTests.Console.AccessGroups;
 
 /// <summary>
 /// The access groups page: each group in force (defaults and stored ones) with its schedule, hours per cycle, device
-/// limit, VLAN and bandwidth, for Support as for Operators; read-only, so no form is offered.
+/// limit, VLAN and bandwidth, for Support as for Operators; no form on it (Operators edit through ConsoleAccessGroupFormTests' form).
 /// </summary>
 [Collection(ConsoleSiteCollection.Name)]
 public sealed class ConsoleAccessGroupsTests(ConsoleSite site)

@@ -11,8 +11,8 @@ namespace CoworkSync.BrowserTests.Console.Connectors;
 /// <summary>
 /// The connector form: an Operator creates a Coworks connector against the simulated space with the keyboard (a wrong
 /// time zone answered at its field first), sets its secrets, maps its plans, runs the test and a sync, and finds the
-/// member it brought; an edit keeps what the form does not show; Support is not offered the form and a crafted post
-/// changes nothing.
+/// member it brought; an edit shows what is stored (sync and account settings included), saves what changed and keeps
+/// the rest; a taken id is refused; Support is not offered the form and a crafted post changes nothing.
 /// </summary>
 [Collection(ConsoleSiteCollection.Name)]
 public sealed class ConsoleConnectorFormTests(ConsoleSite site)
@@ -43,12 +43,22 @@ public sealed class ConsoleConnectorFormTests(ConsoleSite site)
 
         await page.GetByLabel("Connector id").FocusAsync();
         await TypeThenTabAsync(page, connectorId, "Kreuzberg", "loc_k", "Kreuzberg", "Mars/Olympus", "kreuzberg-ap-*", "Kreuzberg Members", "radius.example.org",
-            coworks.BaseUrl.ToString(), spaceId);
+            coworks.BaseUrl.ToString(), spaceId, "30");
+        // Sync and accounts: creates accounts and disables them (kept on), no welcome emails (Space turns it off), own location only.
+        await Assertions.Expect(page.GetByLabel("Create accounts")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByLabel("Send welcome emails")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create the connector" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
 
         // The service's time zone rule, at its field; nothing saved.
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was saved: 1 field needs correcting.");
+        await Assertions.Expect(page.GetByLabel("Full sync every (minutes)")).ToHaveValueAsync("30");
+        await Assertions.Expect(page.GetByLabel("Send welcome emails")).Not.ToBeCheckedAsync();
         var timeZone = page.GetByLabel("Time zone").First;
         await Assertions.Expect(timeZone).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(timeZone).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("Time zone must be an IANA time zone such as Europe/Berlin"));
@@ -70,6 +80,9 @@ public sealed class ConsoleConnectorFormTests(ConsoleSite site)
         Assert.Equal(("loc_k", "Europe/Berlin", "kreuzberg-ap-*", "Kreuzberg Members"),
             (location.GetProperty("id").GetString(), location.GetProperty("timeZone").GetString(), location.GetProperty("nasIdentifiers")[0].GetString(), location.GetProperty("networkName").GetString()));
         Assert.Equal(spaceId, saved.GetProperty("coworks").GetProperty("spaceId").GetString());
+        var settings = saved.GetProperty("settings");
+        Assert.Equal((30, true, true, false, false), (settings.GetProperty("syncIntervalMinutes").GetInt32(), settings.GetProperty("autoProvision").GetBoolean(),
+            settings.GetProperty("autoDeprovision").GetBoolean(), settings.GetProperty("sendWelcomeEmail").GetBoolean(), settings.GetProperty("allowAllLocations").GetBoolean()));
 
         // Secrets, then the plan mapping.
         await page.GetByRole(AriaRole.Link, new() { Name = "Set or rotate secrets" }).ClickAsync();
@@ -109,7 +122,7 @@ public sealed class ConsoleConnectorFormTests(ConsoleSite site)
     }
 
     [Fact]
-    public async Task EditConnector_ShowsWhatIsStored_SavesTheChange_AndKeepsTheSettingsTheFormDoesNotShow()
+    public async Task EditConnector_ShowsWhatIsStored_SavesTheChange_AndKeepsTheSettingsLeftAsTheyWere()
     {
         var connectorId = "edit-" + Guid.NewGuid().ToString("N")[..8];
         using var admin = Admin();
@@ -132,6 +145,9 @@ public sealed class ConsoleConnectorFormTests(ConsoleSite site)
         await Assertions.Expect(first.GetByLabel("Access points")).ToHaveValueAsync("nk-ap-*\nnk-lobby");
         await Assertions.Expect(page.GetByLabel("Space id")).ToHaveValueAsync("spc_loft");
         await Assertions.Expect(page.GetByLabel("API base URL")).ToHaveValueAsync("https://api.coworks.example/v1");
+        await Assertions.Expect(page.GetByLabel("Full sync every (minutes)")).ToHaveValueAsync("30");
+        await Assertions.Expect(page.GetByLabel("Create accounts")).Not.ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Send welcome emails")).ToBeCheckedAsync();
         await watched.AssertAccessibleAsync();
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Neukölln Loft & Garden");
@@ -140,6 +156,13 @@ public sealed class ConsoleConnectorFormTests(ConsoleSite site)
         await second.GetByLabel("Location name").FillAsync("Garden");
         await second.GetByLabel("Time zone").FillAsync("Europe/Berlin");
         await second.GetByLabel("Access points").FillAsync("garden-ap-*");
+        // The service's rule for the interval, at its field; then a value it takes.
+        await page.GetByLabel("Full sync every (minutes)").FillAsync("2");
+        await page.GetByLabel("Members may connect at every location").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the connector" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Full sync every (minutes)")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("Full sync every must be between 5 and 1440"));
+        await Assertions.Expect(page.GetByLabel("Members may connect at every location")).ToBeCheckedAsync();
+        await page.GetByLabel("Full sync every (minutes)").FillAsync("45");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the connector" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The connector is saved.");
 
@@ -147,7 +170,9 @@ public sealed class ConsoleConnectorFormTests(ConsoleSite site)
         Assert.Equal("Neukölln Loft & Garden", saved.GetProperty("displayName").GetString());
         Assert.Equal(["loc_n", "loc_g"], saved.GetProperty("locations").EnumerateArray().Select(l => l.GetProperty("id").GetString()).ToList());
         Assert.Equal(["nk-ap-*", "nk-lobby"], saved.GetProperty("locations")[0].GetProperty("nasIdentifiers").EnumerateArray().Select(n => n.GetString()).ToList());
-        Assert.Equal((30, false), (saved.GetProperty("settings").GetProperty("syncIntervalMinutes").GetInt32(), saved.GetProperty("settings").GetProperty("autoProvision").GetBoolean()));
+        var settings = saved.GetProperty("settings");
+        Assert.Equal((45, false, true, true), (settings.GetProperty("syncIntervalMinutes").GetInt32(), settings.GetProperty("autoProvision").GetBoolean(),
+            settings.GetProperty("sendWelcomeEmail").GetBoolean(), settings.GetProperty("allowAllLocations").GetBoolean()));
         await page.GotoAsync($"/console/audit?area=connectors&connector={connectorId}");
         Assert.Contains($"Changed the configuration of connector {connectorId}", await page.GetByRole(AriaRole.Main).TextContentAsync(), StringComparison.Ordinal);
         watched.AssertNoErrors();

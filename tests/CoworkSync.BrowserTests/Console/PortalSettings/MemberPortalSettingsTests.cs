@@ -38,6 +38,17 @@ public sealed class MemberPortalSettingsTests(ConsoleSite site)
         Assert.Equal("set", cobot.GetProperty("settings").GetProperty("clientSecret").GetString());
         Assert.DoesNotContain("console-client-secret-value", apps.GetRawText(), StringComparison.Ordinal);
         await watched.AssertAccessibleAsync();
+        // The audit page shows who set the app, its client id after, and the secret only as set, never its value.
+        await page.GotoAsync("/console/audit?area=portal");
+        var newest = page.GetByRole(AriaRole.List, new() { Name = "Changes, newest first" }).Locator(":scope > li").First;
+        await Expect(newest.GetByRole(AriaRole.Heading)).ToContainTextAsync("Set the member portal's sign-in app for Cobot");
+        Assert.Contains("(Operator), in the console", await newest.TextContentAsync(), StringComparison.Ordinal);
+        var clientId = newest.GetByRole(AriaRole.Table, new() { Name = "Values changed" }).GetByRole(AriaRole.Row)
+            .Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "clientId" }) });
+        Assert.Equal("console-client-id", (await clientId.GetByRole(AriaRole.Cell).Last.TextContentAsync())!.Trim());
+        await Expect(newest).ToContainTextAsync("clientSecret");
+        Assert.DoesNotContain("console-client-secret-value", await page.ContentAsync(), StringComparison.Ordinal);
+        await watched.AssertAccessibleAsync();
         watched.AssertNoErrors();
     }
 
