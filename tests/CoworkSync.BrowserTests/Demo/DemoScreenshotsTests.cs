@@ -135,6 +135,13 @@ public sealed partial class DemoScreenshotsTests(DemoSite site)
             await Expect(page.GetByRole(AriaRole.Region, new() { Name = group })).Not.ToHaveCountAsync(0);
         await ShootAsync(watched, "console", "access-groups");
 
+        // Flex is the group with hours: its form shows the weekday windows it allows.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit Flex" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Edit Flex");
+        await Expect(page.GetByLabel("Only in the windows below")).ToBeCheckedAsync();
+        await Expect(page.GetByLabel("Monday", new() { Exact = true })).Not.ToHaveValueAsync("");
+        await ShootAsync(watched, "console", "access-group-edit");
+
         await page.GotoAsync("/console/portal");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Member portal");
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(new Uri(site.BaseUrl, "portal").AbsoluteUri);
