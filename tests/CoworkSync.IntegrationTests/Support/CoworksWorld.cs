@@ -102,6 +102,20 @@ public sealed class CoworksWorld : IAsyncLifetime
         return await App.CreateClient().SendAsync(webhook.ToRequest(connectorId ?? ConnectorId));
     }
 
+    /// <summary>Starts a sync of the connector through the admin API and waits until its run has ended (succeeded or failed).</summary>
+    /// <returns>The run as <c>GET …/sync-runs</c> lists it.</returns>
+    public async Task<JsonElement> SyncAsync(TimeSpan? timeout = null)
+    {
+        var start = await App.Admin().PostAsync($"/api/admin/connectors/{ConnectorId}/sync", null);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, start.StatusCode);
+        var runId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString();
+        var runs = await Eventually.GetAsync(
+            () => App.GetJsonAsync($"/api/admin/connectors/{ConnectorId}/sync-runs"),
+            r => r.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("runId").GetString() == runId && i.GetProperty("state").GetString() is "succeeded" or "failed"),
+            "the sync run to finish", timeout ?? TimeSpan.FromSeconds(90));
+        return runs.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("runId").GetString() == runId);
+    }
+
     public Task<JsonElement> MemberAsync(string memberId) =>
         App.GetJsonAsync($"/api/admin/connectors/{ConnectorId}/members/{memberId}");
 

@@ -46,7 +46,7 @@ public sealed class SyncNewMembersTogetherTests : IAsyncLifetime
         _world.Space.AddMembers(members);
         _storage.Clear();
 
-        var run = await SyncAsync();
+        var run = await _world.SyncAsync(TimeSpan.FromSeconds(120));
 
         Assert.Equal("succeeded", run.GetProperty("state").GetString());
         Assert.Equal(250, run.GetProperty("counts").GetProperty("created").GetInt32());
@@ -124,7 +124,7 @@ public sealed class SyncNewMembersTogetherTests : IAsyncLifetime
         Assert.Equal(ReconcileOutcome.Created, plan.Outcome);
         Assert.Null(await Service<MemberStore>().GetAsync(_world.ConnectorId, member.Id, CancellationToken.None));
 
-        var run = await SyncAsync();
+        var run = await _world.SyncAsync(TimeSpan.FromSeconds(120));
 
         Assert.Equal("succeeded", run.GetProperty("state").GetString());
         Assert.Equal(0, run.GetProperty("counts").GetProperty("failed").GetInt32());
@@ -182,16 +182,4 @@ public sealed class SyncNewMembersTogetherTests : IAsyncLifetime
         SimulatedMember.Active($"mem_{name}_{Unique()}") with { FirstName = "Ada", LastName = "Lovelace " + name, UpdatedAt = DateTimeOffset.UtcNow.AddSeconds(-30) };
 
     private static string Unique() => Guid.NewGuid().ToString("N")[..8];
-
-    private async Task<JsonElement> SyncAsync()
-    {
-        var start = await _world.App.Admin().PostAsync($"/api/admin/connectors/{_world.ConnectorId}/sync", null);
-        Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
-        var runId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString();
-        var runs = await Eventually.GetAsync(
-            () => _world.App.GetJsonAsync($"/api/admin/connectors/{_world.ConnectorId}/sync-runs"),
-            r => r.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("runId").GetString() == runId && i.GetProperty("state").GetString() is "succeeded" or "failed"),
-            "the sync run to finish", TimeSpan.FromSeconds(120));
-        return runs.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("runId").GetString() == runId);
-    }
 }

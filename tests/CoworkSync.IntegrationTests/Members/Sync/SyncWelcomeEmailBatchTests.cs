@@ -38,7 +38,7 @@ public sealed class SyncWelcomeEmailBatchTests : IAsyncLifetime
         var members = Enumerable.Range(0, 3).Select(_ => NewMember()).ToList();
         _world.Space.AddMembers(members);
 
-        var run = await SyncAsync();
+        var run = await _world.SyncAsync();
 
         Assert.Equal("succeeded", run.GetProperty("state").GetString());
         Assert.Equal(3, run.GetProperty("counts").GetProperty("created").GetInt32());
@@ -51,7 +51,7 @@ public sealed class SyncWelcomeEmailBatchTests : IAsyncLifetime
             await _world.Mail.WaitForMessageToAsync(member.Email!, TimeSpan.FromSeconds(30));
         }
 
-        var again = await SyncAsync();
+        var again = await _world.SyncAsync();
 
         Assert.Equal(3, again.GetProperty("counts").GetProperty("unchanged").GetInt32());
         Assert.Equal([3], Recorded.Batches);
@@ -65,7 +65,7 @@ public sealed class SyncWelcomeEmailBatchTests : IAsyncLifetime
         _world.Space.AddMembers(members);
         _queue!.BatchesDown = true;
 
-        var refused = await SyncAsync();
+        var refused = await _world.SyncAsync();
 
         Assert.Equal("succeeded", refused.GetProperty("state").GetString());
         Assert.Equal(2, refused.GetProperty("counts").GetProperty("failed").GetInt32());
@@ -81,7 +81,7 @@ public sealed class SyncWelcomeEmailBatchTests : IAsyncLifetime
         Assert.Empty(WelcomeEmailsQueued);
 
         _queue.BatchesDown = false;
-        var next = await SyncAsync();
+        var next = await _world.SyncAsync();
 
         Assert.Equal(0, next.GetProperty("counts").GetProperty("failed").GetInt32());
         Assert.Equal(2, next.GetProperty("counts").GetProperty("unchanged").GetInt32());
@@ -92,16 +92,4 @@ public sealed class SyncWelcomeEmailBatchTests : IAsyncLifetime
 
     private static SimulatedMember NewMember() =>
         SimulatedMember.Active("mem_" + Guid.NewGuid().ToString("N")[..12]) with { UpdatedAt = DateTimeOffset.UtcNow.AddSeconds(-30) };
-
-    private async Task<JsonElement> SyncAsync()
-    {
-        var start = await _world.App.Admin().PostAsync($"/api/admin/connectors/{_world.ConnectorId}/sync", null);
-        Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
-        var runId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString();
-        var runs = await Eventually.GetAsync(
-            () => _world.App.GetJsonAsync($"/api/admin/connectors/{_world.ConnectorId}/sync-runs"),
-            r => r.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("runId").GetString() == runId && i.GetProperty("state").GetString() is "succeeded" or "failed"),
-            "the sync run to finish", TimeSpan.FromSeconds(90));
-        return runs.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("runId").GetString() == runId);
-    }
 }

@@ -174,7 +174,7 @@ public sealed class CoworksProvisioningTests(AzuriteFixture azurite) : IAsyncLif
         _world.Space.AddMembers(other);
         _world.Space.UpdateMember(member.Id, m => m with { Status = "suspended" });
 
-        var run = await StartSyncAndWaitAsync();
+        var run = await _world.SyncAsync();
 
         Assert.Equal("succeeded", run.GetProperty("state").GetString());
         var counts = run.GetProperty("counts");
@@ -192,7 +192,7 @@ public sealed class CoworksProvisioningTests(AzuriteFixture azurite) : IAsyncLif
         var member = await JoinAsync(NewMember());
         _world.Space.RemoveMember(member.Id);
 
-        var run = await StartSyncAndWaitAsync();
+        var run = await _world.SyncAsync();
 
         Assert.Equal(1, run.GetProperty("counts").GetProperty("gone").GetInt32());
         var stored = await _world.MemberAsync(member.Id);
@@ -208,7 +208,7 @@ public sealed class CoworksProvisioningTests(AzuriteFixture azurite) : IAsyncLif
         _world.Coworks.ThrottleNext(2, "1");
         _world.Coworks.FailNext(1);
 
-        var run = await StartSyncAndWaitAsync();
+        var run = await _world.SyncAsync();
 
         Assert.Equal("succeeded", run.GetProperty("state").GetString());
         Assert.Equal(120, run.GetProperty("counts").GetProperty("created").GetInt32());
@@ -248,18 +248,6 @@ public sealed class CoworksProvisioningTests(AzuriteFixture azurite) : IAsyncLif
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Headers.Add(CoworksSignature.HeaderName, CoworksSignature.Sign(body, CoworksWorld.WebhookSecret, DateTimeOffset.UtcNow));
         return request;
-    }
-
-    private async Task<JsonElement> StartSyncAndWaitAsync()
-    {
-        var start = await _world.App.Admin().PostAsync($"/api/admin/connectors/{_world.ConnectorId}/sync", null);
-        Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
-        var runId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString();
-        var runs = await Eventually.GetAsync(
-            () => _world.App.GetJsonAsync($"/api/admin/connectors/{_world.ConnectorId}/sync-runs"),
-            r => r.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("runId").GetString() == runId && i.GetProperty("state").GetString() is "succeeded" or "failed"),
-            "the sync run to finish", TimeSpan.FromSeconds(90));
-        return runs.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("runId").GetString() == runId);
     }
 
     private async Task<SimulatedMember> JoinAsync(SimulatedMember member)
