@@ -38,17 +38,7 @@ public sealed class ConcurrentMemberEventsTests(AzuriteFixture azurite, ITestOut
             ["EventProcessing:MaxAttempts"] = "6",
             ["AzureWebJobs.PollCoworks.Disabled"] = "true",
         });
-        SecretsInLogs.Register(_secret);
-        var admin = _app.Admin();
-        (await admin.PutAsJsonAsync($"/api/admin/connectors/{_connectorId}", new
-        {
-            platform = "coworks",
-            displayName = "Concurrency",
-            locations = new[] { new { id = "loc_1", name = "Here", timeZone = "Europe/Berlin" } },
-            coworks = new { apiBaseUrl = "http://127.0.0.1:9/", spaceId = "spc_conc" },
-            settings = new { sendWelcomeEmail = false },
-        })).EnsureSuccessStatusCode();
-        (await admin.PutAsJsonAsync($"/api/admin/connectors/{_connectorId}/secrets", new { apiKey = "conc-api-key-0123456789", webhookSecret = _secret })).EnsureSuccessStatusCode();
+        await OfflineCoworksConnector.CreateAsync(_app, _connectorId, "Concurrency", "spc_conc", _secret, sendWelcomeEmail: false);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

@@ -34,16 +34,7 @@ public sealed class SmtpDownTests(AzuriteFixture azurite) : IAsyncLifetime
             ["Email:SmtpTimeout"] = "00:00:02",
             ["AzureWebJobs.PollCoworks.Disabled"] = "true",
         });
-        SecretsInLogs.Register(_secret);
-        var admin = _app.Admin();
-        (await admin.PutAsJsonAsync($"/api/admin/connectors/{_connectorId}", new
-        {
-            platform = "coworks",
-            displayName = "SMTP down",
-            locations = new[] { new { id = "loc_1", name = "Here", timeZone = "Europe/Berlin" } },
-            coworks = new { apiBaseUrl = "http://127.0.0.1:9/", spaceId = "spc_smtp" },
-        })).EnsureSuccessStatusCode();
-        (await admin.PutAsJsonAsync($"/api/admin/connectors/{_connectorId}/secrets", new { apiKey = "smtp-api-key-0123456789", webhookSecret = _secret })).EnsureSuccessStatusCode();
+        await OfflineCoworksConnector.CreateAsync(_app, _connectorId, "SMTP down", "spc_smtp", _secret);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

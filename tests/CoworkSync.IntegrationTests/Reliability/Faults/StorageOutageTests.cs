@@ -38,17 +38,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
             ["EventProcessing:ClaimLease"] = "00:00:20",
             ["EventProcessing:MaxAttempts"] = "6",
         });
-        SecretsInLogs.Register(_secret);
-        var admin = _app.Admin();
-        (await admin.PutAsJsonAsync($"/api/admin/connectors/{_connectorId}", new
-        {
-            platform = "coworks",
-            displayName = "Outage",
-            locations = new[] { new { id = "loc_1", name = "Here", timeZone = "Europe/Berlin" } },
-            coworks = new { apiBaseUrl = "http://127.0.0.1:9/", spaceId = CoworksSpaceOfApp.SpaceId },
-            settings = new { sendWelcomeEmail = false },
-        })).EnsureSuccessStatusCode();
-        (await admin.PutAsJsonAsync($"/api/admin/connectors/{_connectorId}/secrets", new { apiKey = "outage-api-key-0123456789", webhookSecret = _secret })).EnsureSuccessStatusCode();
+        await OfflineCoworksConnector.CreateAsync(_app, _connectorId, "Outage", CoworksSpaceOfApp.SpaceId, _secret, sendWelcomeEmail: false);
     }
 
     public async Task DisposeAsync()

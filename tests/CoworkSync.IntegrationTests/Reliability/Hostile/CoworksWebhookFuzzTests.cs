@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CoworkSync.IntegrationTests.Infrastructure;
+using CoworkSync.IntegrationTests.Reliability.Harness;
 using CoworkSync.IntegrationTests.Support;
 using CoworkSync.IntegrationTests.Support.Secrets;
 using CoworkSync.Platforms.Coworks;
@@ -31,16 +32,7 @@ public sealed class CoworksWebhookFuzzTests(AzuriteFixture azurite, ITestOutputH
     public async Task InitializeAsync()
     {
         _app = new LocalFunctionApp(azurite.ConnectionString) { ConfigureServices = services => services.RemoveAll<IHostedService>() };
-        SecretsInLogs.Register(_secret);
-        var admin = _app.Admin();
-        (await admin.PutAsJsonAsync($"/api/admin/connectors/{_connectorId}", new
-        {
-            platform = "coworks",
-            displayName = "Fuzz",
-            locations = new[] { new { id = "loc_1", name = "Fuzz", timeZone = "Europe/Berlin" } },
-            coworks = new { apiBaseUrl = "http://127.0.0.1:9/", spaceId = "spc_fuzz" },
-        })).EnsureSuccessStatusCode();
-        (await admin.PutAsJsonAsync($"/api/admin/connectors/{_connectorId}/secrets", new { apiKey = "fuzz-api-key-0123456789", webhookSecret = _secret })).EnsureSuccessStatusCode();
+        await OfflineCoworksConnector.CreateAsync(_app, _connectorId, "Fuzz", "spc_fuzz", _secret);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
