@@ -141,7 +141,7 @@ public sealed class ConsoleSignInTests(ConsoleSite site)
         await keyboard.PressAsync("Tab");
         Assert.Equal("Sign in", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
         await keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/console$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/console$"));
 
         Assert.Equal("Support", await signIn.SignedInRole.TextContentAsync());
         watched.AssertNoErrors();

@@ -86,7 +86,7 @@ public sealed class PortalCobotSignInTests(PortalSite site)
             await page.Keyboard.PressAsync("Tab");
         await Expect(signIn).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Uri(site.BaseUrl, "portal").AbsoluteUri);
+        await Expect(page).ToHaveURLAsync(new Uri(site.BaseUrl, "portal").AbsoluteUri);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
