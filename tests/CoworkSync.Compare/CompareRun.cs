@@ -35,7 +35,8 @@ public sealed class CompareRun(CompareOptions options)
             var intake = await Intake.RunAsync(bench);
             Scale.AddRows(bench, "authorize, repeated rounds", repeated.Small, repeated.Large, ceiling: false);
             Scale.AddRows(bench, "accounting, Interim-Update", interim.SmallApp, interim.LargeApp, ceiling: false);
-            Scale.AddRows(bench, "webhook intake", intake.SmallApp, intake.LargeApp, ceiling: false);
+            Scale.AddRows(bench, "webhook intake, HTTP instance", intake.SmallDeployed, intake.LargeDeployed, ceiling: false);
+            Scale.AddRows(bench, "webhook intake, local mode", intake.SmallLocal, intake.LargeLocal, ceiling: false);
             Scale.AddRows(bench, "authorize, 2 point reads", notSeen.SmallCeiling, notSeen.LargeCeiling, ceiling: true);
             Scale.AddRows(bench, "accounting, read + conditional replace", interim.SmallCeiling, interim.LargeCeiling, ceiling: true);
             Scale.AddRows(bench, "intake, 1 enqueue", intake.SmallCeiling, intake.LargeCeiling, ceiling: true);

@@ -5,14 +5,16 @@ using CoworkSync.Compare.Services;
 namespace CoworkSync.Compare;
 
 /// <summary>
-/// One CoworkSync as operators run it locally, with its own Azurite, its ceilings against that Azurite, and a
+/// One CoworkSync as operators run it locally (and a second instance of it serving HTTP only, as Flex Consumption
+/// deploys it), with its own Azurite, its ceilings against that Azurite, and a
 /// FreeRADIUS (infra/radius) in front of each: the small world holds the bench members only, the large one many more
 /// rows. Ceilings read the same rows CoworkSync does.
 /// </summary>
 public sealed class World
 {
-    private World(string name, string folder, Azurite azurite, CoworkSyncApp app, CeilingApp ceiling, FreeRadius radiusToApp, FreeRadius radiusToCeiling)
+    private World(string name, string folder, Azurite azurite, CoworkSyncApp app, HttpInstance httpInstance, CeilingApp ceiling, FreeRadius radiusToApp, FreeRadius radiusToCeiling)
     {
+        HttpInstance = httpInstance;
         Name = name;
         Folder = folder;
         Azurite = azurite;
@@ -31,6 +33,9 @@ public sealed class World
 
     public CoworkSyncApp App { get; }
 
+    /// <summary>A second instance of the same CoworkSync that only serves HTTP, as Flex Consumption deploys it.</summary>
+    public HttpInstance HttpInstance { get; }
+
     public CeilingApp Ceiling { get; }
 
     public FreeRadius RadiusToApp { get; }
@@ -43,6 +48,8 @@ public sealed class World
     public IReadOnlyList<(string Username, string Password)> BenchLogins { get; set; } = [];
 
     public Metered AppCpu => new("app", () => App.Process);
+
+    public Metered HttpInstanceCpu => new("app", () => HttpInstance.App.Process);
 
     public Metered AzuriteCpu => new("azurite", () => Azurite.Process);
 
@@ -59,9 +66,11 @@ public sealed class World
         var appTask = CoworkSyncApp.StartAsync($"CoworkSync ({name})", options.FunctionsDll, Path.Combine(folder, "app"), azurite.ConnectionString);
         var ceilingTask = CeilingApp.StartAsync($"ceiling ({name})", options.CeilingsDll, folder, azurite.ConnectionString, cycleKey);
         var (app, ceiling) = (await appTask, await ceilingTask);
+        // After the first instance, so that the two do not both create the function key and the data-protection keys.
+        var httpInstance = await HttpInstance.StartAsync(name, options.FunctionsDll, Path.Combine(folder, "app"), azurite);
         var radiusToApp = await FreeRadius.StartAsync($"FreeRADIUS → CoworkSync ({name})", options.RepoRoot, Path.Combine(folder, "radius-app"), app.Url, CoworkSyncApp.FunctionKey);
         var radiusToCeiling = await FreeRadius.StartAsync($"FreeRADIUS → ceiling ({name})", options.RepoRoot, Path.Combine(folder, "radius-ceiling"), ceiling.Url, "unused");
-        return new World(name, folder, azurite, app, ceiling, radiusToApp, radiusToCeiling);
+        return new World(name, folder, azurite, app, httpInstance, ceiling, radiusToApp, radiusToCeiling);
     }
 
     /// <summary>Connects the bench space and syncs its members in; waits for their welcome emails and reads the passwords.</summary>

@@ -9,47 +9,82 @@ namespace CoworkSync.Compare.Scenarios;
 
 /// <summary>
 /// Webhook intake: signed Coworks member.updated webhooks for the bench members (their state unchanged, a new event
-/// id each) with wrk, against the intake ceiling (one enqueue to the same Azurite, 202). CoworkSync processes what it
-/// accepted as it goes, as it would; after each of its runs the harness waits, outside the measurement, until the
-/// events queue is empty again. Both worlds, for scale.
+/// id each) with wrk, against the intake ceiling (one enqueue to the same Azurite, 202), in both worlds for scale, and
+/// with CoworkSync in two shapes:
+/// <list type="bullet">
+/// <item>as deployed: the HTTP instance (<see cref="HttpInstance"/>), whose accepted events a processing instance
+/// applies after each measured run, as ProcessEvent runs on instances of its own under Flex Consumption;</item>
+/// <item>in local mode: one process that accepts and applies as it goes, on the same single-threaded Azurite; the
+/// harness waits, outside the measurement, until its events queue is empty again.</item>
+/// </list>
 /// </summary>
 public static class Intake
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(90);
 
-    public static async Task<(Figure SmallApp, Figure LargeApp, Figure SmallCeiling, Figure LargeCeiling)> RunAsync(Bench bench)
+    public sealed record Figures(Figure SmallDeployed, Figure LargeDeployed, Figure SmallLocal, Figure LargeLocal, Figure SmallCeiling, Figure LargeCeiling);
+
+    private enum Side { Deployed, Local, Ceiling }
+
+    public static async Task<Figures> RunAsync(Bench bench)
     {
         var o = bench.Options;
         var notes = new List<string>();
-        Trial Create(string name, World world, bool ceiling) => new(name,
-            ceiling ? [world.CeilingCpu, world.AzuriteCpu] : [world.AppCpu, world.AzuriteCpu],
-            round => Wrk.RunAsync((ceiling ? world.Ceiling.Url : world.App.Url) + "/api/webhooks/coworks/" + BenchSpace.Bench.ConnectorId,
+        Trial Create(string name, World world, Side side) => new(name,
+            side switch
+            {
+                Side.Deployed => [world.HttpInstanceCpu, world.AzuriteCpu],
+                Side.Local => [world.AppCpu, world.AzuriteCpu],
+                _ => [world.CeilingCpu, world.AzuriteCpu],
+            },
+            round => Wrk.RunAsync(Url(world, side) + "/api/webhooks/coworks/" + BenchSpace.Bench.ConnectorId,
                 bench.Scratch, o.WrkConnections, round == 0 ? TimeSpan.FromSeconds(2) : o.RunTime,
                 BenchSpace.Bench.SpaceId, BenchSpace.Bench.MemberPrefix, o.BenchMembers, BenchSpace.WebhookSecret))
         {
             After = async () =>
             {
-                if (ceiling)
+                switch (side)
                 {
-                    await EventsQueue.ClearAsync(world.Azurite, CeilingApp.QueueName);
-                    return;
+                    case Side.Ceiling:
+                        await EventsQueue.ClearAsync(world.Azurite, CeilingApp.QueueName);
+                        break;
+                    case Side.Deployed:
+                        notes.Add("HTTP instance, " + await world.HttpInstance.ApplyAcceptedAsync(DrainTimeout));
+                        break;
+                    default:
+                        var (waited, drained) = await EventsQueue.WaitUntilEmptyAsync(world.Azurite, DrainTimeout);
+                        notes.Add(string.Create(CultureInfo.InvariantCulture, $"local mode, {world.Name}: {(drained ? "processed" : "NOT processed")} in {waited.TotalSeconds:0} s"));
+                        break;
                 }
-                var (waited, drained) = await EventsQueue.WaitUntilEmptyAsync(world.Azurite, DrainTimeout);
-                notes.Add(string.Create(CultureInfo.InvariantCulture, $"{world.Name}: {(drained ? "processed" : "NOT processed")} in {waited.TotalSeconds:0} s"));
             },
         };
         var trials = new[]
         {
-            Create($"CoworkSync ({bench.Small.Name})", bench.Small, false), Create($"intake ceiling ({bench.Small.Name})", bench.Small, true),
-            Create($"CoworkSync ({bench.Large.Name})", bench.Large, false), Create($"intake ceiling ({bench.Large.Name})", bench.Large, true),
+            Create($"CoworkSync HTTP instance ({bench.Small.Name})", bench.Small, Side.Deployed), Create($"intake ceiling ({bench.Small.Name})", bench.Small, Side.Ceiling),
+            Create($"CoworkSync HTTP instance ({bench.Large.Name})", bench.Large, Side.Deployed), Create($"intake ceiling ({bench.Large.Name})", bench.Large, Side.Ceiling),
+            Create($"CoworkSync local mode ({bench.Small.Name})", bench.Small, Side.Local), Create($"CoworkSync local mode ({bench.Large.Name})", bench.Large, Side.Local),
         };
         Console.Error.WriteLine("==> Webhook intake");
         var samples = await Interleaved.RunAsync(o.Rounds, trials);
-        Console.Error.WriteLine("    events queued by each CoworkSync run: " + string.Join("; ", notes));
-        var figures = trials.Select(t => Figure.Of(samples[t.Name])).ToArray();
-        bench.Table.Add(new Row($"Webhook intake (signed member.updated, unchanged members, wrk -c{o.WrkConnections})",
-            Format.Rate(figures[0]), "intake ceiling (1 enqueue, 202): " + Format.Rate(figures[1]),
-            Format.Ratio(figures[0].PerSecond, figures[1].PerSecond), "≥ 0.80", Format.Cpu(figures[0]), Format.Cpu(figures[1])));
-        return (figures[0], figures[2], figures[1], figures[3]);
+        Console.Error.WriteLine("    events accepted by each CoworkSync run: " + string.Join("; ", notes));
+        var f = trials.Select(t => Figure.Of(samples[t.Name])).ToArray();
+        var figures = new Figures(SmallDeployed: f[0], LargeDeployed: f[2], SmallLocal: f[4], LargeLocal: f[5], SmallCeiling: f[1], LargeCeiling: f[3]);
+        var load = $"signed member.updated, unchanged members, wrk -c{o.WrkConnections}";
+        bench.Table.Add(new Row($"Webhook intake as deployed: the HTTP instance, events applied by a processing instance after each run ({load})",
+            Format.Rate(figures.SmallDeployed), "intake ceiling (1 enqueue, 202): " + Format.Rate(figures.SmallCeiling),
+            Format.Ratio(figures.SmallDeployed.PerSecond, figures.SmallCeiling.PerSecond), "≥ 0.80",
+            Format.Cpu(figures.SmallDeployed), Format.Cpu(figures.SmallCeiling)));
+        bench.Table.Add(new Row($"Webhook intake in local mode: one process accepts and applies, on the same Azurite ({load})",
+            Format.Rate(figures.SmallLocal), "intake ceiling (1 enqueue, 202): " + Format.Rate(figures.SmallCeiling),
+            Format.Ratio(figures.SmallLocal.PerSecond, figures.SmallCeiling.PerSecond), "(local mode)",
+            Format.Cpu(figures.SmallLocal), Format.Cpu(figures.SmallCeiling)));
+        return figures;
     }
+
+    private static string Url(World world, Side side) => side switch
+    {
+        Side.Deployed => world.HttpInstance.App.Url,
+        Side.Local => world.App.Url,
+        _ => world.Ceiling.Url,
+    };
 }

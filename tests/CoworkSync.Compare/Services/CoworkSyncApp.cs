@@ -14,12 +14,16 @@ public sealed class CoworkSyncApp
     private readonly string _dll;
     private readonly string _folder;
     private readonly string _name;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly string _logFile;
 
-    private CoworkSyncApp(string name, string dll, string folder, int port)
+    private CoworkSyncApp(string name, string dll, string folder, int port, IReadOnlyDictionary<string, string> settings, string logFile)
     {
         _name = name;
         _dll = dll;
         _folder = folder;
+        _settings = settings;
+        _logFile = logFile;
         Port = port;
     }
 
@@ -31,9 +35,14 @@ public sealed class CoworkSyncApp
 
     public Started Process { get; private set; } = null!;
 
-    public static async Task<CoworkSyncApp> StartAsync(string name, string dll, string folder, string storageConnectionString)
+    /// <summary>
+    /// Starts one. Another instance of the same deployment shares <paramref name="folder"/> (its secrets and keys, as
+    /// instances share a Key Vault) with <paramref name="settings"/> of its own and its own <paramref name="logFile"/>.
+    /// </summary>
+    public static async Task<CoworkSyncApp> StartAsync(string name, string dll, string folder, string storageConnectionString,
+        IReadOnlyDictionary<string, string>? settings = null, string logFile = "coworksync.log")
     {
-        var app = new CoworkSyncApp(name, dll, folder, Ports.FreeTcp());
+        var app = new CoworkSyncApp(name, dll, folder, Ports.FreeTcp(), settings ?? new Dictionary<string, string>(), logFile);
         await app.RunAsync(storageConnectionString);
         return app;
     }
@@ -60,7 +69,9 @@ public sealed class CoworkSyncApp
             ["ServiceBusConnection__fullyQualifiedNamespace"] = "",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
-        Process = Started.Start(_name, "dotnet", [_dll, "--urls", Url], Path.Combine(_folder, "coworksync.log"), environment, _folder);
+        foreach (var (key, value) in _settings)
+            environment[key] = value;
+        Process = Started.Start(_name, "dotnet", [_dll, "--urls", Url], Path.Combine(_folder, _logFile), environment, _folder);
         await Readiness.WaitForHttpAsync(Process, Url + "/api/health", TimeSpan.FromSeconds(90));
     }
 }

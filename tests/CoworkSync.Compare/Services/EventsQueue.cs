@@ -12,9 +12,9 @@ public static class EventsQueue
     public const string Name = "events";
 
     /// <summary>Waits until the queue is empty (or <paramref name="timeout"/> passes); returns how long it took and whether it emptied.</summary>
-    public static async Task<(TimeSpan Waited, bool Drained)> WaitUntilEmptyAsync(Azurite azurite, TimeSpan timeout)
+    public static async Task<(TimeSpan Waited, bool Drained)> WaitUntilEmptyAsync(Azurite azurite, TimeSpan timeout, string queueName = Name)
     {
-        var queue = new QueueClient(azurite.ConnectionString, Name);
+        var queue = new QueueClient(azurite.ConnectionString, queueName);
         var clock = Stopwatch.StartNew();
         using var deadline = new CancellationTokenSource(timeout);
         try
@@ -33,6 +33,13 @@ public static class EventsQueue
         {
             return (clock.Elapsed, false);
         }
+    }
+
+    /// <summary>How many messages wait in a queue (0 when it does not exist).</summary>
+    public static async Task<int> CountAsync(Azurite azurite, string queueName)
+    {
+        var queue = new QueueClient(azurite.ConnectionString, queueName);
+        return await queue.ExistsAsync() ? (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
     }
 
     /// <summary>Empties the ceiling's own queue, so it does not grow from run to run.</summary>
