@@ -17,10 +17,7 @@ public static class ConnectorsServiceCollectionExtensions
         services.AddSingleton<ConnectorStore>();
         services.AddSingleton<ConnectorCache>();
         services.AddSingleton<ConnectorSecrets>();
-        services.AddSingleton<AcceptedWebhookStore>();
         services.AddSingleton<AcceptedWebhooks>();
-        services.AddHostedService<AcceptedWebhookWriter>();
-        services.AddSingleton<IExpiringRecords>(provider => provider.GetRequiredService<AcceptedWebhookStore>());
         services.AddSingleton<PlatformRegistry>();
         services.AddSingleton<ConnectorUpdates>();
         services.AddSingleton<ConnectorSecretUpdates>();

@@ -97,7 +97,7 @@ public sealed class CompareRun(CompareOptions options)
         await Task.WhenAll(bench.Small.SeedBenchAsync(bench.Coworks, options), bench.Large.SeedBenchAsync(bench.Coworks, options));
         bench.UnchangedSync = await SyncFigures.RunAsync(bench);
         var filler = options.LargeRows - options.BenchMembers - options.SyncUnchangedMembers;
-        Console.Error.WriteLine($"==> Filling the large world: {filler} members and accounts, {options.LargeRows} processed events and accepted webhooks (direct batched writes, {FillerRows.PerConnector} to a filler connector)");
+        Console.Error.WriteLine($"==> Filling the large world: {filler} members and accounts, {options.LargeRows} processed events (direct batched writes, {FillerRows.PerConnector} to a filler connector)");
         var clock = Stopwatch.StartNew();
         await FillerRows.WriteAsync(bench.Large.Azurite.ConnectionString, "f", filler, options.LargeRows);
         Console.Error.WriteLine($"    written in {clock.Elapsed.TotalSeconds:0} s");

@@ -12,7 +12,7 @@ namespace CoworkSync.Functions.Webhooks.Webhook;
 /// the delivery (<see cref="IWebhookReceiver"/>), this function does the rest. 404 for an unknown platform or a URL of
 /// another shape (an empty answer, as for any unknown route); 413 too large; 404 unknown connector (or another
 /// platform's); the platform's 401 (not verified) or 400 (unreadable, not this connector's); 200 for an event id the
-/// platform gave that was already accepted (<see cref="AcceptedWebhooks"/>: from memory for recent events); 202 once
+/// platform gave that this instance accepted lately (<see cref="AcceptedWebhooks"/>, from memory); 202 once
 /// durably enqueued; 503 when storage or the queue cannot take it. Nothing is enqueued unless the answer is 202, and the
 /// platform's API is never called here. The connector comes from <see cref="ConnectorCache"/>: the one durable write
 /// of an accepted webhook is its enqueue.
@@ -59,7 +59,7 @@ public static partial class WebhookFunction
             if (receipt.Event is not { } envelope)
                 return WebhookAnswers.Problem(receipt.Status, receipt.Title!, receipt.Detail!);
 
-            var admission = receipt.IdIsThePlatforms ? await accepted.AdmitAsync(connectorId, envelope.Id, envelope.OccurredAt, cancellationToken) : null;
+            var admission = receipt.IdIsThePlatforms ? await accepted.AdmitAsync(connectorId, envelope.Id, cancellationToken) : null;
             if (admission is { IsDuplicate: true })
                 return Results.Ok(new { eventId = envelope.Id });
             try

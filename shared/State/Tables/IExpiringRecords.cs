@@ -1,6 +1,6 @@
 namespace CoworkSync.State.Tables;
 
-/// <summary>Records kept only for a retention period (processed events, accepted webhooks); a daily timer purges them.</summary>
+/// <summary>Records kept only for a retention period (processed events); a daily timer purges them.</summary>
 public interface IExpiringRecords
 {
     /// <summary>Deletes the records older than <paramref name="cutoff"/>; returns how many.</summary>

@@ -10,7 +10,6 @@ public static class TableNames
     public const string Accounts = "Accounts";
     public const string Connectors = "Connectors";
     public const string SyncRuns = "SyncRuns";
-    public const string AcceptedWebhooks = "AcceptedWebhooks";
     public const string Usage = "Usage";
     public const string NasSessions = "NasSessions";
     public const string AccessGroups = "AccessGroups";

@@ -7,7 +7,7 @@ namespace CoworkSync.Compare.Seed;
 /// <summary>
 /// Makes the tables big fast: rows written straight into CoworkSync's tables in its layout (docs/benchmarks.md,
 /// "Table layout the harness relies on"), batched by partition where the layout allows: members (partition = connector, row = member id),
-/// accounts (partition = user name, row <c>account</c>: one insert each), processed events and accepted webhooks
+/// accounts (partition = user name, row <c>account</c>: one insert each), processed events
 /// (partition = connector, row = event id). They belong to filler connectors of <see cref="PerConnector"/> members
 /// each (<c>filler-000</c>, …; no connector rows, so no timer syncs them): Azurite's inserts and point reads slow with
 /// the size of their partition (an emulator's cost; Table Storage finds a row by its keys), so one huge partition
@@ -23,7 +23,7 @@ public static class FillerRows
     {
         var service = new TableServiceClient(connectionString);
         var tables = new Dictionary<string, TableClient>();
-        foreach (var name in new[] { "Members", "Accounts", "ProcessedEvents", "AcceptedWebhooks" })
+        foreach (var name in new[] { "Members", "Accounts", "ProcessedEvents" })
         {
             tables[name] = service.GetTableClient(name);
             await tables[name].CreateIfNotExistsAsync();
@@ -31,7 +31,6 @@ public static class FillerRows
 
         await InBatchesAsync(tables["Members"], members, i => Member(Connector(i), memberPrefix, i));
         await InBatchesAsync(tables["ProcessedEvents"], events, i => ProcessedEvent(Connector(i), i));
-        await InBatchesAsync(tables["AcceptedWebhooks"], events, i => AcceptedWebhook(Connector(i), i));
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, members), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
             await tables["Accounts"].AddEntityAsync(Account(Connector(i), memberPrefix, i), ct));
@@ -95,7 +94,6 @@ public static class FillerRows
         ["Attempt"] = 1,
     };
 
-    private static TableEntity AcceptedWebhook(string connectorId, int i) => new(connectorId, EventId(i)) { ["AcceptedAt"] = DateTimeOffset.UtcNow };
 
     private static string EventId(int i) => "evt_filler_" + i.ToString("D7", CultureInfo.InvariantCulture);
 }
