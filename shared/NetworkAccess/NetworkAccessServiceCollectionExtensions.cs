@@ -12,6 +12,7 @@ public static class NetworkAccessServiceCollectionExtensions
     {
         services.AddOptions<RadiusOptions>().BindConfiguration(RadiusOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<UsageStore>();
+        services.AddSingleton<NasSessionIndex>();
         services.AddSingleton<UsageLedger>();
         services.AddHostedService<UsageFlusher>();
         services.AddSingleton<AuthorizeFactsReader>();

@@ -16,7 +16,7 @@ namespace CoworkSync.NetworkAccess;
 public sealed partial class RadiusAccountant(
     AccountCache accounts,
     UsageLedger usage,
-    UsageStore store,
+    NasSessionIndex index,
     ConnectorCache connectors,
     IEnumerable<ISessionStartObserver> observers,
     TimeProvider time,
@@ -78,7 +78,7 @@ public sealed partial class RadiusAccountant(
         }
         if (session is not null)
             return cycleKey == clockCycleKey ? null : SessionCharge.In(cycleKey, session);
-        if (nas is null || await store.OpenCycleOfAsync(nas, sessionId, cancellationToken) is not { } indexed || indexed == clockCycleKey)
+        if (nas is null || await index.OpenCycleOfAsync(nas, sessionId, cancellationToken) is not { } indexed || indexed == clockCycleKey)
             return null;
         return await usage.FindAsync(username, indexed, sessionId, cancellationToken) is { } there ? SessionCharge.In(indexed, there) : null;
     }
@@ -87,7 +87,7 @@ public sealed partial class RadiusAccountant(
     private async Task<int> CloseNasSessionsAsync(string nas, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var closed = 0;
-        await foreach (var (sessionId, username, cycleKey) in store.OpenSessionsOfAsync(nas, cancellationToken))
+        await foreach (var (sessionId, username, cycleKey) in index.OpenSessionsOfAsync(nas, cancellationToken))
         {
             await usage.RecordAsync(username, cycleKey, new SessionReport(sessionId, 0, Closes: true, nas, CallingStationId: null, now), cancellationToken);
             closed++;

@@ -18,8 +18,8 @@ namespace CoworkSync.NetworkAccess;
 /// already holds) is kept in memory, latest per session, and written behind: every row's pending reports in one
 /// conditional replace per row, every <see cref="RadiusOptions.AccountingFlushSeconds"/> and when the app stops. Every
 /// other report writes through at once, with what is pending for its row: a session new to the row (its observers must
-/// hear of it once), a Stop, a NAS restart, the part of a session before a cycle start. A closed session's entry in the
-/// NAS's index of open sessions is removed behind too, in one transaction per NAS. Writes are conditional on the row's
+/// hear of it once), a Stop, a NAS restart, the part of a session before a cycle start. The NAS's index of open sessions
+/// is written behind too (<see cref="NasSessionIndex"/>), at the same flush. Writes are conditional on the row's
 /// ETag and merged highest-wins (<see cref="SessionUsage.After"/>), so two instances never lose each other's seconds. A
 /// crash loses at most the interims not yet written, which the session's next interim or its Stop carries again
 /// (Acct-Session-Time is cumulative): the seconds charged end exact.
@@ -27,6 +27,7 @@ namespace CoworkSync.NetworkAccess;
 /// </summary>
 public sealed partial class UsageLedger(
     UsageStore store,
+    NasSessionIndex index,
     TimeProvider time,
     IOptions<AccountCacheOptions> cacheOptions,
     ILogger<UsageLedger> logger)
@@ -36,7 +37,6 @@ public sealed partial class UsageLedger(
 
     private readonly ConcurrentDictionary<(string Username, string CycleKey), Row> _rows = new();
     private readonly ConcurrentDictionary<(string Username, string CycleKey), bool> _dirty = new();
-    private readonly ConcurrentDictionary<(string Nas, string SessionId), bool> _closedInIndex = new();
     private readonly TimeSpan _ttl = cacheOptions.Value.Ttl;
 
     /// <summary>How many rows have reports not written yet.</summary>
@@ -128,8 +128,8 @@ public sealed partial class UsageLedger(
     }
 
     /// <summary>
-    /// Writes every row's pending reports (one conditional replace per row; a row that fails stays pending) and removes the
-    /// closed sessions from the NAS index.
+    /// Writes every row's pending reports (one conditional replace per row; a row that fails stays pending), then the NAS
+    /// index's changes (<see cref="NasSessionIndex.FlushAsync"/>).
     /// </summary>
     /// <returns>How many rows were written.</returns>
     public async Task<int> FlushAsync(CancellationToken cancellationToken)
@@ -151,7 +151,7 @@ public sealed partial class UsageLedger(
                 LogFlushFailed(ex, key.Username, key.CycleKey);
             }
         }
-        await FlushClosedIndexEntriesAsync(cancellationToken);
+        await index.FlushAsync(cancellationToken);
         SweepIdleRows();
         return written;
     }
@@ -252,7 +252,7 @@ public sealed partial class UsageLedger(
                 }
 
                 if (indexNas && report?.Nas is { } nas && (previous is null || previous.Open != current!.Open || report.Closes))
-                    await IndexAsync(nas, username, cycleKey, report.SessionId, current!.Open, cancellationToken);
+                    Index(nas, username, cycleKey, report, current!);
                 return (previous, current ?? previous!);
             }
         }
@@ -263,41 +263,15 @@ public sealed partial class UsageLedger(
     }
 
     /// <summary>
-    /// Points the NAS's index at an open session's row at once (a NAS restart and a session's first report in another
-    /// cycle read it); a closed session's entry is removed behind, with the NAS's other closed entries in one transaction.
-    /// An entry left by a crash before that points at a closed session, which a NAS restart closes again to no effect.
-    /// A closed session never opens again, so a pending removal is never overtaken by its session's reopening.
+    /// Points the NAS's index at an open session's row, or removes a closed one's entry, behind. A session new to its
+    /// first row (nothing charged before it) has no entry yet, so its Stop before the flush leaves nothing to write.
     /// </summary>
-    private async Task IndexAsync(string nas, string username, string cycleKey, string sessionId, bool open, CancellationToken cancellationToken)
+    private void Index(string nas, string username, string cycleKey, SessionReport report, SessionUsage current)
     {
-        if (!open)
-        {
-            _closedInIndex[(nas, sessionId)] = true;
-            return;
-        }
-        _closedInIndex.TryRemove((nas, sessionId), out _);
-        await store.IndexAsync(nas, username, cycleKey, sessionId, open: true, cancellationToken);
-    }
-
-    /// <summary>Removes the closed sessions' entries from the NAS index, one transaction per NAS and 100 entries; a failed group stays pending.</summary>
-    private async Task FlushClosedIndexEntriesAsync(CancellationToken cancellationToken)
-    {
-        foreach (var group in _closedInIndex.Keys.GroupBy(k => k.Nas, StringComparer.Ordinal))
-        {
-            var sessionIds = group.Where(k => _closedInIndex.TryRemove(k, out _)).Select(k => k.SessionId).ToList();
-            if (sessionIds.Count == 0)
-                continue;
-            try
-            {
-                await store.RemoveFromIndexAsync(group.Key, sessionIds, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                foreach (var sessionId in sessionIds)
-                    _closedInIndex.TryAdd((group.Key, sessionId), true);
-                LogIndexFlushFailed(ex, group.Key, sessionIds.Count);
-            }
-        }
+        if (current.Open)
+            index.Opened(nas, report.SessionId, username, cycleKey, mayBeIndexed: (current.Before ?? 0) > 0);
+        else
+            index.Closed(nas, report.SessionId);
     }
 
     /// <summary>Reads the row from storage into <paramref name="row"/>; the caller holds its gate.</summary>
@@ -352,9 +326,6 @@ public sealed partial class UsageLedger(
 
     [LoggerMessage(EventId = 1320, EventName = "UsageFlushFailed", Level = LogLevel.Warning, Message = "Could not write the pending usage of {Username} for the cycle {CycleKey}; it is tried again at the next flush")]
     private partial void LogFlushFailed(Exception exception, string username, string cycleKey);
-
-    [LoggerMessage(EventId = 1322, EventName = "NasIndexFlushFailed", Level = LogLevel.Warning, Message = "Could not remove {Count} closed sessions of NAS {Nas} from its index; tried again at the next flush")]
-    private partial void LogIndexFlushFailed(Exception exception, string nas, int count);
 
     /// <summary>One usage row: the copy last read or written, and the reports not written yet. Fields under <see cref="Lock"/>.</summary>
     private sealed class Row

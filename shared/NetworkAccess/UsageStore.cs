@@ -39,48 +39,27 @@ public sealed class UsageStore(StateTables tables)
         return response.Headers.ETag ?? default;
     }
 
-    /// <summary>Points the NAS's index at the session's row while it is open, and removes the entry once it is closed.</summary>
-    public async Task IndexAsync(string nas, string username, string cycleKey, string sessionId, bool open, CancellationToken cancellationToken)
-    {
-        var index = await tables.GetAsync(TableNames.NasSessions, cancellationToken);
-        if (open)
-        {
-            await index.UpsertEntityAsync(new TableEntity(TableKey.Escape(nas), TableKey.Escape(sessionId))
-            {
-                ["Username"] = username,
-                ["CycleKey"] = cycleKey,
-            }, TableUpdateMode.Replace, cancellationToken);
-            return;
-        }
-        try
-        {
-            await index.DeleteEntityAsync(TableKey.Escape(nas), TableKey.Escape(sessionId), ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
-        {
-            // Never indexed, or closed already.
-        }
-    }
-
     /// <summary>
-    /// Removes closed sessions from the NAS's index: up to 100 in one transaction (the index's partition is the NAS). A
-    /// transaction fails whole when one entry is gone already, so such a group is removed one entry at a time.
+    /// Writes changes to the NAS's index in transactions of up to 100 (the index's partition is the NAS): each opened
+    /// session's entry points at the row holding it open, each closed session's entry is removed. A transaction fails
+    /// whole when an entry to remove is gone already, so such a group is written again with its removals one at a time.
     /// </summary>
-    public async Task RemoveFromIndexAsync(string nas, IReadOnlyList<string> sessionIds, CancellationToken cancellationToken)
+    public async Task WriteIndexAsync(string nas, IReadOnlyCollection<NasIndexChange> changes, CancellationToken cancellationToken)
     {
         var index = await tables.GetAsync(TableNames.NasSessions, cancellationToken);
-        foreach (var group in sessionIds.Chunk(MaxTransaction))
+        foreach (var group in changes.Chunk(MaxTransaction))
         {
             try
             {
-                await index.SubmitTransactionAsync(
-                    group.Select(id => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(TableKey.Escape(nas), TableKey.Escape(id)), ETag.All)),
-                    cancellationToken);
+                await index.SubmitTransactionAsync(group.Select(change => Action(nas, change)), cancellationToken);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
             {
-                foreach (var id in group)
-                    await IndexAsync(nas, username: "", cycleKey: "", id, open: false, cancellationToken);
+                var opened = group.Where(c => c.Open).ToList();
+                if (opened.Count > 0)
+                    await index.SubmitTransactionAsync(opened.Select(change => Action(nas, change)), cancellationToken);
+                foreach (var closed in group.Where(c => !c.Open))
+                    await RemoveAsync(index, nas, closed.SessionId, cancellationToken);
             }
         }
     }
@@ -101,6 +80,26 @@ public sealed class UsageStore(StateTables tables)
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Escape(nas)}");
         await foreach (var entry in index.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             yield return (TableKey.Unescape(entry.RowKey), entry.GetString("Username")!, entry.GetString("CycleKey")!);
+    }
+
+    private static TableTransactionAction Action(string nas, NasIndexChange change) => change.Open
+        ? new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(TableKey.Escape(nas), TableKey.Escape(change.SessionId))
+        {
+            ["Username"] = change.Username,
+            ["CycleKey"] = change.CycleKey,
+        })
+        : new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(TableKey.Escape(nas), TableKey.Escape(change.SessionId)), ETag.All);
+
+    private static async Task RemoveAsync(TableClient index, string nas, string sessionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await index.DeleteEntityAsync(TableKey.Escape(nas), TableKey.Escape(sessionId), ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+        {
+            // Removed already (by another instance, or before a crash).
+        }
     }
 
     private static string Row(string cycleKey) => "cycle-" + cycleKey;

@@ -34,7 +34,7 @@ public sealed class MemberAccessExplainerTests
         var accounts = new AccountStore(_tables.State, cache, time);
         var connectors = new ConnectorStore(_tables.State);
         var facts = new AuthorizeFactsReader(cache, accounts,
-            new UsageLedger(new UsageStore(_tables.State), time, Options.Create(new AccountCacheOptions()), NullLogger<UsageLedger>.Instance),
+            new UsageLedger(new UsageStore(_tables.State), new NasSessionIndex(new UsageStore(_tables.State), NullLogger<NasSessionIndex>.Instance), time, Options.Create(new AccountCacheOptions()), NullLogger<UsageLedger>.Instance),
             new ConnectorCache(connectors, time, NullLogger<ConnectorCache>.Instance),
             new AccessGroupStore(_tables.State, time, NullLogger<AccessGroupStore>.Instance));
         _explainer = new MemberAccessExplainer(connectors, new MemberStore(_tables.State),
