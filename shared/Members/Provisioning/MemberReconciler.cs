@@ -179,15 +179,18 @@ public sealed partial class MemberReconciler(
             .Where(e => e.Entry is not null)
             .Select(e => (e.MemberId, e.Entry!))
             .ToList();
-        try
+        foreach (var transaction in entries.Chunk(TableTransactions.MaxActions))
         {
-            await history.AppendAllAsync(connectorId, entries, cancellationToken);
-        }
-        catch (RequestFailedException ex)
-        {
-            // A transaction stores all its entries or none: each member of it is told, as one write's failure would be.
-            foreach (var (memberId, _) in entries)
-                LogHistoryNotRecorded(connectorId, memberId, ex.Status, ex.ErrorCode);
+            try
+            {
+                await history.AppendAllAsync(connectorId, transaction, cancellationToken);
+            }
+            catch (RequestFailedException ex)
+            {
+                // A transaction stores all its entries or none: each member of it is told, as one write's failure would be.
+                foreach (var (memberId, _) in transaction)
+                    LogHistoryNotRecorded(connectorId, memberId, ex.Status, ex.ErrorCode);
+            }
         }
     }
 
