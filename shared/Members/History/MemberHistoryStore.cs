@@ -5,20 +5,75 @@ namespace CoworkSync.Members.History;
 
 /// <summary>
 /// Each member's recent changes, newest first, at most <see cref="Capacity"/>: table <c>MemberHistory</c>, one partition
-/// per member (connector|member id), one row per slot (the change's sequence number modulo the capacity), so a new
-/// change overwrites the oldest and a member never has more rows. The member row counts the changes
-/// (<see cref="Records.MemberRecord.HistoryCount"/>), so each change knows its slot without a read.
+/// per connector, one row per member and slot (<c>member|slot</c>, the slot being the change's sequence number modulo
+/// the capacity), so a new change overwrites the member's oldest and a member never has more rows. The member row counts
+/// the changes (<see cref="Records.MemberRecord.HistoryCount"/>), so each change knows its slot without a read. Sharing
+/// the connector's partition lets the entries of a sync's new members go in transactions
+/// (<see cref="AppendAllAsync"/>).
+/// <para>
+/// Entries written before this layout sit in a partition per member (<c>connector|member</c>, row = slot). They are
+/// still listed, merged by sequence, and no longer written.
+/// </para>
 /// </summary>
 public sealed class MemberHistoryStore(StateTables tables)
 {
     public const int Capacity = 20;
 
+    private const char Separator = '|';
+
     public async Task AppendAsync(string connectorId, string memberId, MemberHistoryEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var table = await tables.GetAsync(TableNames.MemberHistory, cancellationToken);
+        await table.UpsertEntityAsync(ToEntity(connectorId, memberId, entry), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends one entry for each of several members of one connector, in transactions of at most
+    /// <see cref="TableTransactions.MaxActions"/>: each transaction stores all its entries or none.
+    /// </summary>
+    /// <param name="connectorId">The members' connector.</param>
+    /// <param name="entries">Each member's entry; a member appears at most once.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    public async Task AppendAllAsync(string connectorId, IReadOnlyList<(string MemberId, MemberHistoryEntry Entry)> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+            return;
+        var table = await tables.GetAsync(TableNames.MemberHistory, cancellationToken);
+        foreach (var chunk in entries.Chunk(TableTransactions.MaxActions))
+        {
+            await table.SubmitTransactionAsync(
+                chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(connectorId, e.MemberId, e.Entry))), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The member's recent changes, newest first: one query of the member's rows in the connector's partition, and one of
+    /// the partition the earlier layout gave the member; each at most <see cref="Capacity"/> rows.
+    /// </summary>
+    public async Task<IReadOnlyList<MemberHistoryEntry>> ListAsync(string connectorId, string memberId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.MemberHistory, cancellationToken);
+        var prefix = MemberPrefix(memberId);
+        var partition = TableKey.Escape(connectorId);
+        var upper = prefix[..^1] + (char)(Separator + 1);
+        var current = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {upper}");
+        var earlier = TableClient.CreateQueryFilter($"PartitionKey eq {EarlierPartition(connectorId, memberId)}");
+        var entries = new List<MemberHistoryEntry>(Capacity);
+        foreach (var filter in new[] { current, earlier })
+        {
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                entries.Add(FromEntity(e));
+        }
+        return [.. entries.OrderByDescending(e => e.Sequence).DistinctBy(e => e.Sequence).Take(Capacity)];
+    }
+
+    private static TableEntity ToEntity(string connectorId, string memberId, MemberHistoryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
         var slot = (entry.Sequence % Capacity).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
-        await table.UpsertEntityAsync(new TableEntity(Partition(connectorId, memberId), slot)
+        return new TableEntity(TableKey.Escape(connectorId), MemberPrefix(memberId) + slot)
         {
             ["Sequence"] = entry.Sequence,
             ["At"] = entry.At,
@@ -27,22 +82,16 @@ public sealed class MemberHistoryStore(StateTables tables)
             ["ByOperator"] = entry.ByOperator,
             ["Outcome"] = entry.Outcome,
             ["Summary"] = entry.Summary,
-        }, TableUpdateMode.Replace, cancellationToken);
+        };
     }
 
-    /// <summary>The member's recent changes, newest first: one query of one partition of at most <see cref="Capacity"/> rows.</summary>
-    public async Task<IReadOnlyList<MemberHistoryEntry>> ListAsync(string connectorId, string memberId, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableNames.MemberHistory, cancellationToken);
-        var entries = new List<MemberHistoryEntry>(Capacity);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(connectorId, memberId)}");
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            entries.Add(new MemberHistoryEntry(e.GetInt64("Sequence") ?? 0, e.GetDateTimeOffset("At") ?? default, e.GetString("EventId"),
-                e.GetString("SyncRunId"), e.GetBoolean("ByOperator") ?? false, e.GetString("Outcome") ?? "", e.GetString("Summary") ?? ""));
-        }
-        return [.. entries.OrderByDescending(e => e.Sequence)];
-    }
+    private static MemberHistoryEntry FromEntity(TableEntity e) =>
+        new(e.GetInt64("Sequence") ?? 0, e.GetDateTimeOffset("At") ?? default, e.GetString("EventId"),
+            e.GetString("SyncRunId"), e.GetBoolean("ByOperator") ?? false, e.GetString("Outcome") ?? "", e.GetString("Summary") ?? "");
 
-    private static string Partition(string connectorId, string memberId) => TableKey.Escape(connectorId) + "|" + TableKey.Escape(memberId);
+    // The member id escaped with its separator too, so that no member's rows share a prefix with another's.
+    private static string MemberPrefix(string memberId) =>
+        TableKey.Escape(memberId).Replace("|", "%7C", StringComparison.Ordinal) + Separator;
+
+    private static string EarlierPartition(string connectorId, string memberId) => TableKey.Escape(connectorId) + "|" + TableKey.Escape(memberId);
 }

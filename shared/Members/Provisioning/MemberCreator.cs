@@ -10,9 +10,9 @@ namespace CoworkSync.Members.Provisioning;
 /// Creates many members that have no row yet (a sync's new members) by the reconciler's own rules: each member's
 /// decision, account (created, or adopted when a crashed run left it behind) and row come from
 /// <see cref="MemberReconciler"/>, and are stored in the order one reconcile stores them: the account, the index entries,
-/// the row, the history entry. Only the writing differs: the rows that share the connector's partition go in
-/// transactions of up to <see cref="TableTransactions.MaxActions"/> (the name entries, then the member rows as inserts),
-/// while the accounts, email entries and history entries, each in a partition of its own, are written one by one,
+/// the row, the history entry. Only the writing differs: what shares the connector's partition goes in transactions of up
+/// to <see cref="TableTransactions.MaxActions"/> (the name entries, then the member rows as inserts, then the history
+/// entries), while the accounts and email entries, each in a partition of its own, are written one by one,
 /// <c>parallelism</c> at a time.
 /// <para>
 /// A transaction of member rows that fails stores none of them (409: a webhook created one of its members since the
@@ -24,7 +24,7 @@ public sealed partial class MemberCreator(MemberReconciler reconciler, MemberSto
 {
     /// <summary>Creates the members, <see cref="TableTransactions.MaxActions"/> at a time; one that fails does not stop the others.</summary>
     /// <param name="requests">Members of one connector the caller found no row for.</param>
-    /// <param name="parallelism">How many single writes (accounts, email entries, history entries) run at once.</param>
+    /// <param name="parallelism">How many single writes (accounts, email entries) run at once.</param>
     /// <param name="cancellationToken">Cancels the writes.</param>
     /// <returns>One creation for each request, in their order.</returns>
     public async Task<IReadOnlyList<MemberCreation>> CreateAsync(IReadOnlyList<ReconcileRequest> requests, int parallelism, CancellationToken cancellationToken)
@@ -73,13 +73,14 @@ public sealed partial class MemberCreator(MemberReconciler reconciler, MemberSto
             return creations;
         }
 
-        await Parallel.ForEachAsync(Enumerable.Range(0, planned.Count), parallel, async (n, ct) =>
+        var written = planned.Select((i, n) => (Request: batch[i], Plan: plans[i]!, Member: stored[n])).ToList();
+        await reconciler.RecordHistoriesAsync(connectorId, written, cancellationToken);
+        for (var n = 0; n < planned.Count; n++)
         {
-            var (request, plan, member) = (batch[planned[n]], plans[planned[n]]!, stored[n]);
-            await reconciler.RecordHistoryAsync(request, plan, member, ct);
+            var (request, plan, member) = written[n];
             reconciler.LogReconciled(LogLevel.Debug, connectorId, request.Member.MemberId, plan.Outcome, member.Reason);
             creations[planned[n]] = new MemberCreation(request, new ReconcileResult(plan.Outcome, member, plan.Account), null);
-        });
+        }
         LogCreated(connectorId, planned.Count);
         return creations;
     }

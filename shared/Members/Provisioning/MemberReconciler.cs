@@ -153,11 +153,10 @@ public sealed partial class MemberReconciler(
         PlanAsync(request, request.Member, existing: null, account: null, cancellationToken);
 
     /// <summary>The member's recent changes are for people to read: one that cannot be written is logged, and the change stands.</summary>
-    internal async Task RecordHistoryAsync(ReconcileRequest request, ReconcilePlan plan, MemberRecord member, CancellationToken cancellationToken)
+    private async Task RecordHistoryAsync(ReconcileRequest request, ReconcilePlan plan, MemberRecord member, CancellationToken cancellationToken)
     {
-        if (plan.Change is null)
+        if (HistoryEntry(request, plan, member) is not { } entry)
             return;
-        var entry = new MemberHistoryEntry(member.HistoryCount, plan.At, request.EventId, request.SyncRunId, request.OperatorRequested, plan.Outcome.ToString(), plan.Change);
         try
         {
             await history.AppendAsync(request.ConnectorId, request.Member.MemberId, entry, cancellationToken);
@@ -167,6 +166,38 @@ public sealed partial class MemberReconciler(
             LogHistoryNotRecorded(request.ConnectorId, request.Member.MemberId, ex.Status, ex.ErrorCode);
         }
     }
+
+    /// <summary>
+    /// The history entries of several members of one connector (a sync's new members), written together
+    /// (<see cref="MemberHistoryStore.AppendAllAsync"/>); like one member's, entries that cannot be written are logged and
+    /// the changes stand.
+    /// </summary>
+    internal async Task RecordHistoriesAsync(string connectorId, IReadOnlyList<(ReconcileRequest Request, ReconcilePlan Plan, MemberRecord Member)> changes, CancellationToken cancellationToken)
+    {
+        var entries = changes
+            .Select(c => (c.Request.Member.MemberId, Entry: HistoryEntry(c.Request, c.Plan, c.Member)))
+            .Where(e => e.Entry is not null)
+            .Select(e => (e.MemberId, e.Entry!))
+            .ToList();
+        foreach (var transaction in entries.Chunk(TableTransactions.MaxActions))
+        {
+            try
+            {
+                await history.AppendAllAsync(connectorId, transaction, cancellationToken);
+            }
+            catch (RequestFailedException ex)
+            {
+                // A transaction stores all its entries or none: each member of it is told, as one write's failure would be.
+                foreach (var (memberId, _) in transaction)
+                    LogHistoryNotRecorded(connectorId, memberId, ex.Status, ex.ErrorCode);
+            }
+        }
+    }
+
+    private static MemberHistoryEntry? HistoryEntry(ReconcileRequest request, ReconcilePlan plan, MemberRecord member) =>
+        plan.Change is null
+            ? null
+            : new MemberHistoryEntry(member.HistoryCount, plan.At, request.EventId, request.SyncRunId, request.OperatorRequested, plan.Outcome.ToString(), plan.Change);
 
     /// <summary>
     /// Whether the member row can stay as it is. A sync that finds nothing new leaves it alone: a member not gone was seen

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Support;
@@ -6,7 +7,10 @@ using CoworkSync.State.Tables;
 
 namespace CoworkSync.IntegrationTests.Members.History;
 
-/// <summary>Each member's recent changes against real Table Storage: newest first, never more than twenty rows, one query to list.</summary>
+/// <summary>
+/// Each member's recent changes against real Table Storage: newest first, never more than twenty rows, in the connector's
+/// partition (so a sync's new members' entries go in transactions), listed by two bounded queries (this layout's and the one before).
+/// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class MemberHistoryStoreTests(AzuriteFixture azurite)
 {
@@ -22,7 +26,7 @@ public sealed class MemberHistoryStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task TwentyFiveChanges_KeepTheNewestTwenty_NewestFirst_InTwentyRows_ListedByOneQuery()
+    public async Task TwentyFiveChanges_KeepTheNewestTwenty_NewestFirst_InTwentyRowsOfTheConnectorsPartition_ListedByTwoBoundedQueries()
     {
         var service = Service();
         var store = new MemberHistoryStore(new StateTables(service));
@@ -34,12 +38,59 @@ public sealed class MemberHistoryStoreTests(AzuriteFixture azurite)
 
         Assert.Equal(Enumerable.Range(6, 20).Reverse().Select(s => (long)s), listed.Select(e => e.Sequence));
         Assert.Equal(Entry(25), listed[0]);
-        var query = Assert.Single(_storage.All, o => o.Kind != StorageOperationKind.Create);
-        Assert.Equal(StorageOperationKind.PartitionQuery, query.Kind);
-        var rows = service.GetTableClient(TableNames.MemberHistory)
-            .Query<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Escape(_connector) + "|" + TableKey.Escape("mem/1")}"));
-        Assert.Equal(MemberHistoryStore.Capacity, rows.Count());
+        // The member's rows in the connector's partition, and the partition of the layout before it.
+        var queries = _storage.All.Where(o => o.Kind != StorageOperationKind.Create).ToList();
+        Assert.Equal(2, queries.Count);
+        Assert.All(queries, q => Assert.Equal(StorageOperationKind.PartitionQuery, q.Kind));
+        Assert.Equal(MemberHistoryStore.Capacity, Rows(service, TableKey.Escape(_connector)).Count());
+        Assert.Empty(Rows(service, TableKey.Escape(_connector) + "|" + TableKey.Escape("mem/1")));
     }
+
+    [Fact]
+    public async Task The150NewMembersEntries_GoInTwoTransactionsOfTheConnectorsPartition_AndEachMemberListsOnlyTheirOwn()
+    {
+        var service = Service();
+        var store = new MemberHistoryStore(new StateTables(service));
+        var members = Enumerable.Range(0, 150).Select(i => $"new|{i:D3}").ToList();
+        _storage.Clear();
+
+        await store.AppendAllAsync(_connector, [.. members.Select(m => (m, Entry(1) with { Summary = "created " + m }))], CancellationToken.None);
+
+        var writes = _storage.All.Where(o => o.Kind != StorageOperationKind.Create).ToList();
+        Assert.Equal(2, writes.Count);
+        Assert.All(writes, w => Assert.Equal((StorageOperationKind.Batch, TableKey.Escape(_connector)), (w.Kind, w.Partition)));
+        foreach (var member in new[] { members[0], members[99], members[100], members[149] })
+            Assert.Equal("created " + member, Assert.Single(await store.ListAsync(_connector, member, CancellationToken.None)).Summary);
+        // A member id that another's starts with lists only its own rows.
+        Assert.Empty(await store.ListAsync(_connector, "new|00", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task EntriesOfTheEarlierLayout_APartitionPerMember_AreListedWithTheNewOnes_NewestFirst()
+    {
+        var service = Service();
+        var store = new MemberHistoryStore(new StateTables(service));
+        var earlier = TableKey.Escape(_connector) + "|" + TableKey.Escape("mem_old");
+        var table = service.GetTableClient(TableNames.MemberHistory);
+        await table.CreateIfNotExistsAsync();
+        foreach (var sequence in new[] { 1, 2 })
+        {
+            var entry = Entry(sequence);
+            await table.UpsertEntityAsync(new TableEntity(earlier, $"{sequence:D2}")
+            {
+                ["Sequence"] = (long)sequence, ["At"] = entry.At, ["EventId"] = entry.EventId, ["SyncRunId"] = entry.SyncRunId,
+                ["ByOperator"] = entry.ByOperator, ["Outcome"] = entry.Outcome, ["Summary"] = entry.Summary,
+            });
+        }
+        await store.AppendAsync(_connector, "mem_old", Entry(3), CancellationToken.None);
+
+        var listed = await store.ListAsync(_connector, "mem_old", CancellationToken.None);
+
+        Assert.Equal([Entry(3), Entry(2), Entry(1)], listed);
+    }
+
+    private static Pageable<TableEntity> Rows(TableServiceClient service, string partition) =>
+        service.GetTableClient(TableNames.MemberHistory).Query<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"));
 
     [Fact]
     public async Task FewerChangesThanTheCapacity_AreAllListed_NewestFirst_AndEachMemberHasOnlyTheirOwn()

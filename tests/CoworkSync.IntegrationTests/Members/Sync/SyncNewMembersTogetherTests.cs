@@ -19,7 +19,7 @@ namespace CoworkSync.IntegrationTests.Members.Sync;
 
 /// <summary>
 /// A sync's new members are created together (<see cref="MemberCreator"/>), against real Azurite with every storage
-/// operation counted: their member rows and name entries go in one-partition transactions, and each member ends exactly
+/// operation counted: their member rows, name entries and history entries go in one-partition transactions, and each member ends exactly
 /// as a member created by a webhook (one member at a time) ends; a member a webhook created inside a batch, and an
 /// account a crash left without its row, lose nothing.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class SyncNewMembersTogetherTests : IAsyncLifetime
     private T Service<T>() where T : notnull => _world.App.Services.GetRequiredService<T>();
 
     [Fact]
-    public async Task AFirstSyncOf250NewMembers_WritesTheirRowsAndNameEntriesInTransactions_AndLeavesEachAsAWebhookDoes()
+    public async Task AFirstSyncOf250NewMembers_WritesTheirRowsNameAndHistoryEntriesInTransactions_AndLeavesEachAsAWebhookDoes()
     {
         var byWebhook = await CreatedByWebhookAsync(NewMember("hook"));
         var expected = await ShapeAsync(byWebhook.Id);
@@ -59,7 +59,12 @@ public sealed class SyncNewMembersTogetherTests : IAsyncLifetime
         var nameWrites = operations.Where(o => o.Target == TableNames.MemberNames && o.IsWrite).ToList();
         Assert.Equal(5, nameWrites.Count); // two entries a member: 200 for each full batch of members (two transactions), 100 for the last 50
         Assert.All(nameWrites, o => Assert.Equal((StorageOperationKind.Batch, _world.ConnectorId), (o.Kind, o.Partition)));
+        var historyWrites = operations.Where(o => o.Target == TableNames.MemberHistory && o.IsWrite).ToList();
+        Assert.Equal(3, historyWrites.Count); // one entry a member, one transaction for each batch of members
+        Assert.All(historyWrites, o => Assert.Equal((StorageOperationKind.Batch, _world.ConnectorId), (o.Kind, o.Partition)));
         Assert.Equal(250, operations.Count(o => o.Target == TableNames.Accounts && o.Kind == StorageOperationKind.Insert));
+        // What is left one by one: each member's account (above) and email entry, in partitions of their own.
+        Assert.Equal(250, operations.Count(o => o.Target == TableNames.MemberEmails && o.IsWrite));
 
         Assert.Equal(1, expected.HistoryEntries);
         foreach (var member in members)

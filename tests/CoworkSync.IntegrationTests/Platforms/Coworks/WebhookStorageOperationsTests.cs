@@ -54,6 +54,40 @@ public sealed class WebhookStorageOperationsTests : IAsyncLifetime
         Assert.DoesNotContain(applying, o => o.Target == TableNames.Accounts && o.IsWrite);
     }
 
+    [Fact]
+    public async Task ANewMembersWebhook_CostsOnePointOperationOrTransactionForEachThingItStores_FromIntakeToTheWelcomeEmailSent()
+    {
+        await ProvisionedMemberAsync(); // this young instance's tables created and connector read, as on an instance that has run a while
+        _log.Clear();
+        var member = SimulatedMember.Active("mem_ops_" + Guid.NewGuid().ToString("N")[..8]);
+        _world.Space.AddMembers(member);
+        var created = CoworksWebhooks.Build(CoworksWorld.SpaceId, CoworksEventTypes.MemberCreated, member, CoworksWorld.WebhookSecret, createdAt: DateTimeOffset.UtcNow.AddMinutes(1));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _world.App.CreateClient().SendAsync(created.ToRequest(_world.ConnectorId))).StatusCode);
+        // The member's event, then the welcome email's event it queued: both processed and their messages deleted.
+        await Eventually.TrueAsync(() => _log.All.Count(o => o.Kind == StorageOperationKind.QueueDelete) == 2, "both events processed");
+
+        var operations = _log.Step().Where(o => !IsBackgroundWork(o)).ToList();
+        Assert.All(operations, AssertBounded);
+        var counted = operations.GroupBy(o => $"{Name(o.Target)} {o.Kind}").ToDictionary(g => g.Key, g => g.Count());
+        var expected = new Dictionary<string, int>
+        {
+            ["queue QueueSend"] = 2, // the member's event at intake, the welcome email's event
+            ["queue QueueDelete"] = 2,
+            [$"{TableNames.ProcessedEvents} Insert"] = 2, // each event's claim
+            [$"{TableNames.ProcessedEvents} Upsert"] = 2, // each event marked applied
+            [$"{TableNames.Members} PointRead"] = 2, // the reconcile's; the welcome email's address and name
+            [$"{TableNames.Accounts} Insert"] = 1, // the user name claimed
+            [$"{TableNames.MemberEmails} Upsert"] = 1,
+            [$"{TableNames.MemberNames} Batch"] = 1, // the name and reversed name, one partition
+            [$"{TableNames.Members} Insert"] = 1,
+            [$"{TableNames.MemberHistory} Upsert"] = 1,
+            [$"{TableNames.Accounts} ConditionalUpdate"] = 2, // welcome email queued; welcome email sent
+            [$"{TableNames.Accounts} PointRead"] = 1, // the welcome email's account and password
+        };
+        Assert.Equal(expected.OrderBy(e => e.Key), counted.OrderBy(e => e.Key));
+    }
+
     /// <summary>A member created through a webhook, with every event it caused (its welcome email too) processed.</summary>
     private async Task<(SimulatedMember Member, DateTimeOffset CreatedAt)> ProvisionedMemberAsync()
     {
@@ -104,6 +138,13 @@ public sealed class WebhookStorageOperationsTests : IAsyncLifetime
         || (operation.Target == _world.App.QueueName && operation.Kind == StorageOperationKind.QueueDelete)
         || operation.Target == TableNames.EventCounts
         || operation.Kind == StorageOperationKind.Create;
+
+    // Not the member's: the acceptances written behind for every webhook of the second (one transaction a connector),
+    // the hourly counters' flush, the connector read again when this instance's copy is 30 s old.
+    private static bool IsBackgroundWork(StorageOperation operation) =>
+        operation.Target is TableNames.AcceptedWebhooks or TableNames.EventCounts or TableNames.Connectors or "Tables";
+
+    private string Name(string target) => target == _world.App.QueueName ? "queue" : target;
 
     private static void AssertBounded(StorageOperation operation) =>
         Assert.True(operation.IsBounded, $"{operation} ({operation.Request}) is neither a point operation nor bounded to one partition");
