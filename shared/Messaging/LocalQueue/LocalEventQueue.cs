@@ -116,8 +116,9 @@ public sealed class LocalEventQueue(QueueServiceClient queues, StateTables table
         {
             if (_created)
                 return;
-            await Main.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            await DeadLetter.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await Task.WhenAll(
+                Main.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+                DeadLetter.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
             _created = true;
         }
         finally
