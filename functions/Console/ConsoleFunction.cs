@@ -23,7 +23,8 @@ public static class ConsoleFunction
             .AllowAnonymous()
             .ExcludeFromDescription();
 
-    private static RazorComponentResult<ProblemDocument> NotFound() => new(new
+    // Declared as IResult: the endpoints' code generator cannot see the Razor component types the Razor generator makes.
+    private static IResult NotFound() => new RazorComponentResult<ProblemDocument>(new
     {
         Face = ConsoleFunctions.Face,
         Title = "Page not found",

@@ -65,7 +65,7 @@ public static class CoworkSyncServices
         services.AddEventFunctions();
         services.AddCoworksFunctions();
         services.AddCobotFunctions();
-        services.AddSingleton<FunctionInvoker>();
+        FunctionInvoker.Register(services);
         builder.AddWebFaces(underFunctionsHost);
         builder.AddConsole(underFunctionsHost);
         builder.AddPortal(underFunctionsHost);

@@ -4,26 +4,43 @@ namespace CoworkSync.Functions.Hosting.Invocation;
 /// Runs non-HTTP functions by name, for the host's <c>POST /{FunctionName}</c> and for local mode's queue pump
 /// and timers alike. An exception becomes a failed invocation, never a lost one.
 /// </summary>
+/// <remarks>
+/// The functions are built on first use, not with the invoker: local mode's pump and timers hold the invoker from the
+/// host's start, and the functions' services (platform clients, their HTTP pipelines) would otherwise be built before
+/// the server listens. A failure to build them is not kept: the next use tries again.
+/// </remarks>
 public sealed partial class FunctionInvoker
 {
-    private readonly Dictionary<string, IInvocationFunction> _functions;
+    private readonly Lazy<Dictionary<string, IInvocationFunction>> _functions;
     private readonly TimeProvider _time;
     private readonly ILogger<FunctionInvoker> _logger;
 
     public FunctionInvoker(IEnumerable<IInvocationFunction> functions, TimeProvider time, ILogger<FunctionInvoker> logger)
+        : this(() => functions, time, logger)
     {
-        _functions = functions.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public FunctionInvoker(Func<IEnumerable<IInvocationFunction>> functions, TimeProvider time, ILogger<FunctionInvoker> logger)
+    {
+        _functions = new(() => functions().ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase), LazyThreadSafetyMode.PublicationOnly);
         _time = time;
         _logger = logger;
     }
 
-    public IReadOnlyCollection<string> FunctionNames => _functions.Keys;
+    /// <summary>Registers the invoker over every registered <see cref="IInvocationFunction"/>, resolved on first use.</summary>
+    public static void Register(IServiceCollection services) =>
+        services.AddSingleton(provider => new FunctionInvoker(
+            provider.GetServices<IInvocationFunction>,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<FunctionInvoker>>()));
 
-    public bool Exists(string name) => _functions.ContainsKey(name);
+    public IReadOnlyCollection<string> FunctionNames => _functions.Value.Keys;
+
+    public bool Exists(string name) => _functions.Value.ContainsKey(name);
 
     public async Task<InvocationResult> InvokeAsync(string name, InvocationRequest request, CancellationToken cancellationToken)
     {
-        if (!_functions.TryGetValue(name, out var function))
+        if (!_functions.Value.TryGetValue(name, out var function))
             throw new InvalidOperationException($"No function is named '{name}'.");
 
         var started = _time.GetTimestamp();

@@ -17,7 +17,7 @@ namespace CoworkSync.Functions.Hosting.Local;
 /// request) as soon as one is done, so one slow message holds up no other. An empty queue is polled again after
 /// <see cref="LocalQueueOptions.PollInterval"/>, or at once when this process sends an event (<see cref="QueueArrivals"/>).
 /// <c>AzureWebJobs.ProcessEvent.Disabled</c> (or <c>.IngestDeadLetter.</c>) turns a pump off, as the setting turns the
-/// function off under the Functions host.
+/// function off under the Functions host. It starts once the server listens (<see cref="ServerStarted"/>).
 /// </para>
 /// </summary>
 public sealed partial class LocalQueuePump(
@@ -25,6 +25,7 @@ public sealed partial class LocalQueuePump(
     QueueArrivals arrivals,
     FunctionInvoker invoker,
     IConfiguration configuration,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<LocalQueuePump> logger) : BackgroundService
 {
@@ -33,14 +34,15 @@ public sealed partial class LocalQueuePump(
     private static readonly TimeSpan DeadLetterRetryDelay = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaxOutageBackoff = TimeSpan.FromSeconds(30);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await ServerStarted.WaitAsync(lifetime, stoppingToken);
         var pumps = new List<Task>();
         if (!IsDisabled(ProcessEventFunction.FunctionName))
             pumps.Add(PumpAsync(queue.Main, ProcessEventFunction.FunctionName, isDeadLetterQueue: false, stoppingToken));
         if (!IsDisabled(IngestDeadLetterFunction.FunctionName))
             pumps.Add(PumpAsync(queue.DeadLetter, IngestDeadLetterFunction.FunctionName, isDeadLetterQueue: true, stoppingToken));
-        return Task.WhenAll(pumps);
+        await Task.WhenAll(pumps);
     }
 
     private bool IsDisabled(string functionName) =>

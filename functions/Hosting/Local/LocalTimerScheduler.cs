@@ -6,20 +6,22 @@ namespace CoworkSync.Functions.Hosting.Local;
 
 /// <summary>
 /// Local mode's timer trigger: fires each timer function on the NCRONTAB schedule of its function.json (UTC,
-/// with seconds; <c>%Setting%</c> resolved from settings), honouring <c>runOnStartup</c> and <c>AzureWebJobs.{Name}.Disabled</c>.
+/// with seconds; <c>%Setting%</c> resolved from settings), honouring <c>runOnStartup</c> and <c>AzureWebJobs.{Name}.Disabled</c>;
+/// from the moment the server listens (<see cref="ServerStarted"/>).
 /// </summary>
 public sealed partial class LocalTimerScheduler(
-    FunctionInvoker invoker, IConfiguration configuration, TimeProvider time, ILogger<LocalTimerScheduler> logger) : BackgroundService
+    FunctionInvoker invoker, IConfiguration configuration, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<LocalTimerScheduler> logger) : BackgroundService
 {
     /// <summary>Where the function.json files are: the app's own folder, where the build copies them.</summary>
     public static string DefinitionsRoot => AppContext.BaseDirectory;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await ServerStarted.WaitAsync(lifetime, stoppingToken);
         var timers = FunctionDefinitions.Load(DefinitionsRoot)
             .Where(d => d.TriggerType.Equals("timerTrigger", StringComparison.OrdinalIgnoreCase) && invoker.Exists(d.Name) && !IsDisabled(d.Name))
             .ToList();
-        return Task.WhenAll(timers.Select(t => RunAsync(t, stoppingToken)));
+        await Task.WhenAll(timers.Select(t => RunAsync(t, stoppingToken)));
     }
 
     /// <summary>The Functions convention: the setting <c>AzureWebJobs.{FunctionName}.Disabled</c> turns a function off.</summary>

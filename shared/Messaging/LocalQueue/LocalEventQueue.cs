@@ -47,10 +47,14 @@ public sealed class LocalEventQueue(QueueServiceClient queues, StateTables table
         return received.Value;
     }
 
-    /// <summary>Reads the main queue's properties: proof that the queue service answers and the queue exists.</summary>
+    /// <summary>
+    /// Reads the main queue's properties: proof that the queue service answers and the queue exists. When this call
+    /// created the queues (the first use after a start), their creation is that proof already.
+    /// </summary>
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
+        if (await EnsureCreatedAsync(cancellationToken))
+            return;
         await ForgetCreationIfMissing(() => Main.GetPropertiesAsync(cancellationToken));
     }
 
@@ -107,18 +111,21 @@ public sealed class LocalEventQueue(QueueServiceClient queues, StateTables table
         await Main.DeleteMessageAsync(received.MessageId, received.PopReceipt, cancellationToken);
     }
 
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    /// <summary>Creates both queues the first time; true when this call created them (it reached the queue service).</summary>
+    public async Task<bool> EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         if (_created)
-            return;
+            return false;
         await _createLock.WaitAsync(cancellationToken);
         try
         {
             if (_created)
-                return;
-            await Main.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            await DeadLetter.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                return false;
+            await Task.WhenAll(
+                Main.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+                DeadLetter.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
             _created = true;
+            return true;
         }
         finally
         {

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using CoworkSync.State.Tables;
 
 namespace CoworkSync.State.Health;
@@ -12,7 +13,9 @@ public sealed class TableStorageHealthProbe(StateTables tables) : IHealthProbe
     {
         try
         {
-            await foreach (var _ in tables.Service.QueryAsync(t => t.Name == TableNames.DeadLetters, maxPerPage: 1, cancellationToken).AsPages(pageSizeHint: 1))
+            // A filter string, not a LINQ predicate: no expression tree to build and translate on a cold instance's first check.
+            var filter = TableServiceClient.CreateQueryFilter($"TableName eq {TableNames.DeadLetters}");
+            await foreach (var _ in tables.Service.QueryAsync(filter, maxPerPage: 1, cancellationToken).AsPages(pageSizeHint: 1))
                 break;
             return HealthProbeResult.Ok;
         }

@@ -3,6 +3,7 @@ using CoworkSync.Functions.Hosting.Definitions;
 using CoworkSync.Functions.Hosting.Invocation;
 using CoworkSync.Functions.Hosting.Local;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -26,7 +27,7 @@ public sealed class LocalTimerSchedulerTests
             .Callback<InvocationRequest, CancellationToken>((r, _) => fired.TrySetResult((r, time.GetUtcNow())))
             .ReturnsAsync(InvocationResult.Success("ok"));
         var invoker = new FunctionInvoker([function.Object], time, NullLogger<FunctionInvoker>.Instance);
-        using var scheduler = new LocalTimerScheduler(invoker, new ConfigurationBuilder().Build(), time, NullLogger<LocalTimerScheduler>.Instance);
+        using var scheduler = new LocalTimerScheduler(invoker, new ConfigurationBuilder().Build(), StartedLifetime(), time, NullLogger<LocalTimerScheduler>.Instance);
 
         await scheduler.StartAsync(CancellationToken.None);
         await time.TimerCreated.WaitAsync(TimeSpan.FromSeconds(30));
@@ -66,5 +67,12 @@ public sealed class LocalTimerSchedulerTests
         Assert.Equal("0 */5 * * * *", AppSettingExpression.Resolve("%Sync__Schedule%", configuration));
         Assert.Equal("events/$DeadLetterQueue", AppSettingExpression.Resolve("events/$DeadLetterQueue", configuration));
         Assert.Throws<InvalidOperationException>(() => AppSettingExpression.Resolve("%Missing%", configuration));
+    }
+
+    private static IHostApplicationLifetime StartedLifetime()
+    {
+        var lifetime = new Mock<IHostApplicationLifetime>();
+        lifetime.SetupGet(l => l.ApplicationStarted).Returns(new CancellationToken(canceled: true));
+        return lifetime.Object;
     }
 }
