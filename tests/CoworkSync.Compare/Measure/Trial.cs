@@ -8,8 +8,8 @@ namespace CoworkSync.Compare.Measure;
 /// </summary>
 public sealed record Trial(string Name, IReadOnlyList<Metered> Processes, Func<int, Task<LoadResult>> Run)
 {
-    /// <summary>Runs after each run, outside its metering: e.g. waiting until the events a run queued are processed.</summary>
-    public Func<Task>? After { get; init; }
+    /// <summary>Runs after each run, with its result, outside its metering: e.g. waiting until the events a run queued are processed.</summary>
+    public Func<LoadResult, Task>? After { get; init; }
 
     /// <summary>Runs once, metering the processes' CPU over the run (the load generator's comes with the result).</summary>
     public async Task<Sample> SampleAsync(int round)
@@ -21,7 +21,7 @@ public sealed record Trial(string Name, IReadOnlyList<Metered> Processes, Func<i
             cpu[process.Label] = Percent(process.Ticks() - before[process.Label], load.Elapsed);
         cpu["load"] = Percent(load.GeneratorTicks, load.Elapsed);
         if (After is not null)
-            await After();
+            await After(load);
         return new Sample(load, cpu);
     }
 
