@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace CoworkSync.BrowserTests.Console;
 
@@ -26,12 +27,14 @@ public sealed class ConsoleSignIn(IPage page)
         await Key.FillAsync(key);
         await page.GetByRole(AriaRole.Radio, new() { Name = role }).CheckAsync();
         await SignInButton.ClickAsync();
-        await page.WaitForLoadStateAsync();
+        // The page is polled for its outcome rather than awaited with WaitForLoadStateAsync, which can miss the load
+        // event of the page a form's redirect leads to and then waits out its whole timeout.
+        await Expect(SignedInRole.Or(Error).First).ToBeVisibleAsync();
     }
 
     public async Task SignOutAsync()
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await Expect(Key).ToBeVisibleAsync();
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CoworkSync.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace CoworkSync.BrowserTests.Console;
 
@@ -109,8 +110,7 @@ public sealed class ConsoleSignInTests(ConsoleSite site)
             r => r.Url.EndsWith("/console/sign-out", StringComparison.Ordinal));
 
         Assert.Equal(400, response.Status);
-        await page.WaitForLoadStateAsync();
-        Assert.Equal("This form has expired", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("This form has expired");
         await watched.AssertAccessibleAsync();
         watched.AssertNoErrors(expectedErrorPage: "/console/sign-out");
         await page.GotoAsync("/console");

@@ -133,6 +133,6 @@ public sealed class MemberPagesTests(ConsoleSite site)
         await page.GetByLabel("Access point (NAS-Identifier)").FillAsync(nas);
         await page.GetByLabel("When").FillAsync(at);
         await page.GetByRole(AriaRole.Button, new() { Name = "Explain" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await Expect(page.Locator("#verdict")).ToBeVisibleAsync();
     }
 }
