@@ -15,13 +15,16 @@ namespace CoworkSync.Compare.Scenarios;
 /// <item>as deployed: the HTTP instance (<see cref="HttpInstance"/>), as Flex Consumption runs the webhook function on
 /// instances of its own; after each run the harness checks that its queue holds one message per 202 and empties it,
 /// as it does the ceiling's (the local-mode runs show the same events applied);</item>
-/// <item>in local mode: one process that accepts and applies as it goes, on the same single-threaded Azurite; the
-/// harness waits, outside the measurement, until its events queue is empty again.</item>
+/// <item>in local mode: one process that accepts and applies as it goes, on the same single-threaded Azurite. It
+/// accepts far faster than it applies, so its runs are short (<see cref="LocalRunTime"/>) and the harness waits,
+/// outside the measurement, until its events queue is empty again; what is still queued after
+/// <see cref="DrainTimeout"/> is cleared and reported, so that no later row measures over this row's backlog.</item>
 /// </list>
 /// </summary>
 public static class Intake
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan LocalRunTime = TimeSpan.FromSeconds(2);
 
     public sealed record Figures(Figure SmallDeployed, Figure LargeDeployed, Figure SmallLocal, Figure LargeLocal, Figure SmallCeiling, Figure LargeCeiling);
 
@@ -39,7 +42,7 @@ public static class Intake
                 _ => [world.CeilingCpu, world.AzuriteCpu],
             },
             round => Wrk.RunAsync(Url(world, side) + "/api/webhooks/coworks/" + BenchSpace.Bench.ConnectorId,
-                bench.Scratch, o.WrkConnections, round == 0 ? TimeSpan.FromSeconds(2) : o.RunTime,
+                bench.Scratch, o.WrkConnections, RunTime(side, round, o),
                 BenchSpace.Bench.SpaceId, BenchSpace.Bench.MemberPrefix, o.BenchMembers, BenchSpace.WebhookSecret))
         {
             After = async load =>
@@ -54,7 +57,12 @@ public static class Intake
                         break;
                     default:
                         var (waited, drained) = await EventsQueue.WaitUntilEmptyAsync(world.Azurite, DrainTimeout);
-                        notes.Add(string.Create(CultureInfo.InvariantCulture, $"local mode, {world.Name}: {(drained ? "processed" : "NOT processed")} in {waited.TotalSeconds:0} s"));
+                        var left = drained ? 0 : await EventsQueue.CountAsync(world.Azurite, EventsQueue.Name);
+                        if (!drained)
+                            await EventsQueue.ClearAsync(world.Azurite, EventsQueue.Name);
+                        notes.Add(drained
+                            ? string.Create(CultureInfo.InvariantCulture, $"local mode, {world.Name}: {load.Succeeded} accepted, applied in {waited.TotalSeconds:0} s")
+                            : string.Create(CultureInfo.InvariantCulture, $"local mode, {world.Name}: {load.Succeeded} accepted, {left} NOT applied in {waited.TotalSeconds:0} s (cleared)"));
                         break;
                 }
             },
@@ -75,12 +83,18 @@ public static class Intake
             Format.Rate(figures.SmallDeployed), "intake ceiling (1 enqueue, 202): " + Format.Rate(figures.SmallCeiling),
             Format.Ratio(figures.SmallDeployed.PerSecond, figures.SmallCeiling.PerSecond), "≥ 0.80",
             Format.Cpu(figures.SmallDeployed), Format.Cpu(figures.SmallCeiling)));
-        bench.Table.Add(new Row($"Webhook intake in local mode: one process accepts and applies, on the same Azurite ({load})",
+        bench.Table.Add(new Row($"Webhook intake in local mode: one process accepts and applies, on the same Azurite ({load}, {LocalRunTime.TotalSeconds:0} s runs)",
             Format.Rate(figures.SmallLocal), "intake ceiling (1 enqueue, 202): " + Format.Rate(figures.SmallCeiling),
             Format.Ratio(figures.SmallLocal.PerSecond, figures.SmallCeiling.PerSecond), "(local mode)",
             Format.Cpu(figures.SmallLocal), Format.Cpu(figures.SmallCeiling)));
         return figures;
     }
+
+    private static TimeSpan RunTime(Side side, int round, CompareOptions o) => side switch
+    {
+        Side.Local => round == 0 ? TimeSpan.FromSeconds(1) : LocalRunTime,
+        _ => round == 0 ? TimeSpan.FromSeconds(2) : o.RunTime,
+    };
 
     private static string Url(World world, Side side) => side switch
     {
