@@ -24,7 +24,7 @@ public sealed record CompareOptions
 
     public bool Quick { get; init; }
 
-    /// <summary>Azurite keeps its data on disk (LokiJS saves it every few seconds) instead of in memory.</summary>
+    /// <summary>Azurite keeps its tables on disk too (LokiJS saves them every few seconds), not only its queues.</summary>
     public bool AzuriteOnDisk { get; init; }
 
     public int Rounds => Quick ? 1 : 3;

@@ -51,7 +51,7 @@ public static class FillerRows
     private static IEnumerable<IEnumerable<int>> Chunks(int count) =>
         Enumerable.Range(0, (count + Batch - 1) / Batch).Select(b => Enumerable.Range(b * Batch, Math.Min(Batch, count - b * Batch)));
 
-    private static TableEntity Member(string connectorId, string prefix, int i) => new(connectorId, BenchMembers.Id(prefix, i))
+    internal static TableEntity Member(string connectorId, string prefix, int i) => new(connectorId, BenchMembers.Id(prefix, i))
     {
         ["FirstName"] = "Filler",
         ["LastName"] = "Member " + i.ToString(CultureInfo.InvariantCulture),
@@ -70,7 +70,7 @@ public static class FillerRows
         ["LastEventAt"] = Seeded,
     };
 
-    private static TableEntity Account(string connectorId, string prefix, int i) => new(BenchMembers.Username(prefix, i), "account")
+    internal static TableEntity Account(string connectorId, string prefix, int i) => new(BenchMembers.Username(prefix, i), "account")
     {
         ["ConnectorId"] = connectorId,
         ["MemberId"] = BenchMembers.Id(prefix, i),
