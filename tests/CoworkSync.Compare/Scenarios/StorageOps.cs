@@ -11,10 +11,14 @@ namespace CoworkSync.Compare.Scenarios;
 /// <summary>
 /// Storage operations per request on each path, counted by a proxy between CoworkSync and Azurite (CoworkSync
 /// restarted with its storage endpoints pointed at it): a batch of each kind of request, and what it cost divided by
-/// the batch. The local queue's polling runs meanwhile (one receive a second when idle) and is counted too.
+/// the batch. The local queue's polling runs meanwhile (one receive a second when idle) and is counted too. Each batch's
+/// count ends <see cref="WritesBehind"/> after its last answer, so what the path writes behind (usage and the NAS
+/// index, flushed every 5 s) is counted with it, not with the next path.
 /// </summary>
 public sealed class StorageOps
 {
+    private static readonly TimeSpan WritesBehind = TimeSpan.FromSeconds(6);
+
     private readonly List<(string Path, int Requests, IReadOnlyDictionary<(string Resource, string Kind, bool IsWrite), long> Counts)> _paths = [];
 
     public async Task<long> RunAsync(Bench bench)
@@ -94,6 +98,7 @@ public sealed class StorageOps
     {
         var before = proxy.Snapshot();
         var result = await run();
+        await Task.Delay(WritesBehind);
         if (result is { Failed: > 0 })
             Console.Error.WriteLine($"    {path}: {result.Failed} of {result.Succeeded + result.Failed} requests failed");
         var after = proxy.Snapshot();

@@ -8,19 +8,24 @@ using CoworkSync.Compare.Seed;
 namespace CoworkSync.Compare.Scenarios;
 
 /// <summary>
-/// Webhook → account enabled, in local mode, observed as an operator would, through the admin API (GET the member every
-/// 5 ms until its account is enabled): new members' member.created webhooks, one at a time (p50, p99), then a burst
-/// sent all at once (time until the last is enabled), three times, each followed by <see cref="BurstStorageCeiling"/>, the
-/// same storage operations made by a bare client. Runs in the small world.
+/// Webhook → account enabled, in local mode: new members' member.created webhooks, one at a time (p50, p99), each
+/// observed as an operator would, through the admin API (GET the member every 5 ms until its account is enabled); then
+/// a burst sent all at once, three times, each followed by <see cref="BurstStorageCeiling"/>, the same storage
+/// operations made by a bare client. Runs in the small world.
 /// </summary>
 /// <remarks>
-/// The burst is watched by one poller walking the members in the order they were sent, one GET at a time: the events
-/// are applied about in that order, so it stays close behind the processing. Each GET is storage reads on the same
-/// Azurite, so more pollers (eight, every 5 ms, before) took the processing's share of it and slowed what they timed.
+/// The burst is timed until the events queue is empty: a member's event leaves the queue only once applied, after it
+/// has enqueued its welcome email's event, so an empty queue means every member's account and welcome email are done,
+/// a stricter end than "enabled". Then every member is checked enabled through the admin API, outside the time (a
+/// member found not enabled is waited for and the time taken then). Watching the burst through the admin API instead
+/// (one poller, a GET every 5 ms) cost some 1,600 storage reads of the same Azurite, beside the 3,600 operations it
+/// timed: the watching slowed what it watched. The queue's count is asked of Azurite's queue service, a process of its
+/// own.
 /// </remarks>
 public static class WebhookLatency
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan QueuePoll = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
     private static readonly string[] BurstPrefixes = ["u", "v", "w"];
 
@@ -44,23 +49,31 @@ public static class WebhookLatency
         var bursts = new List<double>();
         var ceilings = new List<double>();
         var sent = new List<double>();
+        var appCpu = new List<IReadOnlyDictionary<string, double>>();
+        var ceilingCpu = new List<IReadOnlyDictionary<string, double>>();
         foreach (var prefix in BurstPrefixes)
         {
+            var app = CpuShare.Start(world.AppCpu, world.AzuriteCpu);
             var burst = Stopwatch.StartNew();
             await Parallel.ForEachAsync(Enumerable.Range(0, o.BurstSize), new ParallelOptions { MaxDegreeOfParallelism = 32 },
                 async (i, _) => await SendAsync(world, prefix, i));
             sent.Add(burst.Elapsed.TotalSeconds);
-            for (var i = 0; i < o.BurstSize; i++)
-                await WaitEnabledAsync(world, prefix, i);
-            bursts.Add(burst.Elapsed.TotalSeconds);
-            await Services.EventsQueue.WaitUntilEmptyAsync(world.Azurite, TimeSpan.FromSeconds(60)); // the welcome emails' events
-            ceilings.Add((await new BurstStorageCeiling(world.Azurite, BenchSpace.Bench.ConnectorId).RunAsync(o.BurstSize)).TotalSeconds);
+            await WaitUntilAppliedAsync(world);
+            var applied = burst.Elapsed.TotalSeconds;
+            appCpu.Add(app.Stop());
+            bursts.Add(await AllEnabledAsync(world, prefix, o.BurstSize) ? applied : burst.Elapsed.TotalSeconds);
+
+            var storageOnly = new BurstStorageCeiling(world.Azurite, BenchSpace.Bench.ConnectorId);
+            var ceiling = CpuShare.Start(CpuShare.Harness, world.AzuriteCpu);
+            ceilings.Add((await storageOnly.RunAsync(o.BurstSize)).TotalSeconds);
+            ceilingCpu.Add(ceiling.Stop());
+            await storageOnly.CleanUpAsync();
         }
-        var (app, ceiling) = (Figure.Percentile(bursts, 50), Figure.Percentile(ceilings, 50));
-        bench.Table.Add(new Row($"Burst of {o.BurstSize} webhooks → all enabled (new members, sent at once; median of {bursts.Count}: {string.Join(", ", bursts.Select(Format.Seconds))}; all accepted after {string.Join(", ", sent.Select(Format.Seconds))})",
-            Format.Seconds(app),
-            $"the same storage operations by a bare client on the same Azurite ({string.Join(", ", ceilings.Select(Format.Seconds))}): {Format.Seconds(ceiling)}",
-            Format.Ratio(ceiling, app), "≤ 2 s", "", ""));
+        var (appTime, ceilingTime) = (Figure.Percentile(bursts, 50), Figure.Percentile(ceilings, 50));
+        bench.Table.Add(new Row($"Burst of {o.BurstSize} webhooks → all enabled (new members, sent at once; timed until every event and welcome email is applied; median of {bursts.Count}: {string.Join(", ", bursts.Select(Format.Seconds))}; all accepted after {string.Join(", ", sent.Select(Format.Seconds))})",
+            Format.Seconds(appTime),
+            $"the same storage operations by a bare client on the same Azurite ({string.Join(", ", ceilings.Select(Format.Seconds))}): {Format.Seconds(ceilingTime)}",
+            Format.Ratio(ceilingTime, appTime), "≤ 2 s", CpuShare.Median(appCpu), CpuShare.Median(ceilingCpu)));
     }
 
     private static async Task SendAsync(World world, string prefix, int index)
@@ -70,6 +83,31 @@ public static class WebhookLatency
         using var response = await world.Admin.Http.SendAsync(request);
         if (response.StatusCode != HttpStatusCode.Accepted)
             throw new InvalidOperationException($"CoworkSync answered {(int)response.StatusCode} to a webhook: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private static async Task WaitUntilAppliedAsync(World world)
+    {
+        var clock = Stopwatch.StartNew();
+        while (await Services.EventsQueue.CountAsync(world.Azurite, Services.EventsQueue.Name) > 0)
+        {
+            if (clock.Elapsed > Limit)
+                throw new TimeoutException($"The burst's events were not all applied within {Limit.TotalSeconds:0} s.");
+            await Task.Delay(QueuePoll);
+        }
+    }
+
+    /// <summary>True when every member of the burst is enabled at the first look; otherwise waits until each is.</summary>
+    private static async Task<bool> AllEnabledAsync(World world, string prefix, int count)
+    {
+        var all = true;
+        for (var i = 0; i < count; i++)
+        {
+            if (Services.AdminApi.IsEnabled(await world.Admin.MemberAsync(BenchSpace.Bench.ConnectorId, BenchMembers.Id(prefix, i))))
+                continue;
+            all = false;
+            await WaitEnabledAsync(world, prefix, i);
+        }
+        return all;
     }
 
     private static async Task WaitEnabledAsync(World world, string prefix, int index)
