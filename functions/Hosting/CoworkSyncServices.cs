@@ -69,6 +69,7 @@ public static class CoworkSyncServices
         builder.AddWebFaces(underFunctionsHost);
         builder.AddConsole(underFunctionsHost);
         builder.AddPortal(underFunctionsHost);
+        WebFaces.DataProtectionKeysOnFirstUse(services);
 
         if (!underFunctionsHost)
         {

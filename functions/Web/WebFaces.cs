@@ -37,6 +37,19 @@ public static class WebFaces
         return builder;
     }
 
+    /// <summary>
+    /// Data Protection registers a hosted service that loads the key ring (creating the first key on a fresh instance)
+    /// before the server listens, and every registration that uses it (antiforgery, each cookie scheme) registers it
+    /// again. Only the console's and the portal's cookies and forms use the keys, so the composition root calls this
+    /// after the faces, and the first of those loads the ring instead (docs/decisions.md, "Cold start").
+    /// </summary>
+    internal static void DataProtectionKeysOnFirstUse(IServiceCollection services)
+    {
+        var dataProtection = typeof(IDataProtectionBuilder).Assembly;
+        foreach (var eager in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Assembly == dataProtection).ToList())
+            services.Remove(eager);
+    }
+
     /// <summary>Registers a face: its error pages (a form without its token, a page not found) use its layout.</summary>
     public static IServiceCollection AddFace(this IServiceCollection services, Face face) => services.AddSingleton(face);
 
