@@ -1,3 +1,4 @@
+using CoworkSync.Compare.Measure;
 using CoworkSync.Compare.Report;
 using CoworkSync.Compare.Seed;
 
@@ -19,10 +20,12 @@ public static class SyncFigures
         Console.Error.WriteLine("==> Syncs");
         await BenchConnector.ConnectAsync(admin, BenchSpace.Sync, bench.Coworks.Url);
         var firstName = $"Sync, first sync of {o.Label(o.SyncFirstMembers)} new members (Coworks simulator, no welcome emails)";
+        var cpu = CpuShare.Start(bench.Large.AppCpu, bench.Large.AzuriteCpu);
         if (await TryRunAsync(bench, firstName) is not { } first)
             return null;
+        var firstCpu = CpuShare.Median([cpu.Stop()]);
         Console.Error.WriteLine($"    first sync: {first.Describe()}");
-        bench.Table.Add(new Row(firstName, Format.Seconds(first.Duration.TotalSeconds) + $" ({first.State}, {first.Created} created)", "", "", "≤ 15 s", "", ""));
+        bench.Table.Add(new Row(firstName, Format.Seconds(first.Duration.TotalSeconds) + $" ({first.State}, {first.Created} created)", "", "", "≤ 15 s", firstCpu, ""));
 
         await bench.Coworks.RestartAsync(Spaces(o, o.SyncUnchangedMembers));
         if (await TryRunAsync(bench, $"Sync of the space grown to {o.Label(o.SyncUnchangedMembers)} members") is not { } grown)
