@@ -30,6 +30,7 @@ public sealed class BurstStorageCeiling(Azurite azurite, string connectorId)
     private const int InHand = 16;
     private const int ReceiveAtMost = 32;
     private const string Prefix = "k";
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
     private static readonly string Payload = new('x', 900);
 
     private readonly TableServiceClient _service = new(azurite.ConnectionString);
@@ -83,7 +84,11 @@ public sealed class BurstStorageCeiling(Azurite azurite, string connectorId)
                     }
                 }));
             }
+            if (running.FirstOrDefault(t => t.IsFaulted) is { } failed)
+                await failed; // an operation that failed would be received again and fail again: stop with its error
             running.RemoveAll(t => t.IsCompleted);
+            if (clock.Elapsed > Limit)
+                throw new TimeoutException($"The burst's storage ceiling did not apply {members} members within {Limit.TotalSeconds:0} s.");
         }
         await Task.WhenAll(running);
         return clock.Elapsed;
