@@ -87,13 +87,9 @@ public static class WebhookLatency
 
     private static async Task WaitUntilAppliedAsync(World world)
     {
-        var clock = Stopwatch.StartNew();
-        while (await Services.EventsQueue.CountAsync(world.Azurite, Services.EventsQueue.Name) > 0)
-        {
-            if (clock.Elapsed > Limit)
-                throw new TimeoutException($"The burst's events were not all applied within {Limit.TotalSeconds:0} s.");
-            await Task.Delay(QueuePoll);
-        }
+        var (_, drained) = await Services.EventsQueue.WaitUntilEmptyAsync(world.Azurite, Limit, poll: QueuePoll);
+        if (!drained)
+            throw new TimeoutException($"The burst's events were not all applied within {Limit.TotalSeconds:0} s.");
     }
 
     /// <summary>True when every member of the burst is enabled at the first look; otherwise waits until each is.</summary>

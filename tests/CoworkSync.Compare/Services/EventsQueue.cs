@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Azure;
 using Azure.Storage.Queues;
 
 namespace CoworkSync.Compare.Services;
@@ -11,8 +12,8 @@ public static class EventsQueue
 {
     public const string Name = "events";
 
-    /// <summary>Waits until the queue is empty (or <paramref name="timeout"/> passes); returns how long it took and whether it emptied.</summary>
-    public static async Task<(TimeSpan Waited, bool Drained)> WaitUntilEmptyAsync(Azurite azurite, TimeSpan timeout, string queueName = Name)
+    /// <summary>Waits until the queue is empty (or <paramref name="timeout"/> passes), asking every <paramref name="poll"/> (250 ms unless given); returns how long it took and whether it emptied.</summary>
+    public static async Task<(TimeSpan Waited, bool Drained)> WaitUntilEmptyAsync(Azurite azurite, TimeSpan timeout, string queueName = Name, TimeSpan? poll = null)
     {
         var queue = new QueueClient(azurite.ConnectionString, queueName);
         var clock = Stopwatch.StartNew();
@@ -21,12 +22,9 @@ public static class EventsQueue
         {
             while (true)
             {
-                if (!await queue.ExistsAsync(deadline.Token))
+                if (await CountAsync(queue, deadline.Token) == 0)
                     return (clock.Elapsed, true);
-                var properties = await queue.GetPropertiesAsync(deadline.Token);
-                if (properties.Value.ApproximateMessagesCount == 0)
-                    return (clock.Elapsed, true);
-                await Task.Delay(250, deadline.Token);
+                await Task.Delay(poll ?? TimeSpan.FromMilliseconds(250), deadline.Token);
             }
         }
         catch (OperationCanceledException)
@@ -36,10 +34,19 @@ public static class EventsQueue
     }
 
     /// <summary>How many messages wait in a queue (0 when it does not exist).</summary>
-    public static async Task<int> CountAsync(Azurite azurite, string queueName)
+    public static Task<int> CountAsync(Azurite azurite, string queueName) =>
+        CountAsync(new QueueClient(azurite.ConnectionString, queueName), CancellationToken.None);
+
+    private static async Task<int> CountAsync(QueueClient queue, CancellationToken cancellationToken)
     {
-        var queue = new QueueClient(azurite.ConnectionString, queueName);
-        return await queue.ExistsAsync() ? (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
+        try
+        {
+            return (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Empties the ceiling's own queue, so it does not grow from run to run.</summary>
