@@ -36,6 +36,9 @@ public sealed class CpuShare
         return _processes.Select((p, i) => (p.Label, Percent: 100 * (p.Seconds() - _before[i]) / elapsed)).ToDictionary(p => p.Label, p => p.Percent);
     }
 
+    /// <summary>Each process's share over one stretch, as the table writes CPU.</summary>
+    public static string Format(IReadOnlyDictionary<string, double> share) => Median([share]);
+
     /// <summary>Each process's median share over the stretches, as the table writes CPU.</summary>
     public static string Median(IReadOnlyList<IReadOnlyDictionary<string, double>> shares) =>
         shares.Count == 0 ? "" : string.Join(" · ", shares[0].Keys.Select(label =>

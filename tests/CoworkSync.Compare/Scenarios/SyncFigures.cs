@@ -23,7 +23,7 @@ public static class SyncFigures
         var cpu = CpuShare.Start(bench.Large.AppCpu, bench.Large.AzuriteCpu);
         if (await TryRunAsync(bench, firstName) is not { } first)
             return null;
-        var firstCpu = CpuShare.Median([cpu.Stop()]);
+        var firstCpu = CpuShare.Format(cpu.Stop());
         Console.Error.WriteLine($"    first sync: {first.Describe()}");
         bench.Table.Add(new Row(firstName, Format.Seconds(first.Duration.TotalSeconds) + $" ({first.State}, {first.Created} created)", "", "", "≤ 15 s", firstCpu, ""));
 

@@ -19,8 +19,8 @@ namespace CoworkSync.Compare.Scenarios;
 /// a stricter end than "enabled". Then every member is checked enabled through the admin API, outside the time (a
 /// member found not enabled is waited for and the time taken then). Watching the burst through the admin API instead
 /// (one poller, a GET every 5 ms) cost, by estimate, 1,000 to 1,600 storage reads of the same Azurite beside the 3,600
-/// operations it timed: the watching slowed what it watched. The queue's count is asked of Azurite's queue service, a process of its
-/// own.
+/// operations it timed: the watching slowed what it watched. The queue's count is asked of Azurite's queue service, a
+/// process of its own.
 /// </remarks>
 public static class WebhookLatency
 {
