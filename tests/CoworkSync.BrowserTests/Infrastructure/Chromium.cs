@@ -28,6 +28,8 @@ public static class Chromium
             throw new InvalidOperationException(
                 $"{ExecutablePath} does not exist: install Debian's chromium (apt-get install chromium); scripts/test.sh does.");
         }
+        // CI runs the three sites side by side on a shared 2-core machine: an assertion polls this long before it fails.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         try
         {
