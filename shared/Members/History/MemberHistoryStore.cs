@@ -30,7 +30,8 @@ public sealed class MemberHistoryStore(StateTables tables)
 
     /// <summary>
     /// Appends one entry for each of several members of one connector, in transactions of at most
-    /// <see cref="TableTransactions.MaxActions"/>: each transaction stores all its entries or none.
+    /// <see cref="TableTransactions.MaxActions"/> (of inserts: <see cref="NewEntityTransactions"/>): each transaction
+    /// stores all its entries or none.
     /// </summary>
     /// <param name="connectorId">The members' connector.</param>
     /// <param name="entries">Each member's entry; a member appears at most once.</param>
@@ -42,10 +43,7 @@ public sealed class MemberHistoryStore(StateTables tables)
             return;
         var table = await tables.GetAsync(TableNames.MemberHistory, cancellationToken);
         foreach (var chunk in entries.Chunk(TableTransactions.MaxActions))
-        {
-            await table.SubmitTransactionAsync(
-                chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(connectorId, e.MemberId, e.Entry))), cancellationToken);
-        }
+            await NewEntityTransactions.InsertOrReplaceAsync(table, [.. chunk.Select(e => ToEntity(connectorId, e.MemberId, e.Entry))], cancellationToken);
     }
 
     /// <summary>

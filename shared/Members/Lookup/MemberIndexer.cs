@@ -58,8 +58,9 @@ public sealed class MemberIndexer(StateTables tables)
     /// <summary>
     /// Writes the entries of members that have none yet (new members of one connector), as <see cref="UpdateAsync"/> does
     /// for one with no recorded keys: the name entries share the connector's partition, so they go in transactions of
-    /// up to <see cref="TableTransactions.MaxActions"/>; each email entry has a partition of its own and is written
-    /// alone, <paramref name="parallelism"/> at a time, while the transactions run.
+    /// up to <see cref="TableTransactions.MaxActions"/> (of inserts: <see cref="NewEntityTransactions"/>); each email
+    /// entry has a partition of its own and is written alone, <paramref name="parallelism"/> at a time, while the
+    /// transactions run.
     /// </summary>
     /// <param name="connectorId">The members' connector.</param>
     /// <param name="newMembers">Each member and the keys of the state about to be stored.</param>
@@ -84,7 +85,7 @@ public sealed class MemberIndexer(StateTables tables)
         {
             var table = await tables.GetAsync(TableNames.MemberNames, cancellationToken);
             foreach (var chunk in names.Chunk(TableTransactions.MaxActions))
-                await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+                await NewEntityTransactions.InsertOrReplaceAsync(table, chunk, cancellationToken);
         }
     }
 

@@ -141,6 +141,36 @@ public sealed class SyncNewMembersTogetherTests : IAsyncLifetime
         await _world.Mail.WaitForMessageToAsync(member.Email!, TimeSpan.FromSeconds(30));
     }
 
+    [Fact]
+    public async Task NameEntriesAStoppedRunLeftBehind_AreReplaced_AndTheBatchStillGoesInTransactions()
+    {
+        var byWebhook = await CreatedByWebhookAsync(NewMember("hook"));
+        var expected = await ShapeAsync(byWebhook.Id);
+        var members = Enumerable.Range(0, 3).Select(i => NewMember($"left{i}")).ToList();
+        _world.Space.AddMembers(members);
+        // A run that stopped after the index entries and before the rows left one member's name entries.
+        var leftBehind = MemberIndexKeys.For(new CoworkSync.Connectors.Seam.PlatformMember
+        {
+            MemberId = members[1].Id, FirstName = members[1].FirstName, LastName = members[1].LastName, Email = members[1].Email,
+            Status = CoworkSync.Connectors.Seam.MemberStatus.Active, UpdatedAt = members[1].UpdatedAt,
+        });
+        var names = await Service<StateTables>().GetAsync(TableNames.MemberNames, CancellationToken.None);
+        foreach (var (name, reversed) in leftBehind.NameEntries())
+            await names.AddEntityAsync(MemberIndexEntities.Name(_world.ConnectorId, name, reversed, members[1].Id));
+        _storage.Clear();
+
+        var run = await _world.SyncAsync(TimeSpan.FromSeconds(120));
+
+        Assert.Equal("succeeded", run.GetProperty("state").GetString());
+        Assert.Equal(3, run.GetProperty("counts").GetProperty("created").GetInt32());
+        var operations = _storage.Step();
+        // The names' transaction of inserts refused, then the same one as upserts; the rows' transaction stored all three.
+        Assert.Equal(2, operations.Count(o => o.Target == TableNames.MemberNames && o.Kind == StorageOperationKind.Batch));
+        Assert.Equal(StorageOperationKind.Batch, Assert.Single(operations, o => o.Target == TableNames.Members && o.IsWrite).Kind);
+        foreach (var member in members)
+            Assert.Equal(expected, await ShapeAsync(member.Id));
+    }
+
     /// <summary>Everything a member's creation leaves in storage, without what names the member or the path (ids, times, event or run).</summary>
     private sealed record MemberShape(
         int Accounts, bool AccountEnabled, string Groups, string? DisabledReason, string? LocationId, DateOnly? BillingCycleAnchor, bool WelcomeEmailQueued,

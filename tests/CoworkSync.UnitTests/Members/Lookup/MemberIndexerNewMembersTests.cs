@@ -10,12 +10,16 @@ using Moq;
 
 namespace CoworkSync.UnitTests.Members.Lookup;
 
-/// <summary>The index entries of new members written together: names in one-partition transactions of at most 100, emails one by one.</summary>
+/// <summary>
+/// The index entries of new members written together: names in one-partition transactions of at most 100 inserts (again
+/// as upserts when one exists), emails one by one.
+/// </summary>
 public sealed class MemberIndexerNewMembersTests
 {
     private readonly ConcurrentQueue<(string Table, List<TableTransactionAction> Actions)> _transactions = new();
     private readonly ConcurrentQueue<(string Table, TableEntity Entity, TableUpdateMode Mode)> _upserts = new();
     private readonly MemberIndexer _indexer;
+    private bool _refuseInsertsWith409;
 
     public MemberIndexerNewMembersTests()
     {
@@ -34,7 +38,7 @@ public sealed class MemberIndexerNewMembersTests
         Assert.All(_transactions, t => Assert.Equal(TableNames.MemberNames, t.Table));
         Assert.Equal([100, 100, 100], _transactions.Select(t => t.Actions.Count));
         var names = _transactions.SelectMany(t => t.Actions).ToList();
-        Assert.All(names, a => Assert.Equal((TableTransactionActionType.UpsertReplace, "berlin"), (a.ActionType, a.Entity.PartitionKey)));
+        Assert.All(names, a => Assert.Equal((TableTransactionActionType.Add, "berlin"), (a.ActionType, a.Entity.PartitionKey)));
         var expectedNames = members.SelectMany(m => m.Item2.NameEntries().Select(n => MemberIndexEntities.NameRow(n.Name, m.Item1)));
         Assert.Equal(expectedNames.Order(StringComparer.Ordinal), names.Select(a => a.Entity.RowKey).Order(StringComparer.Ordinal));
 
@@ -42,6 +46,19 @@ public sealed class MemberIndexerNewMembersTests
         Assert.Equal(
             members.Select(m => MemberIndexEntities.EmailKeys(m.Item2.Email!, "berlin", m.Item1)).Order(),
             _upserts.Select(u => (u.Entity.PartitionKey, u.Entity.RowKey)).Order());
+    }
+
+    [Fact]
+    public async Task AddNew_WhenANameEntryExistsAlready_SubmitsTheSameTransactionAgainAsUpserts()
+    {
+        _refuseInsertsWith409 = true;
+        var members = Enumerable.Range(0, 3).Select(i => ($"mem_{i}", MemberIndexKeys.For(Member($"mem_{i}", "Ada", $"Lovelace{i}", null)))).ToList();
+
+        await _indexer.AddNewAsync("berlin", members, 8, CancellationToken.None);
+
+        var submitted = _transactions.ToList();
+        Assert.Equal([TableTransactionActionType.Add, TableTransactionActionType.UpsertReplace], submitted.Select(t => t.Actions.Select(a => a.ActionType).Distinct().Single()));
+        Assert.Equal(submitted[0].Actions.Select(a => a.Entity.RowKey), submitted[1].Actions.Select(a => a.Entity.RowKey));
     }
 
     [Fact]
@@ -87,6 +104,8 @@ public sealed class MemberIndexerNewMembersTests
             {
                 var list = actions.ToList();
                 _transactions.Enqueue((name, list));
+                if (_refuseInsertsWith409 && list.Any(a => a.ActionType == TableTransactionActionType.Add))
+                    throw new TableTransactionFailedException(new RequestFailedException(409, "The specified entity already exists.", "EntityAlreadyExists", null));
                 return Response.FromValue<IReadOnlyList<Response>>([.. list.Select(_ => Mock.Of<Response>())], Mock.Of<Response>());
             });
         client.Setup(c => c.UpsertEntityAsync(It.IsAny<TableEntity>(), It.IsAny<TableUpdateMode>(), It.IsAny<CancellationToken>()))
