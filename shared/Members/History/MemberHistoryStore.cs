@@ -25,12 +25,17 @@ public sealed class MemberHistoryStore(StateTables tables)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var table = await tables.GetAsync(TableNames.MemberHistory, cancellationToken);
-        await table.UpsertEntityAsync(ToEntity(connectorId, memberId, entry), TableUpdateMode.Replace, cancellationToken);
+        var entity = ToEntity(connectorId, memberId, entry);
+        // The member's first changes fill empty slots (inserts, NewEntities); from then on each overwrites the oldest.
+        if (entry.Sequence <= Capacity)
+            await NewEntities.InsertOrReplaceAsync(table, entity, cancellationToken);
+        else
+            await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>
     /// Appends one entry for each of several members of one connector, in transactions of at most
-    /// <see cref="TableTransactions.MaxActions"/> (of inserts: <see cref="NewEntityTransactions"/>): each transaction
+    /// <see cref="TableTransactions.MaxActions"/> (of inserts: <see cref="NewEntities"/>): each transaction
     /// stores all its entries or none.
     /// </summary>
     /// <param name="connectorId">The members' connector.</param>
@@ -43,7 +48,7 @@ public sealed class MemberHistoryStore(StateTables tables)
             return;
         var table = await tables.GetAsync(TableNames.MemberHistory, cancellationToken);
         foreach (var chunk in entries.Chunk(TableTransactions.MaxActions))
-            await NewEntityTransactions.InsertOrReplaceAsync(table, [.. chunk.Select(e => ToEntity(connectorId, e.MemberId, e.Entry))], cancellationToken);
+            await NewEntities.InsertOrReplaceAllAsync(table, [.. chunk.Select(e => ToEntity(connectorId, e.MemberId, e.Entry))], cancellationToken);
     }
 
     /// <summary>

@@ -37,13 +37,20 @@ public sealed class MemberIndexer(StateTables tables)
         if (current.Email is { } email && (rewrite || indexed!.Email != email))
             await UpsertAsync(TableNames.MemberEmails, MemberIndexEntities.Email(email, connectorId, memberId), cancellationToken);
         var names = newNames.Where(n => rewrite || !oldNames.Contains(n)).Select(n => MemberIndexEntities.Name(connectorId, n.Name, n.Reversed, memberId)).ToList();
-        if (names.Count == 1)
-            await UpsertAsync(TableNames.MemberNames, names[0], cancellationToken);
-        else if (names.Count > 1)
+        if (names.Count > 0)
         {
-            // A member's name entries share the connector's partition: one transaction.
+            // A member's name entries share the connector's partition: one transaction. Entries the row does not record
+            // are new and go as inserts (NewEntities); recorded ones rewritten under a new key version are replaced.
             var table = await tables.GetAsync(TableNames.MemberNames, cancellationToken);
-            await table.SubmitTransactionAsync(names.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+            var replacing = indexed is not null && rewrite;
+            if (replacing && names.Count == 1)
+                await table.UpsertEntityAsync(names[0], TableUpdateMode.Replace, cancellationToken);
+            else if (replacing)
+                await table.SubmitTransactionAsync(names.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+            else if (names.Count == 1)
+                await NewEntities.InsertOrReplaceAsync(table, names[0], cancellationToken);
+            else
+                await NewEntities.InsertOrReplaceAllAsync(table, names, cancellationToken);
         }
 
         if (indexed?.Email is { } oldEmail && oldEmail != current.Email)
@@ -58,7 +65,7 @@ public sealed class MemberIndexer(StateTables tables)
     /// <summary>
     /// Writes the entries of members that have none yet (new members of one connector), as <see cref="UpdateAsync"/> does
     /// for one with no recorded keys: the name entries share the connector's partition, so they go in transactions of
-    /// up to <see cref="TableTransactions.MaxActions"/> (of inserts: <see cref="NewEntityTransactions"/>); each email
+    /// up to <see cref="TableTransactions.MaxActions"/> (of inserts: <see cref="NewEntities"/>); each email
     /// entry has a partition of its own and is written alone, <paramref name="parallelism"/> at a time, while the
     /// transactions run.
     /// </summary>
@@ -85,7 +92,7 @@ public sealed class MemberIndexer(StateTables tables)
         {
             var table = await tables.GetAsync(TableNames.MemberNames, cancellationToken);
             foreach (var chunk in names.Chunk(TableTransactions.MaxActions))
-                await NewEntityTransactions.InsertOrReplaceAsync(table, chunk, cancellationToken);
+                await NewEntities.InsertOrReplaceAllAsync(table, chunk, cancellationToken);
         }
     }
 

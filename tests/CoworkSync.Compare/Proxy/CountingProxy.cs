@@ -79,7 +79,7 @@ public sealed class CountingProxy : IAsyncDisposable
             if (!outgoing.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string>)header.Value))
                 outgoing.Content?.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string>)header.Value);
         }
-        var operation = StorageOperation.Classify(table, request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", request.Headers.IfMatch.Count > 0);
+        var operation = StorageOperation.Classify(table, request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", request.Headers.IfMatch.Count > 0 ? request.Headers.IfMatch.ToString() : null);
         _counts.AddOrUpdate(operation, 1, (_, n) => n + 1);
 
         using var response = await _forward.SendAsync(outgoing, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);

@@ -4,19 +4,20 @@ namespace CoworkSync.Compare.Proxy;
 
 /// <summary>
 /// What one storage request was, from its method, path and headers alone: the table or queue it touched and the kind
-/// of operation (point read, query, insert, conditional replace, upsert, delete, batch; queue send, receive, delete…).
+/// of operation (point read, query, insert, conditional replace, update, upsert, delete, batch; queue send, receive,
+/// delete…). An update carries <c>If-Match: *</c>: it replaces or merges an entity that must exist, unconditionally.
 /// </summary>
 public static partial class StorageOperation
 {
     /// <returns>e.g. <c>("Accounts", "point read", false)</c>; <c>IsWrite</c> for anything that changes state.</returns>
-    public static (string Resource, string Kind, bool IsWrite) Classify(bool table, string method, string path, string query, bool hasIfMatch)
+    public static (string Resource, string Kind, bool IsWrite) Classify(bool table, string method, string path, string query, string? ifMatch)
     {
         // Paths are /devstoreaccount1/<rest>.
         var rest = path.TrimStart('/').Split('/', 2) is [_, var tail] ? Uri.UnescapeDataString(tail) : "";
-        return table ? Table(method, rest, query, hasIfMatch) : Queue(method, rest, query);
+        return table ? Table(method, rest, query, ifMatch) : Queue(method, rest, query);
     }
 
-    private static (string, string, bool) Table(string method, string rest, string query, bool hasIfMatch)
+    private static (string, string, bool) Table(string method, string rest, string query, string? ifMatch)
     {
         if (rest.StartsWith("$batch", StringComparison.Ordinal))
             return ("(batch)", "batch", true);
@@ -32,8 +33,8 @@ public static partial class StorageOperation
                 => (name, "query (one partition)", false),
             "GET" => (name, "query (scan)", false),
             "POST" => (name, "insert", true),
-            "PUT" => (name, hasIfMatch ? "conditional replace" : "upsert (replace)", true),
-            "MERGE" or "PATCH" => (name, hasIfMatch ? "conditional merge" : "upsert (merge)", true),
+            "PUT" => (name, ifMatch switch { null => "upsert (replace)", "*" => "update (replace)", _ => "conditional replace" }, true),
+            "MERGE" or "PATCH" => (name, ifMatch switch { null => "upsert (merge)", "*" => "update (merge)", _ => "conditional merge" }, true),
             "DELETE" => (name, "delete", true),
             _ => (name, method, true),
         };

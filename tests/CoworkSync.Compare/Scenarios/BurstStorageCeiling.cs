@@ -19,9 +19,9 @@ namespace CoworkSync.Compare.Scenarios;
 /// </summary>
 /// <remarks>
 /// Per member: enqueue; claim (insert); member row read (404); account insert; email-index upsert; name-index
-/// transaction (two entries); member row insert; history upsert; welcome enqueue; the account's queued mark (merge);
-/// mark applied (upsert); dequeue. Per welcome email: claim; account read; member row read; the sent mark (merge);
-/// mark applied; dequeue. It is timed, as the burst is, until every member's and every welcome email's event is
+/// transaction (two inserts); member row insert; history insert; welcome enqueue; the account's queued mark (merge);
+/// mark applied (replace of the claim); dequeue. Per welcome email: claim; account read; member row read; the sent mark
+/// (merge); mark applied; dequeue. It is timed, as the burst is, until every member's and every welcome email's event is
 /// applied and dequeued; <see cref="CleanUpAsync"/> then deletes what it wrote, outside the time, so later rows see the
 /// tables as they were.
 /// </remarks>
@@ -108,12 +108,12 @@ public sealed class BurstStorageCeiling(Azurite azurite, string connectorId)
             new(connectorId, $"member {index}|{memberId}") { ["MemberId"] = memberId, ["Reversed"] = false },
             new(connectorId, $"{index} member|{memberId}") { ["MemberId"] = memberId, ["Reversed"] = true },
         ];
-        await Table("MemberNames").SubmitTransactionAsync(names.Select(n => new TableTransactionAction(TableTransactionActionType.UpsertReplace, n)));
+        await Table("MemberNames").SubmitTransactionAsync(names.Select(n => new TableTransactionAction(TableTransactionActionType.Add, n)));
         foreach (var name in names)
             _written.Add(("MemberNames", name.PartitionKey, name.RowKey));
         var member = FillerRows.Member(connectorId, Prefix, index);
         await Add("Members", member);
-        await Upsert("MemberHistory", new TableEntity(connectorId, memberId + "|0000000001")
+        await Add("MemberHistory", new TableEntity(connectorId, memberId + "|0000000001")
         {
             ["Sequence"] = 1L,
             ["At"] = DateTimeOffset.UtcNow,
@@ -123,7 +123,7 @@ public sealed class BurstStorageCeiling(Azurite azurite, string connectorId)
         });
         await _queue.SendMessageAsync($"w|{index}|{run}|{Payload}");
         await Table("Accounts").UpdateEntityAsync(new TableEntity(username, "account") { ["WelcomeEmailQueuedAt"] = DateTimeOffset.UtcNow }, ETag.All, TableUpdateMode.Merge);
-        await Upsert("ProcessedEvents", Applied(EventId("m", index, run)));
+        await Table("ProcessedEvents").UpdateEntityAsync(Applied(EventId("m", index, run)), ETag.All, TableUpdateMode.Replace);
     }
 
     private async Task ApplyWelcomeAsync(int index, string run)
@@ -133,7 +133,7 @@ public sealed class BurstStorageCeiling(Azurite azurite, string connectorId)
         await Table("Accounts").GetEntityIfExistsAsync<TableEntity>(username, "account");
         await Table("Members").GetEntityIfExistsAsync<TableEntity>(connectorId, BenchMembers.Id(Prefix, index));
         await Table("Accounts").UpdateEntityAsync(new TableEntity(username, "account") { ["WelcomeEmailSentAt"] = DateTimeOffset.UtcNow }, ETag.All, TableUpdateMode.Merge);
-        await Upsert("ProcessedEvents", Applied(EventId("w", index, run)));
+        await Table("ProcessedEvents").UpdateEntityAsync(Applied(EventId("w", index, run)), ETag.All, TableUpdateMode.Replace);
     }
 
     private TableEntity Claim(string eventId) => new(connectorId, eventId)

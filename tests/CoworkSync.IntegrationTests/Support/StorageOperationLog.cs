@@ -81,6 +81,8 @@ public enum StorageOperationKind
     Scan,
     Insert,
     ConditionalUpdate,
+    /// <summary>A replace or merge of an entity that must exist, with no condition on its version (<c>If-Match: *</c>).</summary>
+    Update,
     Upsert,
     Delete,
     Batch,
@@ -143,8 +145,9 @@ public sealed partial record StorageOperation(string Target, StorageOperationKin
         var pointPartition = Between(keys, "PartitionKey='", "'");
         var kind = method == RequestMethod.Get ? StorageOperationKind.PointRead
             : method == RequestMethod.Delete ? StorageOperationKind.Delete
-            : request.Headers.TryGetValue("If-Match", out var ifMatch) && ifMatch != "*" ? StorageOperationKind.ConditionalUpdate
-            : StorageOperationKind.Upsert;
+            : !request.Headers.TryGetValue("If-Match", out var ifMatch) ? StorageOperationKind.Upsert
+            : ifMatch == "*" ? StorageOperationKind.Update
+            : StorageOperationKind.ConditionalUpdate;
         return new(table, kind, pointPartition, text);
     }
 

@@ -47,6 +47,34 @@ public sealed class MemberHistoryStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task TheFirstTwentyChanges_AreInsertedIntoEmptySlots_AndLaterOnesReplaceTheOldest()
+    {
+        var store = new MemberHistoryStore(new StateTables(Service()));
+        await store.AppendAsync(_connector, "mem/1", Entry(1), CancellationToken.None);
+        _storage.Clear();
+
+        for (var sequence = 2; sequence <= 22; sequence++)
+            await store.AppendAsync(_connector, "mem/1", Entry(sequence), CancellationToken.None);
+
+        var writes = _storage.All.Where(o => o.Kind != StorageOperationKind.Create).Select(o => o.Kind).ToList();
+        Assert.Equal([.. Enumerable.Repeat(StorageOperationKind.Insert, 19), StorageOperationKind.Upsert, StorageOperationKind.Upsert], writes);
+        Assert.Equal(Enumerable.Range(3, 20).Reverse().Select(s => (long)s), (await store.ListAsync(_connector, "mem/1", CancellationToken.None)).Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task AnEntryLeftInAnEmptySlot_IsReplacedByTheFirstChangeThatFillsIt()
+    {
+        var store = new MemberHistoryStore(new StateTables(Service()));
+        await store.AppendAsync(_connector, "mem/2", Entry(1) with { Summary = "left behind" }, CancellationToken.None);
+        _storage.Clear();
+
+        await store.AppendAsync(_connector, "mem/2", Entry(1), CancellationToken.None);
+
+        Assert.Equal([StorageOperationKind.Insert, StorageOperationKind.Upsert], _storage.All.Where(o => o.Kind != StorageOperationKind.Create).Select(o => o.Kind));
+        Assert.Equal(Entry(1), Assert.Single(await store.ListAsync(_connector, "mem/2", CancellationToken.None)));
+    }
+
+    [Fact]
     public async Task The150NewMembersEntries_GoInTwoTransactionsOfTheConnectorsPartition_AndEachMemberListsOnlyTheirOwn()
     {
         var service = Service();

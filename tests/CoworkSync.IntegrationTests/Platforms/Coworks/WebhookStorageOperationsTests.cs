@@ -75,13 +75,13 @@ public sealed class WebhookStorageOperationsTests : IAsyncLifetime
             ["queue QueueSend"] = 2, // the member's event at intake, the welcome email's event
             ["queue QueueDelete"] = 2,
             [$"{TableNames.ProcessedEvents} Insert"] = 2, // each event's claim
-            [$"{TableNames.ProcessedEvents} Upsert"] = 2, // each event marked applied
+            [$"{TableNames.ProcessedEvents} Update"] = 2, // each event marked applied, over its claim
             [$"{TableNames.Members} PointRead"] = 2, // the reconcile's; the welcome email's address and name
             [$"{TableNames.Accounts} Insert"] = 1, // the user name claimed
             [$"{TableNames.MemberEmails} Upsert"] = 1,
             [$"{TableNames.MemberNames} Batch"] = 1, // the name and reversed name, one partition
             [$"{TableNames.Members} Insert"] = 1,
-            [$"{TableNames.MemberHistory} Upsert"] = 1,
+            [$"{TableNames.MemberHistory} Insert"] = 1, // the member's first entry: an empty slot
             [$"{TableNames.Accounts} ConditionalUpdate"] = 2, // welcome email queued; welcome email sent
             [$"{TableNames.Accounts} PointRead"] = 1, // the welcome email's account and password
         };

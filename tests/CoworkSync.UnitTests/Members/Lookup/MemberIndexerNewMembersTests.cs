@@ -62,6 +62,26 @@ public sealed class MemberIndexerNewMembersTests
     }
 
     [Fact]
+    public async Task Update_OfAMemberWithoutEntries_SendsTheNameEntriesAsOneTransactionOfInserts()
+    {
+        await _indexer.UpdateAsync("berlin", "mem_1", null, MemberIndexKeys.For(Member("mem_1", "Ada", "Lovelace", null)), CancellationToken.None);
+
+        var transaction = Assert.Single(_transactions);
+        Assert.Equal([TableTransactionActionType.Add, TableTransactionActionType.Add], transaction.Actions.Select(a => a.ActionType));
+    }
+
+    [Fact]
+    public async Task Update_OfRecordedEntriesUnderAnOlderKeyVersion_ReplacesThem()
+    {
+        var keys = MemberIndexKeys.For(Member("mem_1", "Ada", "Lovelace", null));
+
+        await _indexer.UpdateAsync("berlin", "mem_1", keys with { Version = keys.Version - 1 }, keys, CancellationToken.None);
+
+        var transaction = Assert.Single(_transactions);
+        Assert.All(transaction.Actions, a => Assert.Equal(TableTransactionActionType.UpsertReplace, a.ActionType));
+    }
+
+    [Fact]
     public async Task AddNew_WritesWhatUpdateWritesForAMemberWithoutEntries()
     {
         var keys = MemberIndexKeys.For(Member("mem_1", "Ada", "Lovelace", "ada@example.com"));

@@ -11,7 +11,7 @@ namespace CoworkSync.IntegrationTests.State.Tables;
 /// same transaction again as upserts, so what is stored is what an upsert stores; any other refusal is not retried.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class NewEntityTransactionsTests(AzuriteFixture azurite)
+public sealed class NewEntitiesTests(AzuriteFixture azurite)
 {
     private readonly StorageOperationLog _storage = new();
     private readonly string _partition = "new-" + Guid.NewGuid().ToString("N")[..8];
@@ -22,7 +22,7 @@ public sealed class NewEntityTransactionsTests(AzuriteFixture azurite)
         var table = await TableAsync();
         _storage.Clear();
 
-        await NewEntityTransactions.InsertOrReplaceAsync(table, [Entity("a", "first"), Entity("b", "first")], CancellationToken.None);
+        await NewEntities.InsertOrReplaceAllAsync(table, [Entity("a", "first"), Entity("b", "first")], CancellationToken.None);
 
         Assert.Equal(StorageOperationKind.Batch, Assert.Single(_storage.All).Kind);
         Assert.Equal(["a first", "b first"], await RowsAsync(table));
@@ -37,7 +37,7 @@ public sealed class NewEntityTransactionsTests(AzuriteFixture azurite)
         await table.AddEntityAsync(existing);
         _storage.Clear();
 
-        await NewEntityTransactions.InsertOrReplaceAsync(table, [Entity("a", "second"), Entity("b", "second"), Entity("c", "second")], CancellationToken.None);
+        await NewEntities.InsertOrReplaceAllAsync(table, [Entity("a", "second"), Entity("b", "second"), Entity("c", "second")], CancellationToken.None);
 
         Assert.Equal([StorageOperationKind.Batch, StorageOperationKind.Batch], _storage.All.Select(o => o.Kind));
         Assert.Equal(["a second", "b second", "c second"], await RowsAsync(table));
@@ -52,7 +52,7 @@ public sealed class NewEntityTransactionsTests(AzuriteFixture azurite)
         _storage.Clear();
 
         await Assert.ThrowsAsync<TableTransactionFailedException>(() =>
-            NewEntityTransactions.InsertOrReplaceAsync(table, [Entity("b", "fine"), tooLarge], CancellationToken.None));
+            NewEntities.InsertOrReplaceAllAsync(table, [Entity("b", "fine"), tooLarge], CancellationToken.None));
 
         Assert.Single(_storage.All);
         Assert.Empty(await RowsAsync(table));
@@ -62,7 +62,7 @@ public sealed class NewEntityTransactionsTests(AzuriteFixture azurite)
     {
         var options = new TableClientOptions();
         options.AddPolicy(_storage.Policy, Azure.Core.HttpPipelinePosition.PerCall);
-        var table = new TableServiceClient(azurite.ConnectionString, options).GetTableClient("NewEntityTransactions");
+        var table = new TableServiceClient(azurite.ConnectionString, options).GetTableClient("NewEntities");
         await table.CreateIfNotExistsAsync();
         return table;
     }
