@@ -22,8 +22,8 @@ namespace CoworkSync.Compare.Scenarios;
 /// transaction (two inserts); member row insert; history insert; welcome enqueue; the account's queued mark (merge);
 /// mark applied (replace of the claim); dequeue. Per welcome email: claim; account read; member row read; the sent mark
 /// (merge); mark applied; dequeue. It is timed, as the burst is, until every member's and every welcome email's event is
-/// applied and dequeued; <see cref="CleanUpAsync"/> then deletes what it wrote, outside the time, so later rows see the
-/// tables as they were.
+/// applied and dequeued, and to the moment its last account was written (what "every account enabled" waits for);
+/// <see cref="CleanUpAsync"/> then deletes what it wrote, outside the time, so later rows see the tables as they were.
 /// </remarks>
 public sealed class BurstStorageCeiling(Azurite azurite, string connectorId)
 {
@@ -36,17 +36,24 @@ public sealed class BurstStorageCeiling(Azurite azurite, string connectorId)
     private readonly TableServiceClient _service = new(azurite.ConnectionString);
     private readonly QueueClient _queue = new(azurite.ConnectionString, "events-ceiling-burst");
     private readonly ConcurrentBag<(string Table, string Partition, string Row)> _written = [];
+    private readonly Stopwatch _clock = new();
+    private int _accountsWritten;
+    private int _members;
+    private TimeSpan _accountsDone;
 
-    /// <summary>Enqueues and applies <paramref name="members"/> new members; how long until the last event was dequeued.</summary>
-    public async Task<TimeSpan> RunAsync(int members)
+    /// <summary>Enqueues and applies <paramref name="members"/> new members.</summary>
+    /// <returns>How long until the last account was written, and until the last event was dequeued.</returns>
+    public async Task<(TimeSpan AccountsWritten, TimeSpan AllApplied)> RunAsync(int members)
     {
+        _members = members;
         await _queue.CreateIfNotExistsAsync();
         await _queue.ClearMessagesAsync();
         foreach (var table in new[] { "ProcessedEvents", "Members", "Accounts", "MemberEmails", "MemberNames", "MemberHistory" })
             await _service.GetTableClient(table).CreateIfNotExistsAsync();
         var run = "c" + DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
 
-        var clock = Stopwatch.StartNew();
+        var clock = _clock;
+        clock.Start();
         await Parallel.ForEachAsync(Enumerable.Range(0, members), new ParallelOptions { MaxDegreeOfParallelism = 32 },
             async (i, ct) => await _queue.SendMessageAsync($"m|{i}|{run}|{Payload}", ct));
         var welcomed = 0;
@@ -91,7 +98,7 @@ public sealed class BurstStorageCeiling(Azurite azurite, string connectorId)
                 throw new TimeoutException($"The burst's storage ceiling did not apply {members} members within {Limit.TotalSeconds:0} s.");
         }
         await Task.WhenAll(running);
-        return clock.Elapsed;
+        return (_accountsDone, clock.Elapsed);
     }
 
     private async Task ApplyMemberAsync(int index, string run)
@@ -102,6 +109,8 @@ public sealed class BurstStorageCeiling(Azurite azurite, string connectorId)
         await Table("Members").GetEntityIfExistsAsync<TableEntity>(connectorId, memberId);
         var account = FillerRows.Account(connectorId, Prefix, index);
         await Add("Accounts", account);
+        if (Interlocked.Increment(ref _accountsWritten) == _members)
+            _accountsDone = _clock.Elapsed;
         await Upsert("MemberEmails", new TableEntity(username, connectorId + "|" + memberId) { ["ConnectorId"] = connectorId, ["MemberId"] = memberId });
         TableEntity[] names =
         [

@@ -4,6 +4,7 @@ using CoworkSync.Compare.Load;
 using CoworkSync.Compare.Measure;
 using CoworkSync.Compare.Report;
 using CoworkSync.Compare.Seed;
+using CoworkSync.Compare.Services;
 
 namespace CoworkSync.Compare.Scenarios;
 
@@ -14,10 +15,11 @@ namespace CoworkSync.Compare.Scenarios;
 /// operations made by a bare client. Runs in the small world.
 /// </summary>
 /// <remarks>
-/// The burst is timed until the events queue is empty: a member's event leaves the queue only once applied, after it
-/// has enqueued its welcome email's event, so an empty queue means every member's account and welcome email are done,
-/// a stricter end than "enabled". Then every member is checked enabled through the admin API, outside the time (a
-/// member found not enabled is waited for and the time taken then). Watching the burst through the admin API instead
+/// The burst is timed twice: until every member's account is enabled (<see cref="EnabledAccounts"/>, one query of the
+/// Accounts table every 50 ms: what the goal names), and until the events queue is empty (a member's event leaves the
+/// queue only once applied, after it has enqueued its welcome email's event, so an empty queue means every member's
+/// account and welcome email are done). Then every member is checked enabled through the admin API, outside the time
+/// (a member found not enabled is waited for and the time taken then). Watching the burst through the admin API instead
 /// (one poller, a GET every 5 ms) cost, by estimate, 1,000 to 1,600 storage reads of the same Azurite beside the 3,600
 /// operations it timed: the watching slowed what it watched. The queue's count is asked of Azurite's queue service, a
 /// process of its own.
@@ -48,6 +50,8 @@ public static class WebhookLatency
 
         var bursts = new List<double>();
         var ceilings = new List<double>();
+        var enabled = new List<double>();
+        var accountCeilings = new List<double>();
         var sent = new List<double>();
         var appCpu = new List<IReadOnlyDictionary<string, double>>();
         var ceilingCpu = new List<IReadOnlyDictionary<string, double>>();
@@ -55,25 +59,34 @@ public static class WebhookLatency
         {
             var app = CpuShare.Start(world.AppCpu, world.AzuriteCpu);
             var burst = Stopwatch.StartNew();
+            var allEnabled = EnabledAccounts.WaitForAsync(world.Azurite, prefix, o.BurstSize, burst, Limit, CancellationToken.None);
             await Parallel.ForEachAsync(Enumerable.Range(0, o.BurstSize), new ParallelOptions { MaxDegreeOfParallelism = 32 },
                 async (i, _) => await SendAsync(world, prefix, i));
             sent.Add(burst.Elapsed.TotalSeconds);
             await WaitUntilAppliedAsync(world);
             var applied = burst.Elapsed.TotalSeconds;
             appCpu.Add(app.Stop());
+            enabled.Add((await allEnabled).TotalSeconds);
             bursts.Add(await AllEnabledAsync(world, prefix, o.BurstSize) ? applied : burst.Elapsed.TotalSeconds);
 
             var storageOnly = new BurstStorageCeiling(world.Azurite, BenchSpace.Bench.ConnectorId);
             var ceiling = CpuShare.Start(CpuShare.Harness, world.AzuriteCpu);
-            ceilings.Add((await storageOnly.RunAsync(o.BurstSize)).TotalSeconds);
+            var (accountsWritten, allApplied) = await storageOnly.RunAsync(o.BurstSize);
+            accountCeilings.Add(accountsWritten.TotalSeconds);
+            ceilings.Add(allApplied.TotalSeconds);
             ceilingCpu.Add(ceiling.Stop());
             await storageOnly.CleanUpAsync();
         }
+        var (enabledTime, accountsCeiling) = (Figure.Percentile(enabled, 50), Figure.Percentile(accountCeilings, 50));
+        bench.Table.Add(new Row($"Burst of {o.BurstSize} webhooks → every account enabled (new members, sent at once; seen by a query every {EnabledAccounts.Poll.TotalMilliseconds:0} ms; median of {enabled.Count}: {string.Join(", ", enabled.Select(Format.Seconds))}; all accepted after {string.Join(", ", sent.Select(Format.Seconds))})",
+            Format.Seconds(enabledTime),
+            $"the same storage operations by a bare client, to its last account written ({string.Join(", ", accountCeilings.Select(Format.Seconds))}): {Format.Seconds(accountsCeiling)}",
+            Format.Ratio(accountsCeiling, enabledTime), "≤ 2 s", CpuShare.Median(appCpu), CpuShare.Median(ceilingCpu)));
         var (appTime, ceilingTime) = (Figure.Percentile(bursts, 50), Figure.Percentile(ceilings, 50));
-        bench.Table.Add(new Row($"Burst of {o.BurstSize} webhooks → all enabled (new members, sent at once; timed until every event and welcome email is applied; median of {bursts.Count}: {string.Join(", ", bursts.Select(Format.Seconds))}; all accepted after {string.Join(", ", sent.Select(Format.Seconds))})",
+        bench.Table.Add(new Row($"Burst of {o.BurstSize} webhooks → every event and welcome email applied (median of {bursts.Count}: {string.Join(", ", bursts.Select(Format.Seconds))})",
             Format.Seconds(appTime),
             $"the same storage operations by a bare client on the same Azurite ({string.Join(", ", ceilings.Select(Format.Seconds))}): {Format.Seconds(ceilingTime)}",
-            Format.Ratio(ceilingTime, appTime), "≤ 2 s", CpuShare.Median(appCpu), CpuShare.Median(ceilingCpu)));
+            Format.Ratio(ceilingTime, appTime), "(the whole burst)", CpuShare.Median(appCpu), CpuShare.Median(ceilingCpu)));
     }
 
     private static async Task SendAsync(World world, string prefix, int index)
