@@ -42,7 +42,7 @@ public sealed class SyncWelcomeEmailBatchTests : IAsyncLifetime
 
         Assert.Equal("succeeded", run.GetProperty("state").GetString());
         Assert.Equal(3, run.GetProperty("counts").GetProperty("created").GetInt32());
-        Assert.Equal([3], Recorded.Batches);
+        Assert.Equal([3], Recorded.BatchesOf(WelcomeEmailEvent.Type));
         Assert.Equal(members.Select(m => $"welcome:{m.Email}").Order(), WelcomeEmailsQueued.Select(e => e.Id).Order());
         foreach (var member in members)
         {
@@ -54,7 +54,7 @@ public sealed class SyncWelcomeEmailBatchTests : IAsyncLifetime
         var again = await _world.SyncAsync();
 
         Assert.Equal(3, again.GetProperty("counts").GetProperty("unchanged").GetInt32());
-        Assert.Equal([3], Recorded.Batches);
+        Assert.Equal([3], Recorded.BatchesOf(WelcomeEmailEvent.Type));
         Assert.Equal(3, WelcomeEmailsQueued.Count);
     }
 
@@ -85,7 +85,7 @@ public sealed class SyncWelcomeEmailBatchTests : IAsyncLifetime
 
         Assert.Equal(0, next.GetProperty("counts").GetProperty("failed").GetInt32());
         Assert.Equal(2, next.GetProperty("counts").GetProperty("unchanged").GetInt32());
-        Assert.Equal([2], Recorded.Batches);
+        Assert.Equal([2], Recorded.BatchesOf(WelcomeEmailEvent.Type));
         foreach (var member in members)
             await _world.Mail.WaitForMessageToAsync(member.Email!, TimeSpan.FromSeconds(30));
     }

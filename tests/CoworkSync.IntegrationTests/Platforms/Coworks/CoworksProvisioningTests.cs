@@ -5,6 +5,7 @@ using CoworkSync.IntegrationTests.Infrastructure;
 using CoworkSync.IntegrationTests.Support;
 using CoworkSync.Members.Accounts;
 using CoworkSync.Members.Records;
+using CoworkSync.Members.WelcomeEmails;
 using CoworkSync.Platforms.Coworks;
 using CoworkSync.Simulators.Coworks;
 using Microsoft.Extensions.DependencyInjection;
@@ -215,7 +216,7 @@ public sealed class CoworksProvisioningTests(AzuriteFixture azurite) : IAsyncLif
         var list = await _world.App.GetJsonAsync($"/api/admin/connectors/{_world.ConnectorId}/members");
         Assert.Equal(120, list.GetProperty("items").EnumerateArray().Count(m => m.GetProperty("account").ValueKind == JsonValueKind.Object));
         // The 120 welcome emails went out as batches of at most ConnectorSyncHandler.WelcomeEmailBatchSize.
-        Assert.Equal([100, 20], _world.App.Services.GetRequiredService<RecordingPublisher>().Batches);
+        Assert.Equal([100, 20], _world.App.Services.GetRequiredService<RecordingPublisher>().BatchesOf(WelcomeEmailEvent.Type));
     }
 
     [Fact]
