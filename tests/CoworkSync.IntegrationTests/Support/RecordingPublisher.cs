@@ -15,14 +15,14 @@ public sealed class RecordingPublisher(IEventPublisher inner) : IEventPublisher
     /// </summary>
     public ConcurrentQueue<EventEnvelope> CheckBacks { get; } = new();
 
-    /// <summary>How many batch publishes there were, and of how many envelopes each, with the type of their events.</summary>
-    public ConcurrentQueue<(string EventType, int Count)> Batches { get; } = new();
+    /// <summary>Every batch publish, with its envelopes.</summary>
+    public ConcurrentQueue<IReadOnlyList<EventEnvelope>> Batches { get; } = new();
 
     /// <summary>
     /// The sizes of the batches of one type of event, in order: a test of welcome-email batches is not disturbed by the
     /// batch of sync requests a scheduled-sync tick publishes meanwhile.
     /// </summary>
-    public IReadOnlyList<int> BatchesOf(string eventType) => [.. Batches.Where(b => b.EventType == eventType).Select(b => b.Count)];
+    public IReadOnlyList<int> BatchesOf(string eventType) => [.. Batches.Where(b => b.All(e => e.Type == eventType)).Select(b => b.Count)];
 
     public async Task PublishAsync(EventEnvelope envelope, PublishOptions options, CancellationToken cancellationToken)
     {
@@ -35,6 +35,6 @@ public sealed class RecordingPublisher(IEventPublisher inner) : IEventPublisher
         await inner.PublishBatchAsync(publications, cancellationToken);
         foreach (var publication in publications)
             Published.Enqueue(publication.Envelope);
-        Batches.Enqueue((string.Join(",", publications.Select(p => p.Envelope.Type).Distinct()), publications.Count));
+        Batches.Enqueue([.. publications.Select(p => p.Envelope)]);
     }
 }

@@ -36,9 +36,9 @@ public sealed class PollCobotTests : IAsyncLifetime
         await _world.ConnectWithTokenAsync();
         var batches = Recorded.Batches.Count;
         Assert.Contains(_world.ConnectorId, await PollAsync());
-        // One tick, one batch of sync events, whichever connectors were due.
-        Assert.Equal(batches + 1, Recorded.Batches.Count);
-        Assert.Contains(Recorded.Published, e => e.Type == SyncRequestedEvent.Type && e.ConnectorId == _world.ConnectorId);
+        // One tick, one batch of sync events, whichever connectors were due (the other platform's timer may tick meanwhile).
+        var batch = Assert.Single(Recorded.Batches.Skip(batches), b => b.Any(e => e.ConnectorId == _world.ConnectorId));
+        Assert.All(batch, e => Assert.Equal(SyncRequestedEvent.Type, e.Type));
         var run = await Eventually.GetAsync(LatestRunAsync, r => r.GetProperty("state").GetString() is "succeeded" or "failed", "the scheduled run");
         Assert.Equal("schedule", run.GetProperty("trigger").GetString());
         Assert.Equal("succeeded", run.GetProperty("state").GetString());
